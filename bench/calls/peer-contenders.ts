@@ -1,0 +1,67 @@
+/**
+ * What a user would pick instead of this client, each doing the same GET of
+ * one cluster with a bearer token: raw fetch, openapi-fetch alone over the
+ * generated v2 `paths`, and the official together-ai SDK.
+ */
+import createOpenApiClient from "openapi-fetch";
+import Together from "together-ai";
+import { BENCH_CLUSTER_ID, clusterPaths } from "../fixtures/cluster-bodies.js";
+import type { paths as V2Paths } from "./preview-v2-paths.js";
+import { type Contender, expectClusterId } from "./contender.js";
+
+const API_KEY = "bench-api-key";
+const headers = { authorization: `Bearer ${API_KEY}`, accept: "application/json" } as const;
+
+function rawFetch(apiVersion: "v1" | "v2"): Contender {
+  const name = `raw fetch (${apiVersion})`;
+  return {
+    name,
+    apiVersion,
+    baseline: true,
+    create: (origin, fetchImpl) => {
+      const url = origin + clusterPaths[apiVersion];
+      return async () => {
+        const response = await fetchImpl(url, { headers });
+        if (!response.ok) {
+          throw new Error(`${name}: HTTP ${response.status} from ${url}`);
+        }
+        return response.json();
+      };
+    },
+    check: (result) => expectClusterId(name, (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
+  };
+}
+
+const openapiFetchAlone: Contender = {
+  name: "openapi-fetch alone (v2)",
+  apiVersion: "v2",
+  baseline: false,
+  create: (origin, fetchImpl) => {
+    const client = createOpenApiClient<V2Paths>({ baseUrl: origin, fetch: fetchImpl, headers });
+    return async () => {
+      const result = await client.GET("/compute/clusters/{cluster_id}", {
+        params: { path: { cluster_id: BENCH_CLUSTER_ID } },
+      });
+      if (result.data === undefined) {
+        throw new Error(`openapi-fetch alone: HTTP ${result.response.status} from ${result.response.url}`);
+      }
+      return result.data;
+    };
+  },
+  check: (result) => expectClusterId("openapi-fetch alone", (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
+};
+
+const officialSdk: Contender = {
+  name: "together-ai SDK beta.clusters.retrieve (v2)",
+  apiVersion: "v2",
+  baseline: false,
+  create: (origin, fetchImpl) => {
+    // Defaults otherwise (maxRetries 2, timeout 60 s), as a user would have them.
+    const client = new Together({ apiKey: API_KEY, baseURL: origin, fetch: fetchImpl });
+    return () => client.beta.clusters.retrieve(BENCH_CLUSTER_ID);
+  },
+  check: (result) => expectClusterId("together-ai SDK", (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
+};
+
+/** Raw fetch for both versions (the baselines), openapi-fetch alone and the official SDK. */
+export const peerContenders: readonly Contender[] = [rawFetch("v2"), openapiFetchAlone, officialSdk, rawFetch("v1")];

@@ -1,0 +1,68 @@
+/**
+ * Order statistics for benchmark samples. Medians and ranges, never means:
+ * a single GC pause or scheduler hiccup must not move the headline figure.
+ */
+
+/** Median, extremes and sample count of one series of measurements. */
+export interface Summary {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly count: number;
+}
+
+function assertSamples(samples: readonly number[], what: string): void {
+  if (samples.length === 0) {
+    throw new Error(`${what}: no samples (an empty series has no median)`);
+  }
+  for (const [index, value] of samples.entries()) {
+    if (!Number.isFinite(value)) {
+      throw new Error(`${what}: sample #${index} is ${value}, expected a finite number`);
+    }
+  }
+}
+
+function sorted(samples: readonly number[]): number[] {
+  return [...samples].sort((a, b) => a - b);
+}
+
+/** Median of the samples; the mean of the two middle values for an even count. */
+export function median(samples: readonly number[]): number {
+  assertSamples(samples, "median");
+  const ordered = sorted(samples);
+  const middle = ordered.length >> 1;
+  const upper = ordered[middle]!;
+  return ordered.length % 2 === 1 ? upper : (ordered[middle - 1]! + upper) / 2;
+}
+
+/** Median, min, max and count in one pass over a sorted copy. */
+export function summarize(samples: readonly number[]): Summary {
+  assertSamples(samples, "summarize");
+  const ordered = sorted(samples);
+  return {
+    median: median(ordered),
+    min: ordered[0]!,
+    max: ordered[ordered.length - 1]!,
+    count: ordered.length,
+  };
+}
+
+/**
+ * Element-wise ratios of two equally long series measured in the same rounds
+ * (numerator[i] / denominator[i]). Pairing by round cancels drift that hits
+ * both series alike, which a ratio of two medians would not.
+ */
+export function pairedRatios(numerator: readonly number[], denominator: readonly number[]): number[] {
+  if (numerator.length !== denominator.length) {
+    throw new Error(`pairedRatios: series lengths differ (${numerator.length} vs ${denominator.length})`);
+  }
+  assertSamples(numerator, "pairedRatios numerator");
+  assertSamples(denominator, "pairedRatios denominator");
+  return numerator.map((value, index) => {
+    const base = denominator[index]!;
+    if (base <= 0) {
+      throw new Error(`pairedRatios: denominator sample #${index} is ${base}, expected > 0`);
+    }
+    return value / base;
+  });
+}

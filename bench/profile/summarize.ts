@@ -1,0 +1,126 @@
+/**
+ * Summarizes a V8 .cpuprofile (from `node --cpu-prof`): self time per
+ * function and per package/file, so BENCHMARKS.md can say what a missed
+ * target's cost is made of.
+ *
+ * CLI: tsx bench/profile/summarize.ts <file.cpuprofile> [top=15]
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** One line of a summary: a function or a group, its self time and share of the total. */
+export interface HotSpot {
+  readonly name: string;
+  readonly selfMillis: number;
+  readonly share: number;
+}
+
+/** Self time by function and by where the code lives. */
+export interface ProfileSummary {
+  readonly totalMillis: number;
+  readonly functions: readonly HotSpot[];
+  readonly locations: readonly HotSpot[];
+}
+
+function parseProfile(text: string, file: string): CpuProfile {
+  const parsed = JSON.parse(text) as Partial<CpuProfile>;
+  if (!Array.isArray(parsed.nodes) || !Array.isArray(parsed.samples) || !Array.isArray(parsed.timeDeltas)) {
+    throw new Error(`${file}: not a V8 cpuprofile (expected nodes, samples and timeDeltas arrays)`);
+  }
+  return parsed as CpuProfile;
+}
+
+/** Where a frame's code lives, coarse enough to add up: a package, a repo folder, or a V8 pseudo-frame. */
+export function locationOf(url: string): string {
+  if (url === "") {
+    return "(native / V8)";
+  }
+  // The innermost node_modules wins: a nested copy is charged to the package that owns the code.
+  const packages = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
+  const innermost = packages[packages.length - 1];
+  if (innermost) {
+    return innermost[1]!;
+  }
+  if (url.startsWith("node:")) {
+    return "node: internals";
+  }
+  const inRepo = /\/work\/main\/([^/]+\/(?:[^/]+\/)?)/.exec(url) ?? /\/((?:src|codegen|bench|generated)\/)/.exec(url);
+  return inRepo ? inRepo[1]! : url;
+}
+
+function shortUrl(url: string): string {
+  return url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "").replace(/^.*\/work\/main\//, "");
+}
+
+function top(selfByKey: Map<string, number>, total: number, count: number): HotSpot[] {
+  return [...selfByKey.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, micros]) => ({ name, selfMillis: micros / 1000, share: micros / total }));
+}
+
+/** Adds up sample time per frame; `(idle)` and `(program)` stay visible as their own rows. */
+export function summarizeProfile(profile: CpuProfile, count = 15): ProfileSummary {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byFunction = new Map<string, number>();
+  const byLocation = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((nodeId, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    const frame = nodes.get(nodeId)?.callFrame;
+    if (!frame) {
+      return;
+    }
+    total += micros;
+    const label = `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ""}`.trim();
+    byFunction.set(label, (byFunction.get(label) ?? 0) + micros);
+    const location = locationOf(frame.url.replace(/^file:\/\//, ""));
+    byLocation.set(location, (byLocation.get(location) ?? 0) + micros);
+  });
+  if (total === 0) {
+    throw new Error("summarizeProfile: the profile has no samples");
+  }
+  return { totalMillis: total / 1000, functions: top(byFunction, total, count), locations: top(byLocation, total, count) };
+}
+
+/** Reads and summarizes a .cpuprofile file. */
+export function summarizeProfileFile(file: string, count = 15): ProfileSummary {
+  return summarizeProfile(parseProfile(readFileSync(file, "utf8"), file), count);
+}
+
+/** The summary as two Markdown tables. */
+export function profileMarkdown(summary: ProfileSummary): string {
+  const rows = (spots: readonly HotSpot[]) =>
+    spots.map((s) => `| ${s.name.replace(/\|/g, "\\|")} | ${s.selfMillis.toFixed(1)} | ${(s.share * 100).toFixed(1)}% |`).join("\n");
+  return [
+    `Sampled ${summary.totalMillis.toFixed(0)} ms.`,
+    "",
+    "| where (package / folder) | self ms | share |",
+    "| --- | ---: | ---: |",
+    rows(summary.locations),
+    "",
+    "| function | self ms | share |",
+    "| --- | ---: | ---: |",
+    rows(summary.functions),
+  ].join("\n");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [file, count = "15"] = process.argv.slice(2);
+  if (!file) {
+    throw new Error("usage: tsx bench/profile/summarize.ts <file.cpuprofile> [top=15]");
+  }
+  process.stdout.write(`${profileMarkdown(summarizeProfileFile(resolve(file), Number(count)))}\n`);
+}

@@ -48,5 +48,5 @@ function countLine(changes: readonly Change[]): string {
   const breaking = changes.filter((c) => c.breaking).length;
   const added = changes.filter((c) => c.kind.endsWith("-added")).length;
   const removed = changes.filter((c) => c.kind.endsWith("-removed")).length;
-  return `${changes.length} changes: ${breaking} breaking, ${added} added, ${removed} removed`;
+  return `${changes.length} change${changes.length === 1 ? "" : "s"}: ${breaking} breaking, ${added} added, ${removed} removed`;
 }

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fixturesDir } from "./helpers.js";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Runs `npm run diff -- ...` the way users do (through the package script, so the script wiring is tested too). */
+function runDiff(...args: string[]) {
+  const result = spawnSync("npm", ["run", "--silent", "diff", "--", ...args], { cwd: repoRoot, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run diff", () => {
+  it("prints {bump, changes[{kind, location, breaking, message}]} with --json", () => {
+    const { status, stdout } = runDiff(`${fixturesDir}kinds/request-field-renamed/old.yaml`, `${fixturesDir}kinds/request-field-renamed/new.yaml`, "--json");
+    expect(status).toBe(0);
+    const parsed = JSON.parse(stdout) as { bump: string; changes: Record<string, unknown>[] };
+    expect(parsed.bump).toBe("major");
+    expect(parsed.changes).toHaveLength(1);
+    expect(Object.keys(parsed.changes[0] ?? {}).sort()).toEqual(["breaking", "kind", "location", "message"]);
+    expect(parsed.changes[0]).toMatchObject({ kind: "field-renamed", location: "schema CreateRequest (request): billint_type", breaking: true });
+  });
+
+  it("compares a 3.0 spec with a 3.1 spec", () => {
+    const dir = `${fixturesDir}kinds/openapi-30-nullable-equals-31-null-type`;
+    const { status, stdout } = runDiff(`${dir}/old.yaml`, `${dir}/new.yaml`, "--json");
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("prints a readable report with the bump first by default", () => {
+    const { stdout } = runDiff(`${fixturesDir}kinds/response-enum-value-added/old.yaml`, `${fixturesDir}kinds/response-enum-value-added/new.yaml`);
+    expect(stdout.split("\n")[0]).toBe("Bump: minor (1 change: 0 breaking, 1 added, 0 removed)");
+    expect(stdout).toContain('[enum-value-added] schema Cluster (response): status: New response enum value "Deleting"');
+  });
+
+  it("prints a changelog entry with breaking changes under their own heading", () => {
+    const dir = `${fixturesDir}kinds/remove-and-add-is-not-rename`;
+    const { stdout } = runDiff(`${dir}/old.yaml`, `${dir}/new.yaml`, "--changelog", "0.2.0");
+    expect(stdout).toContain("## 0.2.0");
+    expect(stdout.indexOf("#### Breaking changes")).toBeLessThan(stdout.indexOf("num_gpus"));
+    expect(stdout.indexOf("#### Features")).toBeLessThan(stdout.indexOf("region"));
+  });
+
+  it("exits 2 with usage on a missing argument", () => {
+    const { status, stderr } = runDiff(`${fixturesDir}kinds/identical/old.yaml`);
+    expect(status).toBe(2);
+    expect(stderr).toContain("usage: npm run diff -- <old.yaml> <new.yaml>");
+  });
+
+  it("exits 2 naming the file that cannot be read", () => {
+    const { status, stderr } = runDiff("/nonexistent/old.yaml", `${fixturesDir}kinds/identical/new.yaml`);
+    expect(status).toBe(2);
+    expect(stderr).toContain("cannot read spec file /nonexistent/old.yaml");
+  });
+});

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { isCodegenError } from "../errors.js";
+import { parseSpec } from "../load.js";
 import { SpecDiffError } from "./refs.js";
 
 /**
- * Reads one OpenAPI file (YAML or JSON) for the differ.
- * Adapter until codegen/load.ts can be reused: the differ only needs the parsed document, not source positions.
+ * Reads one spec file for the differ through the generator's own loader (codegen/load.ts), so YAML errors and
+ * dangling `$ref`s are reported as `file:line:col pointer: detail` exactly as `npm run generate` reports them.
  */
-export function loadSpecFile(path: string): unknown {
+export function loadSpecFile(path: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -14,8 +15,10 @@ export function loadSpecFile(path: string): unknown {
     throw new SpecDiffError(`cannot read spec file ${path}: ${(error as Error).message}`);
   }
   try {
-    return parse(text, { maxAliasCount: -1 });
+    // The API version only labels the loader's messages; the differ treats both files alike.
+    return parseSpec(text, path, /\/api\/v1\//.test(text) ? "v1" : "v2").document;
   } catch (error) {
-    throw new SpecDiffError(`${path} is not valid YAML/JSON: ${(error as Error).message}`);
+    if (isCodegenError(error)) throw new SpecDiffError(error.message);
+    throw error;
   }
 }

@@ -54,4 +54,11 @@ describe("npm run diff", () => {
     expect(status).toBe(2);
     expect(stderr).toContain("cannot read spec file /nonexistent/old.yaml");
   });
+
+  it("exits 2 with file:line:col and pointer for a dangling $ref (the generator's loader reports it)", () => {
+    const bad = `${fixturesDir}invalid/dangling-ref.yaml`;
+    const { status, stderr } = runDiff(bad, bad);
+    expect(status).toBe(2);
+    expect(stderr).toContain(`${bad}:7:23 #/paths/~1a/get/responses/200/$ref: $ref "#/components/responses/Nope" points to nothing`);
+  });
 });

@@ -1,0 +1,58 @@
+import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { ApiModel, UnifiedModel } from "../ir.js";
+import type { LoadedSpec } from "../load.js";
+import { documentStatements, specInfoStatements } from "./documents.js";
+import { enumStatements } from "./enums.js";
+import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
+import { modelStatements } from "./models.js";
+import { emitWireTypes } from "./openapi-types.js";
+import { operationStatements } from "./operations.js";
+import { renderReport } from "./report.js";
+
+/**
+ * Every generated file, in memory. One ts-morph Project per call (never module-level state); each file is built
+ * from one batch of structures and printed once.
+ */
+export async function emitAll(model: UnifiedModel, specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec }): Promise<GeneratedFile[]> {
+  const models: readonly ApiModel[] = [model.v1, model.v2];
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
+  });
+  const render = (path: string, statements: (StatementStructures | WriterFunction)[]): GeneratedFile => {
+    const file = project.createSourceFile(path, { statements }, { overwrite: true });
+    return { path, content: tsBanner(models) + file.getFullText() };
+  };
+  const [v1Types, v2Types] = await Promise.all([emitWireTypes(specs.v1, models), emitWireTypes(specs.v2, models)]);
+  const files: GeneratedFile[] = [
+    { path: "README.md", content: markdownBanner(models) + readme() },
+    render("documents.ts", documentStatements(specs)),
+    render("enums.ts", enumStatements(model)),
+    { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) },
+    render("models.ts", modelStatements(model)),
+    render("operations.ts", operationStatements(model)),
+    render("spec-info.ts", specInfoStatements(model)),
+    v1Types,
+    v2Types,
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function readme(): string {
+  return `# generated/ — DO NOT EDIT
+
+Every file here is written by \`codegen/main.ts\` from \`specs/v1.yaml\` and \`specs/v2.yaml\`.
+Change the specs or \`codegen/\`, then run \`npm run generate\`. \`npm run generate -- --check\` (part of \`npm test\`)
+fails when a file here is stale, missing, or no longer produced by the generator.
+
+| file | what |
+| --- | --- |
+| \`v1/schema.ts\`, \`v2/schema.ts\` | openapi-typescript output (\`paths\`, \`components\`, \`operations\`) for openapi-fetch |
+| \`enums.ts\` | every enum of both specs: \`v1<Location>Values\` arrays + \`V1<Location>\` types (the only enum lists in the repo) |
+| \`operations.ts\` | \`operations\`: unified operation → v1/v2 method, path, operationId; \`UnifiedOperation\` |
+| \`models.ts\` | one type alias per schema: shared name when identical in both specs, \`V1X\`/\`V2X\` otherwise |
+| \`documents.ts\` | \`v1Document\`, \`v2Document\`: the specs as data (for the fake API's request validation) |
+| \`spec-info.ts\` | \`specInfo\`: title, info.version, sha256 and path of each spec |
+| \`merge-report.md\` | what differs between v1 and v2, per operation, schema and enum |
+`;
+}

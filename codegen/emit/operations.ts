@@ -1,0 +1,83 @@
+import { StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { OperationDef, PairedOperation, UnifiedModel } from "../ir.js";
+import { jsDocText } from "./header.js";
+import { exportedConst } from "./literal.js";
+
+/**
+ * The operation index: for each unified operation, where it lives in v1 and in v2. A version without the operation
+ * has no key for it, so `"v1" in operations.volumeUpdate` is false at run time and `operations.volumeUpdate.v1` is a
+ * type error at compile time.
+ */
+export function operationStatements(model: UnifiedModel): (StatementStructures | WriterFunction)[] {
+  return [
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: "OperationRef",
+      docs: ["Where one unified operation lives in one API version."],
+      properties: [
+        { name: "method", isReadonly: true, type: `"get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace"` },
+        { name: "path", isReadonly: true, type: "string", docs: ["Path template as written in the spec, relative to the server URL."] },
+        { name: "operationId", isReadonly: true, type: "string" },
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: "OperationIndexEntry",
+      docs: ["A unified operation; a missing side means that API version has no such operation."],
+      properties: [
+        { name: "v1", isReadonly: true, hasQuestionToken: true, type: "OperationRef" },
+        { name: "v2", isReadonly: true, hasQuestionToken: true, type: "OperationRef" },
+      ],
+    },
+    exportedConst("operations", ["Every operation of both specs, paired by what it does (codegen/config.ts), keyed by unified name."], (writer) =>
+      writeIndex(writer, model.operations),
+    ),
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: "UnifiedOperation",
+      docs: ["Name of a unified operation."],
+      type: "keyof typeof operations",
+    },
+  ];
+}
+
+function writeIndex(writer: CodeBlockWriter, operations: readonly PairedOperation[]): void {
+  writer.write("{").newLine();
+  writer.indent(() => {
+    for (const op of operations) {
+      writeDoc(writer, op);
+      writer.write(`${op.name}: {`).newLine();
+      writer.indent(() => {
+        for (const version of ["v1", "v2"] as const) {
+          const def = op[version];
+          if (def) writer.writeLine(`${version}: ${refLiteral(def)},`);
+        }
+      });
+      writer.writeLine("},");
+    }
+  });
+  writer.write("} as const satisfies Record<string, OperationIndexEntry>");
+}
+
+function refLiteral(def: OperationDef): string {
+  return `{ method: ${JSON.stringify(def.method)}, path: ${JSON.stringify(def.path)}, operationId: ${JSON.stringify(def.operationId)} }`;
+}
+
+function writeDoc(writer: CodeBlockWriter, op: PairedOperation): void {
+  const lines: string[] = [];
+  const summary = op.v2?.summary ?? op.v1?.summary;
+  if (summary) lines.push(jsDocText(summary));
+  if (!op.v1) lines.push("Only in v2.");
+  if (!op.v2) lines.push("Only in v1.");
+  const deprecatedSides = (["v1", "v2"] as const).filter((v) => op[v]?.deprecated);
+  const presentSides = (["v1", "v2"] as const).filter((v) => op[v]);
+  if (deprecatedSides.length > 0 && deprecatedSides.length === presentSides.length) lines.push("@deprecated Deprecated in every version that has it.");
+  else if (deprecatedSides.length > 0) lines.push(`Deprecated in ${deprecatedSides.join(", ")}.`);
+  if (lines.length === 0) return;
+  writer.writeLine("/**");
+  for (const line of lines) writer.writeLine(` * ${line}`);
+  writer.writeLine(" */");
+}

@@ -1,0 +1,203 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { CodegenError, type SpecLocation } from "./errors.js";
+import type { ApiVersion } from "./ir.js";
+import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
+
+/** A spec file parsed once: the plain JSON value plus what is needed to map any pointer back to file:line:col. */
+export interface LoadedSpec {
+  readonly version: ApiVersion;
+  /** Display path (relative to the repo root, forward slashes) used in banners, spec-info and error messages. */
+  readonly file: string;
+  readonly sha256: string;
+  /** The document as plain JSON-compatible data (YAML aliases expanded). */
+  readonly document: Record<string, unknown>;
+  /** Maps a JSON pointer to a location; falls back to the deepest existing ancestor. */
+  locate(pointer: string): SpecLocation;
+  /** A CodegenError located at `pointer`. */
+  error(pointer: string, detail: string): CodegenError;
+}
+
+const SUPPORTED_OPENAPI = /^3\.[01]\.\d+$/;
+
+/**
+ * Reads and validates one spec: YAML syntax, OpenAPI version, and every `$ref` (internal, resolvable, and not part
+ * of a cycle that no TypeScript type can express). Throws CodegenError with the location of the first problem.
+ */
+export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion): LoadedSpec {
+  const text = readFileSync(absolutePath, "utf8");
+  return parseSpec(text, displayPath, version);
+}
+
+/** loadSpec on text already in memory (tests use this directly). */
+export function parseSpec(text: string, displayPath: string, version: ApiVersion): LoadedSpec {
+  const sha256 = createHash("sha256").update(text, "utf8").digest("hex");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+
+  const locateOffset = (offset: number, pointer: string): SpecLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: displayPath, line, col, pointer };
+  };
+  const locate = (pointer: string): SpecLocation => locateOffset(nodeAt(doc, pointer)?.range?.[0] ?? 0, pointer);
+  const error = (pointer: string, detail: string): CodegenError => new CodegenError(locate(pointer), detail);
+
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const offset = firstError.pos[0];
+    const message = firstError.message.split("\n")[0] ?? firstError.code;
+    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), `malformed YAML: ${message}`);
+  }
+  const document: unknown = doc.toJS({ maxAliasCount: 10_000 });
+  if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
+
+  const spec: LoadedSpec = { version, file: displayPath, sha256, document, locate, error };
+  validateOpenApiVersion(spec);
+  validateRefs(spec);
+  return spec;
+}
+
+function validateOpenApiVersion(spec: LoadedSpec): void {
+  const { document } = spec;
+  if ("swagger" in document) {
+    throw spec.error("#/swagger", `unsupported spec version swagger ${String(document.swagger)}: only OpenAPI 3.0.x and 3.1.x are supported`);
+  }
+  const openapi = document.openapi;
+  if (openapi === undefined) throw spec.error("#", "missing `openapi` field: only OpenAPI 3.0.x and 3.1.x are supported");
+  if (typeof openapi !== "string" || !SUPPORTED_OPENAPI.test(openapi)) {
+    throw spec.error("#/openapi", `unsupported OpenAPI version ${JSON.stringify(openapi)}: only 3.0.x and 3.1.x are supported`);
+  }
+}
+
+interface RefSite {
+  /** Pointer of the object holding `$ref`. */
+  readonly at: string;
+  readonly target: string;
+}
+
+/**
+ * Every `$ref` must be internal and resolve. A cycle made only of `$ref`, `allOf`, `oneOf` and `anyOf` steps is
+ * rejected: openapi-typescript would emit `A = B; B = A`, which TypeScript refuses. Cycles that pass through
+ * `properties`, `items` or `additionalProperties` are ordinary recursive types and are fine.
+ */
+function validateRefs(spec: LoadedSpec): void {
+  const sites: RefSite[] = [];
+  collectRefs(spec.document, "#", sites);
+  for (const site of sites) {
+    if (!site.target.startsWith("#")) {
+      throw spec.error(childPointer(site.at, "$ref"), `external $ref ${JSON.stringify(site.target)} is not supported: vendor a single-file spec`);
+    }
+    let ok: boolean;
+    try {
+      ok = resolvePointer(spec.document, site.target) !== undefined;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw spec.error(childPointer(site.at, "$ref"), `$ref ${JSON.stringify(site.target)} points to nothing`);
+  }
+  findDirectRefCycle(spec, sites);
+}
+
+function collectRefs(value: unknown, pointer: string, out: RefSite[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectRefs(item, childPointer(pointer, index), out));
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$ref" && typeof child === "string") out.push({ at: pointer, target: child });
+    // Examples are data, not schema: a `$ref` key inside an example is a literal value.
+    else if (key !== "example" && key !== "examples" && key !== "x-codeSamples") collectRefs(child, childPointer(pointer, key), out);
+  }
+}
+
+const DIRECT_COMPOSITION_KEYS = ["allOf", "oneOf", "anyOf"] as const;
+
+/** The `$ref` targets a schema reaches without passing through an object or array (pointer of each `$ref` site too). */
+function directRefs(node: unknown, pointer: string): RefSite[] {
+  if (!isRecord(node)) return [];
+  const found: RefSite[] = [];
+  if (typeof node.$ref === "string") found.push({ at: pointer, target: normalizeTarget(node.$ref) });
+  for (const key of DIRECT_COMPOSITION_KEYS) {
+    const members = node[key];
+    if (Array.isArray(members)) members.forEach((member, i) => found.push(...directRefs(member, childPointer(pointer, key, i))));
+  }
+  return found;
+}
+
+function normalizeTarget(target: string): string {
+  return toPointer(parsePointer(target));
+}
+
+function findDirectRefCycle(spec: LoadedSpec, sites: readonly RefSite[]): void {
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (target: string): void => {
+    const seen = state.get(target);
+    if (seen === "done") return;
+    state.set(target, "visiting");
+    stack.push(target);
+    for (const edge of directRefs(resolvePointer(spec.document, target), target)) {
+      if (state.get(edge.target) === "visiting") {
+        const cycle = [...stack.slice(stack.indexOf(edge.target)), edge.target].join(" → ");
+        throw spec.error(childPointer(edge.at, "$ref"), `cyclic $ref cannot be emitted as a TypeScript type (no object or array breaks the cycle): ${cycle}`);
+      }
+      visit(edge.target);
+    }
+    stack.pop();
+    state.set(target, "done");
+  };
+  const targets = [...new Set(sites.map((site) => normalizeTarget(site.target)))].sort();
+  for (const target of targets) visit(target);
+}
+
+/** Walks the YAML AST along a pointer; returns the deepest node reached. */
+function nodeAt(doc: Document, pointer: string): YamlNode | undefined {
+  let node: unknown = doc.contents;
+  let tokens: string[];
+  try {
+    tokens = parsePointer(pointer);
+  } catch {
+    return doc.contents ?? undefined;
+  }
+  for (const token of tokens) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+      next = pair ? (pair.value ?? pair.key) : undefined;
+    } else if (isSeq(node)) {
+      next = /^\d+$/.test(token) ? node.items[Number(token)] : undefined;
+    }
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return (node ?? undefined) as YamlNode | undefined;
+}
+
+/** The pointer of the innermost node whose source range contains `offset` (for YAML syntax errors). */
+function pointerAtOffset(doc: Document, offset: number): string {
+  const tokens: (string | number)[] = [];
+  let node: unknown = doc.contents;
+  const contains = (candidate: unknown): boolean => {
+    const range = (candidate as YamlNode | null)?.range;
+    return range !== undefined && range !== null && range[0] <= offset && offset <= range[2];
+  };
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => contains(item.value) || contains(item.key));
+      if (!pair || !isScalar(pair.key)) break;
+      tokens.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => contains(item));
+      if (index < 0) break;
+      tokens.push(index);
+      node = node.items[index];
+    } else {
+      break;
+    }
+  }
+  return toPointer(tokens);
+}

@@ -1,0 +1,82 @@
+/**
+ * How the fake's clock moves.
+ *
+ * - `manual` (default): time moves only when a test calls `clock.advance(ms)` or `state.tick()`.
+ * - `per-request`: every request the fake serves first advances the clock by `advanceMs`, so a client
+ *   that polls (e.g. `waitForReady`) sees the lifecycle progress without any test code, deterministically.
+ * - `real-time`: the clock follows the wall clock, multiplied by `speed` (e.g. 60 = one fake minute per real second).
+ */
+export type ClockMode =
+  | { readonly mode: "manual" }
+  | { readonly mode: "per-request"; readonly advanceMs: number }
+  | { readonly mode: "real-time"; readonly speed?: number };
+
+/** Default start of fake time: a fixed instant so timestamps in responses are reproducible. */
+export const DEFAULT_START_TIME = Date.parse("2026-01-01T00:00:00.000Z");
+
+/**
+ * The fake's own notion of "now", in epoch milliseconds. Never uses timers, so it cannot keep a process alive.
+ */
+export class FakeClock {
+  #mode: ClockMode;
+  #manualOffsetMs = 0;
+  readonly #startMs: number;
+  /** Wall-clock instant from which real-time mode counts. */
+  #realAnchorMs: number;
+
+  constructor(mode: ClockMode = { mode: "manual" }, startMs: number = DEFAULT_START_TIME) {
+    assertValidMode(mode);
+    this.#mode = mode;
+    this.#startMs = startMs;
+    this.#realAnchorMs = Date.now();
+  }
+
+  /** Current fake time in epoch milliseconds. */
+  now(): number {
+    const realElapsed = this.#mode.mode === "real-time" ? (Date.now() - this.#realAnchorMs) * (this.#mode.speed ?? 1) : 0;
+    return this.#startMs + this.#manualOffsetMs + realElapsed;
+  }
+
+  /** Current fake time as an RFC 3339 string (what the API puts in `created_at`, `transition_time`, ...). */
+  isoNow(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Moves fake time forward by `ms` milliseconds (any mode). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw new RangeError(`clock.advance(ms): ms must be a finite number >= 0, got ${String(ms)}`);
+    }
+    this.#manualOffsetMs += ms;
+  }
+
+  /** The active mode. */
+  get mode(): ClockMode {
+    return this.#mode;
+  }
+
+  /** Switches mode; fake time already elapsed is kept. */
+  setMode(mode: ClockMode): void {
+    assertValidMode(mode);
+    if (this.#mode.mode === "real-time") {
+      // Freeze the real-time part into the manual offset so time never jumps backwards.
+      this.#manualOffsetMs = this.now() - this.#startMs;
+    }
+    this.#mode = mode;
+    this.#realAnchorMs = Date.now();
+  }
+
+  /** Called by the server before serving each request: applies the `per-request` advance. */
+  onRequest(): void {
+    if (this.#mode.mode === "per-request") this.advance(this.#mode.advanceMs);
+  }
+}
+
+function assertValidMode(mode: ClockMode): void {
+  if (mode.mode === "per-request" && !(Number.isFinite(mode.advanceMs) && mode.advanceMs >= 0)) {
+    throw new RangeError(`clock mode "per-request": advanceMs must be a finite number >= 0, got ${String(mode.advanceMs)}`);
+  }
+  if (mode.mode === "real-time" && mode.speed !== undefined && !(Number.isFinite(mode.speed) && mode.speed > 0)) {
+    throw new RangeError(`clock mode "real-time": speed must be a finite number > 0, got ${String(mode.speed)}`);
+  }
+}

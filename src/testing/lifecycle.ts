@@ -1,0 +1,73 @@
+import type {
+  V1GPUClusterCreateResponseStatus,
+  V2ClusterPhaseTransitionPhase,
+  V2GPUClusterInfoStatus,
+} from "../../generated/enums.js";
+
+/**
+ * The provisioning path a new cluster walks, one phase per `phaseDurationMs` of fake time.
+ * `WaitingForSharedVolume` is only visited by clusters that have a shared volume.
+ */
+export function provisioningPlan(hasVolume: boolean): readonly V2GPUClusterInfoStatus[] {
+  return [
+    "WaitingForControlPlaneNodes",
+    "WaitingForDataPlaneNodes",
+    "WaitingForSubnet",
+    ...(hasVolume ? (["WaitingForSharedVolume"] as const) : []),
+    "InstallingDrivers",
+    "RunningAcceptanceTests",
+    "Ready",
+  ];
+}
+
+/** Cluster-level phase recorded in `phase_transitions` for each v2 status. */
+export const phaseOfStatus = {
+  WaitingForControlPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_CONTROL_PLANE_NODES",
+  WaitingForDataPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_DATA_PLANE_NODES",
+  WaitingForSubnet: "CLUSTER_PHASE_WAITING_FOR_SUBNET",
+  WaitingForSharedVolume: "CLUSTER_PHASE_WAITING_FOR_SHARED_VOLUME",
+  InstallingDrivers: "CLUSTER_PHASE_INSTALLING_DRIVERS",
+  RunningAcceptanceTests: "CLUSTER_PHASE_RUNNING_ACCEPTANCE_TESTS",
+  Paused: "CLUSTER_PHASE_PAUSED",
+  OnDemandComputePaused: "CLUSTER_PHASE_ON_DEMAND_COMPUTE_PAUSED",
+  Ready: "CLUSTER_PHASE_READY",
+  Degraded: "CLUSTER_PHASE_DEGRADED",
+  Deleting: "CLUSTER_PHASE_DELETING",
+} as const satisfies Record<V2GPUClusterInfoStatus, V2ClusterPhaseTransitionPhase>;
+
+/**
+ * What v1 reports in `GPUClusterInfo.status` (a free string in the v1 spec) for each v2 status.
+ * Values that exist in v1's create/update status enum are used where they fit; the others
+ * (PAUSED, DEGRADED, DELETING) are the obvious upper-case spellings, since v1 has no enum for them.
+ */
+export const v1StatusOfV2 = {
+  WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
+  WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
+  WaitingForSubnet: "WAITING_DATA_PLANE",
+  WaitingForSharedVolume: "WAITING_DATA_PLANE",
+  InstallingDrivers: "WAITING_DATA_PLANE",
+  RunningAcceptanceTests: "WAITING_DATA_PLANE",
+  Paused: "PAUSED",
+  OnDemandComputePaused: "PAUSED",
+  Ready: "READY",
+  Degraded: "DEGRADED",
+  Deleting: "DELETING",
+} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | "PAUSED" | "DEGRADED" | "DELETING">;
+
+/**
+ * What v1 create/update answer in their enum-typed `status` for each v2 status. States the v1 enum cannot express
+ * fall back to its sentinel `UNKNOWN_STATUS`, as a proto server does for an unset enum.
+ */
+export const v1EnumStatusOfV2 = {
+  WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
+  WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
+  WaitingForSubnet: "WAITING_DATA_PLANE",
+  WaitingForSharedVolume: "WAITING_DATA_PLANE",
+  InstallingDrivers: "WAITING_DATA_PLANE",
+  RunningAcceptanceTests: "WAITING_DATA_PLANE",
+  Paused: "UNKNOWN_STATUS",
+  OnDemandComputePaused: "UNKNOWN_STATUS",
+  Ready: "READY",
+  Degraded: "FAILED",
+  Deleting: "UNKNOWN_STATUS",
+} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus>;

@@ -1,0 +1,369 @@
+import type {
+  V2GPUClusterInfoBillingType,
+  V2GPUClusterInfoClusterType,
+  V2GPUClusterInfoGpuType,
+  V2GPUClusterInfoStatus,
+} from "../../generated/enums.js";
+import { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
+import type { FakeClock } from "./clock.js";
+import { badRequest, conflict, notFound } from "./errors.js";
+import { provisioningPlan } from "./lifecycle.js";
+import { clusterStatusAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+
+/** What a create request asks for, in version-neutral terms (the handlers translate v1 and v2 bodies into this). */
+export interface CreateClusterInput {
+  readonly name: string;
+  readonly region: string;
+  readonly gpuType: V2GPUClusterInfoGpuType;
+  readonly numGpus: number;
+  readonly clusterType?: V2GPUClusterInfoClusterType;
+  readonly billingType: V2GPUClusterInfoBillingType;
+  readonly driver: DriverPair;
+  readonly durationDays?: number;
+  readonly volumeId?: string;
+  readonly sharedVolume?: CreateVolumeInput;
+  readonly projectId?: string;
+  readonly slurmShmSizeGib?: number;
+  readonly capacityPoolId?: string;
+  readonly reservationStartTime?: string;
+  readonly reservationEndTime?: string;
+  readonly installTraefik?: boolean;
+  readonly createdVia: "v1" | "v2";
+}
+
+/** What a volume create request asks for. */
+export interface CreateVolumeInput {
+  readonly name: string;
+  readonly sizeTib: number;
+  readonly region: string;
+}
+
+/** Changes an update request asks for; absent fields stay as they are. */
+export interface UpdateClusterInput {
+  readonly numGpus?: number;
+  readonly clusterType?: V2GPUClusterInfoClusterType;
+  readonly reservationEndTime?: string;
+}
+
+/** Options of {@link FakeState}. */
+export interface FakeStateOptions {
+  /** Fake time a cluster spends in each provisioning phase, and in Deleting. @default 60_000 */
+  readonly phaseDurationMs?: number;
+  /** Regions, GPU types and driver pairs on offer. @default DEFAULT_REGIONS */
+  readonly regions?: readonly FakeRegion[];
+  /** `project_id` given to clusters created without one. @default "fake-project" */
+  readonly defaultProjectId?: string;
+}
+
+/**
+ * The fake's single source of truth, shared by the v1 and v2 routes. Every mutating method checks everything
+ * first and only then changes state, so a rejected request never leaves a trace.
+ */
+export class FakeState {
+  readonly clock: FakeClock;
+  readonly phaseDurationMs: number;
+  readonly regions: readonly FakeRegion[];
+  readonly defaultProjectId: string;
+  readonly #clusters = new Map<string, ClusterRecord>();
+  readonly #volumes = new Map<string, VolumeRecord>();
+  #clusterSerial = 0;
+  #volumeSerial = 0;
+
+  constructor(clock: FakeClock, options: FakeStateOptions = {}) {
+    const phaseDurationMs = options.phaseDurationMs ?? 60_000;
+    if (!(Number.isFinite(phaseDurationMs) && phaseDurationMs > 0)) {
+      throw new RangeError(`phaseDurationMs must be a finite number > 0, got ${String(phaseDurationMs)}`);
+    }
+    this.clock = clock;
+    this.phaseDurationMs = phaseDurationMs;
+    this.regions = options.regions ?? DEFAULT_REGIONS;
+    this.defaultProjectId = options.defaultProjectId ?? "fake-project";
+  }
+
+  /** Advances the clock by `phases` whole phases: every provisioning cluster moves that many steps, deleting ones vanish. */
+  tick(phases = 1): void {
+    if (!(Number.isInteger(phases) && phases >= 0)) throw new RangeError(`tick(phases): phases must be an integer >= 0, got ${String(phases)}`);
+    this.clock.advance(phases * this.phaseDurationMs);
+  }
+
+  /** Forgets every cluster and volume (ids keep counting up, so ids never repeat within one fake). */
+  reset(): void {
+    this.#clusters.clear();
+    this.#volumes.clear();
+  }
+
+  /** Current status of a cluster (v2 vocabulary). */
+  statusOf(cluster: ClusterRecord): V2GPUClusterInfoStatus {
+    return clusterStatusAt(cluster, this.clock.now(), this.phaseDurationMs);
+  }
+
+  /** Test hook: puts a cluster into `status` from now on (e.g. `Degraded`), overriding its provisioning plan. */
+  setStatus(clusterId: string, status: V2GPUClusterInfoStatus): void {
+    const cluster = this.getCluster(clusterId);
+    cluster.forced = { status, since: this.clock.now() };
+  }
+
+  // ---- clusters ---------------------------------------------------------------------------------------------
+
+  /** Live clusters (and those still Deleting), oldest first, optionally only one project's. */
+  listClusters(projectId?: string): ClusterRecord[] {
+    this.#purgeDeleted();
+    return [...this.#clusters.values()].filter((c) => projectId === undefined || c.projectId === projectId);
+  }
+
+  /** A cluster by id; 404 if unknown or already gone. */
+  getCluster(id: string): ClusterRecord {
+    this.#purgeDeleted();
+    const cluster = this.#clusters.get(id);
+    if (!cluster) throw notFound("cluster", id);
+    return cluster;
+  }
+
+  /** Creates a cluster (and its inline shared volume, if asked) and starts its provisioning. */
+  createCluster(input: CreateClusterInput): ClusterRecord {
+    const region = this.#requireRegion(input.region, "/region");
+    if (!region.gpuTypes.includes(input.gpuType)) {
+      throw badRequest(`gpu_type ${input.gpuType} is not offered in region ${region.name} (offered: ${region.gpuTypes.join(", ")})`, {
+        location: "body",
+        pointer: "/gpu_type",
+        message: "not offered in this region",
+      });
+    }
+    assertGpuCount(input.numGpus);
+    if (!region.driverPairs.some((p) => p.cudaVersion === input.driver.cudaVersion && p.nvidiaDriverVersion === input.driver.nvidiaDriverVersion)) {
+      const offered = region.driverPairs.map((p) => `${p.cudaVersion}/${p.nvidiaDriverVersion}`).join(", ");
+      throw badRequest(
+        `CUDA ${input.driver.cudaVersion} with NVIDIA driver ${input.driver.nvidiaDriverVersion} is not offered in region ${region.name} (offered cuda/driver pairs: ${offered})`,
+        { location: "body", pointer: "/nvidia_driver_version", message: "unsupported cuda/driver pair for this region" },
+      );
+    }
+    if (input.volumeId !== undefined && input.sharedVolume !== undefined) {
+      throw badRequest("give either volume_id or shared_volume, not both", { location: "body", pointer: "/volume_id", message: "conflicts with shared_volume" });
+    }
+    const existingVolume = input.volumeId === undefined ? undefined : this.#attachableVolume(input.volumeId, region.name);
+    if (input.sharedVolume) {
+      this.#checkVolumeInput(input.sharedVolume, "/shared_volume");
+      if (input.sharedVolume.region !== region.name) {
+        throw badRequest(`shared_volume.region ${input.sharedVolume.region} differs from the cluster's region ${region.name}`, {
+          location: "body",
+          pointer: "/shared_volume/region",
+          message: "must equal the cluster's region",
+        });
+      }
+    }
+
+    // Every check passed: from here on, mutate.
+    const now = this.clock.now();
+    const id = `fake-cluster-${String(++this.#clusterSerial).padStart(4, "0")}`;
+    const volume = existingVolume ?? (input.sharedVolume ? this.#insertVolume(input.sharedVolume) : undefined);
+    const cluster: ClusterRecord = {
+      id,
+      name: input.name,
+      projectId: input.projectId ?? this.defaultProjectId,
+      region: region.name,
+      gpuType: input.gpuType,
+      clusterType: input.clusterType ?? "KUBERNETES",
+      billingType: input.billingType,
+      driver: input.driver,
+      numGpus: input.numGpus,
+      durationHours: input.durationDays === undefined ? undefined : input.durationDays * 24,
+      createdAt: now,
+      plan: provisioningPlan(volume !== undefined),
+      forced: undefined,
+      deletingSince: undefined,
+      volumeIds: volume ? [volume.id] : [],
+      controlPlaneNodes: [this.#node(id, "cp", 1, 0, now, now + this.phaseDurationMs)],
+      workerNodes: [],
+      deletedWorkerNodes: [],
+      nodeEvents: [],
+      reservationEndTime: input.reservationEndTime,
+      echo: {
+        ...(input.slurmShmSizeGib !== undefined ? { slurmShmSizeGib: input.slurmShmSizeGib } : {}),
+        ...(input.capacityPoolId !== undefined ? { capacityPoolId: input.capacityPoolId } : {}),
+        ...(input.reservationStartTime !== undefined ? { reservationStartTime: input.reservationStartTime } : {}),
+        ...(input.installTraefik !== undefined ? { installTraefik: input.installTraefik } : {}),
+      },
+      createdVia: input.createdVia,
+    };
+    // Worker nodes come up when the data plane phase completes.
+    cluster.workerNodes = this.#workers(cluster, 0, input.numGpus / GPUS_PER_NODE, now, now + 2 * this.phaseDurationMs);
+    if (volume) volume.attachedTo = id;
+    this.#clusters.set(id, cluster);
+    return cluster;
+  }
+
+  /** Scales and/or retypes a cluster. Scaling adds nodes (Ready one phase later) or retires the newest ones. */
+  updateCluster(id: string, input: UpdateClusterInput): ClusterRecord {
+    const cluster = this.getCluster(id);
+    if (cluster.deletingSince !== undefined) throw conflict(`cluster ${JSON.stringify(id)} is being deleted and cannot be updated`);
+    if (input.numGpus !== undefined) assertGpuCount(input.numGpus);
+
+    const now = this.clock.now();
+    if (input.clusterType !== undefined) cluster.clusterType = input.clusterType;
+    if (input.reservationEndTime !== undefined) cluster.reservationEndTime = input.reservationEndTime;
+    if (input.numGpus !== undefined && input.numGpus !== cluster.numGpus) {
+      const wanted = input.numGpus / GPUS_PER_NODE;
+      const have = cluster.workerNodes.length;
+      if (wanted > have) {
+        const added = this.#workers(cluster, have, wanted - have, now, now + this.phaseDurationMs);
+        cluster.workerNodes.push(...added);
+        for (const node of added) cluster.nodeEvents.push({ nodeId: node.id, reason: "TogetherScaledUp", message: `node ${node.hostName} added`, at: now });
+      } else {
+        const removed = cluster.workerNodes.splice(wanted);
+        for (const node of removed) {
+          node.deletedAt = now;
+          cluster.deletedWorkerNodes.push(node);
+          cluster.nodeEvents.push({ nodeId: node.id, reason: "TogetherScaledDown", message: `node ${node.hostName} removed`, at: now });
+        }
+      }
+      cluster.numGpus = input.numGpus;
+    }
+    return cluster;
+  }
+
+  /** Starts deleting a cluster: it reports Deleting for one phase, then is gone. Deleting twice is harmless. */
+  deleteCluster(id: string): ClusterRecord {
+    const cluster = this.getCluster(id);
+    cluster.deletingSince ??= this.clock.now();
+    return cluster;
+  }
+
+  // ---- volumes ----------------------------------------------------------------------------------------------
+
+  /** All volumes, oldest first. */
+  listVolumes(): VolumeRecord[] {
+    this.#purgeDeleted();
+    return [...this.#volumes.values()];
+  }
+
+  /** A volume by id; 404 if unknown. */
+  getVolume(id: string): VolumeRecord {
+    this.#purgeDeleted();
+    const volume = this.#volumes.get(id);
+    if (!volume) throw notFound("volume", id);
+    return volume;
+  }
+
+  /** Creates an unattached volume. */
+  createVolume(input: CreateVolumeInput): VolumeRecord {
+    this.#checkVolumeInput(input, "");
+    return this.#insertVolume(input);
+  }
+
+  /** Grows a volume (volumes never shrink: that would destroy data). */
+  resizeVolume(id: string, sizeTib: number): VolumeRecord {
+    const volume = this.getVolume(id);
+    assertPositiveInteger(sizeTib, "/size_tib", "size_tib");
+    if (sizeTib < volume.sizeTib) {
+      throw badRequest(`size_tib can only grow: volume ${id} is ${volume.sizeTib} TiB, asked for ${sizeTib} TiB`, {
+        location: "body",
+        pointer: "/size_tib",
+        message: "smaller than the current size",
+      });
+    }
+    volume.sizeTib = sizeTib;
+    return volume;
+  }
+
+  /** Deletes a volume; refused while a cluster uses it. */
+  deleteVolume(id: string): void {
+    const volume = this.getVolume(id);
+    if (volume.attachedTo !== undefined) {
+      throw conflict(`volume ${JSON.stringify(id)} is attached to cluster ${JSON.stringify(volume.attachedTo)}; delete the cluster first`);
+    }
+    this.#volumes.delete(id);
+  }
+
+  /** Status of a volume in the v2 vocabulary. */
+  volumeStatus(volume: VolumeRecord): "available" | "bound" {
+    return volume.attachedTo === undefined ? "available" : "bound";
+  }
+
+  // ---- internals --------------------------------------------------------------------------------------------
+
+  /** Drops clusters whose Deleting phase is over and frees their volumes. */
+  #purgeDeleted(): void {
+    const now = this.clock.now();
+    for (const cluster of this.#clusters.values()) {
+      if (cluster.deletingSince !== undefined && now >= cluster.deletingSince + this.phaseDurationMs) {
+        this.#clusters.delete(cluster.id);
+        for (const volumeId of cluster.volumeIds) {
+          const volume = this.#volumes.get(volumeId);
+          if (volume?.attachedTo === cluster.id) volume.attachedTo = undefined;
+        }
+      }
+    }
+  }
+
+  #requireRegion(name: string, pointer: string): FakeRegion {
+    const region = this.regions.find((r) => r.name === name);
+    if (!region) {
+      throw badRequest(`region ${JSON.stringify(name)} does not exist (regions: ${this.regions.map((r) => r.name).join(", ")})`, {
+        location: "body",
+        pointer,
+        message: "unknown region",
+      });
+    }
+    return region;
+  }
+
+  #checkVolumeInput(input: CreateVolumeInput, prefix: string): void {
+    if (input.name.trim() === "") {
+      throw badRequest("volume_name must not be empty", { location: "body", pointer: `${prefix}/volume_name`, message: "empty" });
+    }
+    assertPositiveInteger(input.sizeTib, `${prefix}/size_tib`, "size_tib");
+    this.#requireRegion(input.region, `${prefix}/region`);
+  }
+
+  #attachableVolume(volumeId: string, region: string): VolumeRecord {
+    this.#purgeDeleted();
+    const volume = this.#volumes.get(volumeId);
+    const detail = (message: string) => ({ location: "body" as const, pointer: "/volume_id", message });
+    if (!volume) throw badRequest(`volume_id ${JSON.stringify(volumeId)} does not name an existing volume`, detail("unknown volume"));
+    if (volume.region !== region) {
+      throw badRequest(`volume ${volumeId} is in region ${volume.region}, the cluster in ${region}`, detail("volume is in another region"));
+    }
+    if (volume.attachedTo !== undefined) {
+      throw badRequest(`volume ${volumeId} is already attached to cluster ${volume.attachedTo}`, detail("volume already attached"));
+    }
+    return volume;
+  }
+
+  #insertVolume(input: CreateVolumeInput): VolumeRecord {
+    const volume: VolumeRecord = {
+      id: `fake-volume-${String(++this.#volumeSerial).padStart(4, "0")}`,
+      name: input.name,
+      sizeTib: input.sizeTib,
+      region: input.region,
+      createdAt: this.clock.now(),
+      attachedTo: undefined,
+    };
+    this.#volumes.set(volume.id, volume);
+    return volume;
+  }
+
+  #workers(cluster: Pick<ClusterRecord, "id">, firstIndex: number, count: number, createdAt: number, readyAt: number): NodeRecord[] {
+    return Array.from({ length: count }, (_, i) => this.#node(cluster.id, "gpu", firstIndex + i + 1, GPUS_PER_NODE, createdAt, readyAt));
+  }
+
+  #node(clusterId: string, role: "cp" | "gpu", index: number, numGpus: number, createdAt: number, readyAt: number): NodeRecord {
+    const suffix = `${role}-${String(index).padStart(2, "0")}`;
+    return { id: `${clusterId}-${suffix}`, hostName: `${suffix}.${clusterId}.fake.internal`, numGpus, createdAt, readyAt };
+  }
+}
+
+function assertGpuCount(numGpus: number): void {
+  if (!(Number.isInteger(numGpus) && numGpus > 0 && numGpus % GPUS_PER_NODE === 0)) {
+    throw badRequest(`num_gpus must be a positive multiple of ${GPUS_PER_NODE} (8, 16, 24, ...), got ${numGpus}`, {
+      location: "body",
+      pointer: "/num_gpus",
+      message: `not a positive multiple of ${GPUS_PER_NODE}`,
+    });
+  }
+}
+
+function assertPositiveInteger(value: number, pointer: string, name: string): void {
+  if (!(Number.isInteger(value) && value > 0)) {
+    throw badRequest(`${name} must be a positive integer, got ${value}`, { location: "body", pointer, message: "not a positive integer" });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Cluster creation without duplicates. A create is sent at most once on its own: after an ambiguous failure the
+ * caller gets AmbiguousCreateError, or, with `recover: true`, the client looks for the cluster it just asked for
+ * and only creates again when two listings, a short settle apart, show it is absent.
+ */
+import type { VersionAdapter } from "./adapters/adapter.js";
+import { AmbiguousCreateError, ConnectionError, InvalidResponseError, ServerError, TimeoutError } from "./errors.js";
+import { connectionNeverOpened, pause, type CallOptions } from "./transport.js";
+import type { Cluster, ClusterCreateInput } from "./types.js";
+
+/** Options of `clusters.create`. */
+export interface CreateOptions extends CallOptions {
+  /**
+   * After an ambiguous failure, look for the cluster (same name, not listed before the call, created after it began)
+   * and return it; create again only when it is certainly absent. Costs one list call up front.
+   * @default false
+   */
+  readonly recover?: boolean;
+  /** How long recovery waits before its second look. @default 2_000 */
+  readonly recoverSettleMs?: number;
+}
+
+// Tolerated difference between the client's clock and the server's `created_at`.
+const clockSkewMs = 5 * 60_000;
+
+/** True when a create failed in a way that leaves open whether the server made the cluster. */
+export function isAmbiguousCreateFailure(error: unknown): boolean {
+  if (error instanceof ConnectionError) return !connectionNeverOpened(error);
+  return error instanceof TimeoutError || error instanceof ServerError || error instanceof InvalidResponseError;
+}
+
+/** Creates a cluster; see {@link CreateOptions} for what happens after an ambiguous failure. */
+export async function createCluster(adapter: VersionAdapter, input: ClusterCreateInput, options: CreateOptions = {}): Promise<Cluster> {
+  const startedAt = new Date();
+  const before = options.recover ? idsNamed(await adapter.listClusters({}, options), input.cluster_name) : undefined;
+  try {
+    return await adapter.createCluster(input, options);
+  } catch (error) {
+    if (!isAmbiguousCreateFailure(error)) throw error;
+    if (before === undefined) throw new AmbiguousCreateError(input.cluster_name, startedAt, error);
+    const found = await findNew(adapter, input.cluster_name, before, startedAt, options);
+    if (found !== undefined) return found;
+    await pause(options.recoverSettleMs ?? 2_000, options.signal, undefined, Date.now, undefined);
+    const foundLater = await findNew(adapter, input.cluster_name, before, startedAt, options);
+    if (foundLater !== undefined) return foundLater;
+    try {
+      return await adapter.createCluster(input, options);
+    } catch (second) {
+      if (isAmbiguousCreateFailure(second)) throw new AmbiguousCreateError(input.cluster_name, startedAt, second);
+      throw second;
+    }
+  }
+}
+
+function idsNamed(clusters: readonly Cluster[], name: string): ReadonlySet<string> {
+  return new Set(clusters.filter((c) => c.cluster_name === name).map((c) => c.cluster_id));
+}
+
+async function findNew(
+  adapter: VersionAdapter,
+  name: string,
+  before: ReadonlySet<string>,
+  startedAt: Date,
+  options: CallOptions,
+): Promise<Cluster | undefined> {
+  const clusters = await adapter.listClusters({}, options);
+  return clusters.find(
+    (c) =>
+      c.cluster_name === name &&
+      !before.has(c.cluster_id) &&
+      (c.created_at === undefined || Date.parse(c.created_at) >= startedAt.getTime() - clockSkewMs),
+  );
+}

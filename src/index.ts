@@ -1,0 +1,63 @@
+/**
+ * together-clusters: one typed client over Together AI's GPU-cluster API, v1 and v2.
+ *
+ * @example
+ * const client = createClient({ apiVersion: "v2", apiKey: process.env.TOGETHER_API_KEY });
+ * const clusters = await client.clusters.list();
+ */
+export { createClient, defaultBaseUrls } from "./client.js";
+export type { Client, ClientOptions, ClustersApi, RegionsApi, VolumesApi } from "./client.js";
+export type { CreateOptions } from "./create.js";
+export type { WaitForReadyOptions } from "./wait.js";
+export type { CallOptions, FetchLike } from "./transport.js";
+export type { RetryPolicy } from "./retry.js";
+export {
+  AbortedError,
+  AmbiguousCreateError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ClusterDeletedError,
+  ClusterFailedError,
+  ClustersError,
+  ConflictError,
+  ConnectionError,
+  InvalidResponseError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnsupportedByVersionError,
+  ValidationError,
+  WaitForReadyError,
+  WaitTimeoutError,
+} from "./errors.js";
+export type { ResponseInfo, ValidationIssue } from "./errors.js";
+export { clusterLifecycleValues, isUnrecognized, rawValue, v1OnlyClusterStatusValues } from "./types.js";
+export type {
+  ApiVersion,
+  BillingType,
+  Cluster,
+  ClusterCreateInput,
+  ClusterLifecycle,
+  ClusterListQuery,
+  ClusterStatus,
+  ClusterType,
+  ClusterUpdateInput,
+  ClusterVolume,
+  ControlPlaneNode,
+  DeletedCluster,
+  DeletedVolume,
+  DriverVersion,
+  GpuType,
+  GpuWorkerNode,
+  Known,
+  Region,
+  Unrecognized,
+  V1OnlyClusterStatus,
+  Volume,
+  VolumeCreateInput,
+  VolumeStatus,
+  VolumeUpdateInput,
+} from "./types.js";
+export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";

@@ -1,0 +1,188 @@
+/**
+ * v2 wire ↔ unified. The unified vocabulary is v2's, so this is mostly checking: required fields are present and
+ * typed, and enum strings the client has never seen become Unrecognized instead of throwing or vanishing.
+ */
+import {
+  v2GPUClusterInfoBillingTypeValues,
+  v2GPUClusterInfoClusterTypeValues,
+  v2GPUClusterInfoGpuTypeValues,
+  v2GPUClusterInfoStatusValues,
+  v2GPUClustersSharedVolumeStatusValues,
+} from "../../generated/enums.js";
+import type { components } from "../../generated/v2/schema.js";
+import type { ResponseInfo } from "../errors.js";
+import type {
+  BillingType,
+  Cluster,
+  ClusterCreateInput,
+  ClusterStatus,
+  ClusterType,
+  ClusterUpdateInput,
+  ClusterVolume,
+  ControlPlaneNode,
+  DriverVersion,
+  GpuType,
+  GpuWorkerNode,
+  Region,
+  Volume,
+  VolumeCreateInput,
+  VolumeStatus,
+} from "../types.js";
+import { knownIn } from "../vocabulary.js";
+import {
+  asObject,
+  optBoolean,
+  optNumber,
+  optString,
+  readArray,
+  readStrings,
+  reqNonEmptyString,
+  reqNumber,
+  reqString,
+} from "../wire.js";
+import { withHiddenKubeConfig } from "./credentials.js";
+import { lifecycleOf } from "./status.js";
+
+type Schemas = components["schemas"];
+type DefaultedCreateField = "gpu_node_failover_enabled" | "auto_scaled" | "install_traefik";
+/** v2 create body as the spec means it (see {@link V2ClusterCreateBody}). */
+export type V2ClusterCreateWire = Schemas["GPUClusterCreateRequest"];
+/**
+ * v2 create body. openapi-typescript types fields that have a spec `default` as required; the server applies those
+ * defaults itself, so the client leaves them out unless the caller set them.
+ */
+export type V2ClusterCreateBody = Omit<V2ClusterCreateWire, DefaultedCreateField> & Partial<Pick<V2ClusterCreateWire, DefaultedCreateField>>;
+/** v2 update body (the cluster id travels in the path). */
+export type V2ClusterUpdateBody = Schemas["GPUClusterUpdateRequest"];
+/** v2 volume create body. */
+export type V2VolumeCreateBody = Schemas["GPUClustersSharedVolumeCreateRequest"];
+/** v2 volume update body (the volume id travels in the body). */
+export type V2VolumeUpdateBody = Schemas["GPUClustersSharedVolumeUpdateRequest"];
+
+const clusterTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoClusterTypeValues);
+const gpuTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoGpuTypeValues);
+const statuses: ReadonlySet<string> = new Set(v2GPUClusterInfoStatusValues);
+const billingTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoBillingTypeValues);
+const volumeStatuses: ReadonlySet<string> = new Set(v2GPUClustersSharedVolumeStatusValues);
+
+/** unified create input (already validated) → v2 body: same names, so a straight copy the compiler checks. */
+export function clusterCreateToV2(input: ClusterCreateInput): V2ClusterCreateBody {
+  const body: V2ClusterCreateBody = { ...input, shared_volume: input.shared_volume && volumeCreateToV2(input.shared_volume) };
+  if (body.shared_volume === undefined) delete body.shared_volume;
+  return body;
+}
+
+/** unified update (already validated) → v2 body. */
+export function clusterUpdateToV2(patch: ClusterUpdateInput): V2ClusterUpdateBody {
+  return { ...patch };
+}
+
+/** unified volume input → v2 body. */
+export function volumeCreateToV2(input: VolumeCreateInput): V2VolumeCreateBody {
+  return { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
+}
+
+function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string): ClusterVolume {
+  const o = asObject(info, item, path);
+  return {
+    volume_id: reqString(info, o, "volume_id", path),
+    volume_name: reqString(info, o, "volume_name", path),
+    size_tib: reqNumber(info, o, "size_tib", path),
+    status: reqString(info, o, "status", path),
+  };
+}
+
+function controlPlaneNodeFromV2(info: ResponseInfo, item: unknown, path: string): ControlPlaneNode {
+  const o = asObject(info, item, path);
+  const node: { -readonly [K in keyof ControlPlaneNode]: ControlPlaneNode[K] } = {
+    node_id: reqString(info, o, "node_id", path),
+    status: reqString(info, o, "status", path),
+    host_name: reqString(info, o, "host_name", path),
+    num_cpu_cores: reqNumber(info, o, "num_cpu_cores", path),
+    memory_gib: reqNumber(info, o, "memory_gib", path),
+    network: reqString(info, o, "network", path),
+  };
+  const name = optString(info, o, "node_name", path);
+  if (name !== undefined) node.node_name = name;
+  return node;
+}
+
+function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuWorkerNode {
+  const o = asObject(info, item, path);
+  const node: { -readonly [K in keyof GpuWorkerNode]: GpuWorkerNode[K] } = {
+    node_id: reqString(info, o, "node_id", path),
+    status: reqString(info, o, "status", path),
+    host_name: reqString(info, o, "host_name", path),
+    num_cpu_cores: reqNumber(info, o, "num_cpu_cores", path),
+    num_gpus: reqNumber(info, o, "num_gpus", path),
+    memory_gib: reqNumber(info, o, "memory_gib", path),
+    networks: readStrings(info, o, "networks", path, true),
+  };
+  const name = optString(info, o, "node_name", path);
+  if (name !== undefined) node.node_name = name;
+  const instance = optString(info, o, "instance_id", path);
+  if (instance !== undefined) node.instance_id = instance;
+  return node;
+}
+
+/** v2 GPUClusterInfo → unified Cluster. Requires the fields the unified Cluster needs; extra v2 fields are ignored. */
+export function clusterFromV2(info: ResponseInfo, value: unknown, path: string): Cluster {
+  const o = asObject(info, value, path);
+  const rawStatus = reqString(info, o, "status", path);
+  const status = knownIn<ClusterStatus>(statuses, rawStatus);
+  const cluster: { -readonly [K in keyof Cluster]: Cluster[K] } = {
+    cluster_id: reqNonEmptyString(info, o, "cluster_id", path),
+    cluster_name: reqString(info, o, "cluster_name", path),
+    cluster_type: knownIn<ClusterType>(clusterTypes, reqString(info, o, "cluster_type", path)),
+    region: reqString(info, o, "region", path),
+    gpu_type: knownIn<GpuType>(gpuTypes, reqString(info, o, "gpu_type", path)),
+    num_gpus: reqNumber(info, o, "num_gpus", path),
+    cuda_version: reqString(info, o, "cuda_version", path),
+    nvidia_driver_version: reqString(info, o, "nvidia_driver_version", path),
+    status,
+    lifecycle: lifecycleOf(status),
+    raw_status: rawStatus,
+    volumes: readArray(info, o, "volumes", path, true, (item, p) => volumeInClusterFromV2(info, item, p)),
+    control_plane_nodes: readArray(info, o, "control_plane_nodes", path, true, (item, p) => controlPlaneNodeFromV2(info, item, p)),
+    gpu_worker_nodes: readArray(info, o, "gpu_worker_nodes", path, true, (item, p) => workerNodeFromV2(info, item, p)),
+  };
+  const billing = optString(info, o, "billing_type", path);
+  if (billing !== undefined) cluster.billing_type = knownIn<BillingType>(billingTypes, billing);
+  const durationHours = optNumber(info, o, "duration_hours", path);
+  if (durationHours !== undefined) cluster.duration_hours = durationHours;
+  const shm = optNumber(info, o, "slurm_shm_size_gib", path);
+  if (shm !== undefined) cluster.slurm_shm_size_gib = shm;
+  const traefik = optBoolean(info, o, "install_traefik", path);
+  if (traefik !== undefined) cluster.install_traefik = traefik;
+  for (const key of ["project_id", "capacity_pool_id", "reservation_start_time", "reservation_end_time", "created_at"] as const) {
+    const text = optString(info, o, key, path);
+    if (text !== undefined) cluster[key] = text;
+  }
+  return withHiddenKubeConfig(cluster, reqString(info, o, "kube_config", path));
+}
+
+function driverPairFromV2(info: ResponseInfo, item: unknown, path: string): DriverVersion {
+  const o = asObject(info, item, path);
+  return { cuda_version: reqString(info, o, "cuda_version", path), nvidia_driver_version: reqString(info, o, "nvidia_driver_version", path) };
+}
+
+/** v2 region → unified Region. */
+export function regionFromV2(info: ResponseInfo, value: unknown, path: string): Region {
+  const o = asObject(info, value, path);
+  return {
+    name: reqString(info, o, "name", path),
+    driver_versions: readArray(info, o, "driver_versions", path, true, (item, p) => driverPairFromV2(info, item, p)),
+    supported_instance_types: readStrings(info, o, "supported_instance_types", path, true),
+  };
+}
+
+/** v2 GPUClustersSharedVolume → unified Volume. */
+export function volumeFromV2(info: ResponseInfo, value: unknown, path: string): Volume {
+  const o = asObject(info, value, path);
+  return {
+    volume_id: reqNonEmptyString(info, o, "volume_id", path),
+    volume_name: reqString(info, o, "volume_name", path),
+    size_tib: reqNumber(info, o, "size_tib", path),
+    status: knownIn<VolumeStatus>(volumeStatuses, reqString(info, o, "status", path)),
+  };
+}

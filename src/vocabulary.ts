@@ -1,0 +1,48 @@
+/**
+ * Runtime value lists of the unified vocabulary, derived from the generated v2 lists (never copied by hand),
+ * plus the lookup helpers the mappings share.
+ */
+import {
+  v2GPUClusterCreateRequestBillingTypeValues,
+  v2GPUClusterCreateRequestClusterTypeValues,
+  v2GPUClusterCreateRequestGpuTypeValues,
+  v2GPUClusterInfoBillingTypeValues,
+  v2GPUClusterInfoClusterTypeValues,
+  v2GPUClusterInfoGpuTypeValues,
+  v2GPUClusterInfoStatusValues,
+  v2GPUClusterUpdateRequestClusterTypeValues,
+} from "../generated/enums.js";
+import { unrecognized, v1OnlyClusterStatusValues, type BillingType, type ClusterStatus, type ClusterType, type GpuType, type Known } from "./types.js";
+
+function union<T extends string>(...lists: ReadonlyArray<readonly T[]>): readonly T[] {
+  return [...new Set(lists.flat())];
+}
+
+/** Every cluster type the unified API accepts. */
+export const clusterTypeValues: readonly ClusterType[] = union<ClusterType>(
+  v2GPUClusterCreateRequestClusterTypeValues,
+  v2GPUClusterInfoClusterTypeValues,
+  v2GPUClusterUpdateRequestClusterTypeValues,
+);
+/** Every GPU type the unified API accepts. */
+export const gpuTypeValues: readonly GpuType[] = union<GpuType>(v2GPUClusterCreateRequestGpuTypeValues, v2GPUClusterInfoGpuTypeValues);
+/** Every billing type the unified API accepts. */
+export const billingTypeValues: readonly BillingType[] = union<BillingType>(v2GPUClusterCreateRequestBillingTypeValues, v2GPUClusterInfoBillingTypeValues);
+/** Every cluster status of the unified API (v2's plus the v1-only states). */
+export const clusterStatusValues: readonly ClusterStatus[] = union<ClusterStatus>(v2GPUClusterInfoStatusValues, v1OnlyClusterStatusValues);
+
+/** Own-property lookup, so wire strings like `__proto__` or `toString` never hit Object.prototype. */
+export function lookup<K extends string, V>(table: Readonly<Record<K, V>>, raw: string): V | undefined {
+  return Object.hasOwn(table, raw) ? table[raw as K] : undefined;
+}
+
+/** Maps a wire string through a table; unmapped strings and `null` entries (sentinels) become Unrecognized. */
+export function knownFrom<V extends string>(table: Readonly<Record<string, V | null>>, raw: string): Known<V> {
+  const mapped = lookup(table, raw);
+  return mapped === undefined || mapped === null ? unrecognized(raw) : mapped;
+}
+
+/** A wire string kept as-is when it is in `values`, else Unrecognized. */
+export function knownIn<V extends string>(values: ReadonlySet<string>, raw: string): Known<V> {
+  return values.has(raw) ? (raw as V) : unrecognized(raw);
+}

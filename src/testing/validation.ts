@@ -8,6 +8,8 @@ type FormatsPlugin = (ajv: Ajv) => Ajv;
 const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
+const compiled = new WeakMap<object, Promise<SpecValidator>>();
+
 /** An operation of one spec, as the fake routes it. */
 export interface SpecOperation {
   readonly operationId: string;
@@ -44,8 +46,23 @@ export class SpecValidator {
     this.#document = document;
   }
 
-  /** Loads and compiles a spec. `document` is a parsed OpenAPI object (it is deep-copied, never mutated). */
-  static async create(document: object): Promise<SpecValidator> {
+  /**
+   * Loads and compiles a spec. `document` is a parsed OpenAPI object (deep-copied, never mutated). Compiling takes
+   * about a second, so validators are cached per document object and shared by every fake in the process
+   * (they hold no per-request state).
+   */
+  static create(document: object): Promise<SpecValidator> {
+    let validator = compiled.get(document);
+    if (!validator) {
+      validator = SpecValidator.#compile(document);
+      compiled.set(document, validator);
+      // A failed compile must not poison the cache for a later, fixed attempt.
+      validator.catch(() => compiled.delete(document));
+    }
+    return validator;
+  }
+
+  static async #compile(document: object): Promise<SpecValidator> {
     const definition = structuredClone(document) as Document;
     const api = new OpenAPIBackend({
       definition,

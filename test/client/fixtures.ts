@@ -1,0 +1,98 @@
+/** Wire payloads shared by the adapter tests (exact shapes each version sends). */
+
+export const v2ClusterWire = {
+  cluster_id: "c-1",
+  cluster_name: "train",
+  cluster_type: "KUBERNETES",
+  region: "us-central-8",
+  gpu_type: "H100_SXM",
+  num_gpus: 8,
+  cuda_version: "12.6",
+  nvidia_driver_version: "560",
+  status: "Ready",
+  volumes: [{ volume_id: "v-1", volume_name: "data", size_tib: 2, status: "bound" }],
+  control_plane_nodes: [{ node_id: "cp", status: "Running", host_name: "cp.h", num_cpu_cores: 8, memory_gib: 32, network: "10.0.0.0/24", phase_transitions: [] }],
+  gpu_worker_nodes: [
+    { node_id: "gw", status: "Running", host_name: "gw.h", num_cpu_cores: 96, num_gpus: 8, memory_gib: 1024, networks: ["ib0"], instance_id: "i-1", phase_transitions: [] },
+  ],
+  kube_config: "apiVersion: v1\nusers: [token: SECRET-KUBE]",
+  project_id: "p-1",
+  num_cpu_workers: 0,
+  phase_transitions: [],
+  desired_preemptible_gpus: 0,
+  allocated_preemptible_gpus: 0,
+  num_capacity_pool_gpus: 0,
+  num_reserved_gpus: 8,
+  billing_type: "RESERVED",
+  add_ons: [],
+  created_at: "2030-01-01T00:00:00Z",
+  duration_hours: 72,
+};
+
+/** The unified cluster for {@link v2ClusterWire} (kube_config is checked separately: it is hidden). */
+export const v2ClusterUnified = {
+  cluster_id: "c-1",
+  cluster_name: "train",
+  cluster_type: "KUBERNETES",
+  region: "us-central-8",
+  gpu_type: "H100_SXM",
+  num_gpus: 8,
+  cuda_version: "12.6",
+  nvidia_driver_version: "560",
+  status: "Ready",
+  lifecycle: "ready",
+  raw_status: "Ready",
+  volumes: [{ volume_id: "v-1", volume_name: "data", size_tib: 2, status: "bound" }],
+  control_plane_nodes: [{ node_id: "cp", status: "Running", host_name: "cp.h", num_cpu_cores: 8, memory_gib: 32, network: "10.0.0.0/24" }],
+  gpu_worker_nodes: [{ node_id: "gw", status: "Running", host_name: "gw.h", num_cpu_cores: 96, num_gpus: 8, memory_gib: 1024, networks: ["ib0"], instance_id: "i-1" }],
+  billing_type: "RESERVED",
+  duration_hours: 72,
+  project_id: "p-1",
+  created_at: "2030-01-01T00:00:00Z",
+};
+
+export const v1ClusterWire = {
+  cluster_id: "c-1",
+  cluster_type: "KUBERNETES",
+  region: "us-central-8",
+  gpu_type: "H100_SXM",
+  cluster_name: "train",
+  duration_hours: 72,
+  driver_version: "CUDA_12_6_560",
+  volumes: [{ volume_id: "v-1", volume_name: "data", size_tib: 2, status: "bound" }],
+  status: "READY",
+  control_plane_nodes: [{ node_id: "cp", node_name: "cp-n", status: "Running", host_name: "cp.h", num_cpu_cores: 8, memory_gib: 32, network: "10.0.0.0/24" }],
+  gpu_worker_nodes: [{ node_id: "gw", node_name: "gw-n", status: "Running", host_name: "gw.h", num_cpu_cores: 96, num_gpus: 8, memory_gib: 1024, networks: ["ib0"] }],
+  kube_config: "apiVersion: v1\nusers: [token: SECRET-KUBE]",
+  num_gpus: 8,
+};
+
+export const v1ClusterUnified = {
+  cluster_id: "c-1",
+  cluster_name: "train",
+  cluster_type: "KUBERNETES",
+  region: "us-central-8",
+  gpu_type: "H100_SXM",
+  num_gpus: 8,
+  cuda_version: "12.6",
+  nvidia_driver_version: "560",
+  status: "Ready",
+  lifecycle: "ready",
+  raw_status: "READY",
+  volumes: [{ volume_id: "v-1", volume_name: "data", size_tib: 2, status: "bound" }],
+  control_plane_nodes: [{ node_id: "cp", node_name: "cp-n", status: "Running", host_name: "cp.h", num_cpu_cores: 8, memory_gib: 32, network: "10.0.0.0/24" }],
+  gpu_worker_nodes: [{ node_id: "gw", node_name: "gw-n", status: "Running", host_name: "gw.h", num_cpu_cores: 96, num_gpus: 8, memory_gib: 1024, networks: ["ib0"] }],
+  duration_hours: 72,
+};
+
+export const createInput = {
+  cluster_name: "train",
+  region: "us-central-8",
+  gpu_type: "H100_SXM",
+  num_gpus: 8,
+  cuda_version: "12.6",
+  nvidia_driver_version: "560",
+  billing_type: "RESERVED",
+  cluster_type: "KUBERNETES",
+  duration_days: 3,
+} as const;

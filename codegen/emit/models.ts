@@ -1,4 +1,4 @@
-import { StructureKind, type ImportDeclarationStructure, type StatementStructures } from "ts-morph";
+import { StructureKind, type ImportDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { PairedSchema, SchemaDef, UnifiedModel } from "../ir.js";
 import { jsDocText } from "./header.js";
 
@@ -8,26 +8,29 @@ import { jsDocText } from "./header.js";
  * one that differs, or exists in one version only, is emitted per version as `V1<Name>` / `V2<Name>`.
  */
 export function modelStatements(model: UnifiedModel): StatementStructures[] {
+  const aliases = model.schemas.flatMap(schemaAliases);
+  const used = (version: "v1" | "v2") => aliases.some((a) => String(a.type).startsWith(`${version.toUpperCase()}Components`));
   const imports: ImportDeclarationStructure[] = (["v1", "v2"] as const)
-    .filter((version) => model[version].schemas.length > 0)
+    .filter(used)
     .map((version) => ({
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: `./${version}/schema.js`,
       namedImports: [{ name: "components", alias: `${version.toUpperCase()}Components` }],
     }));
-  const aliases = model.schemas.flatMap((schema): StatementStructures[] => {
-    if (schema.emittedNames.shared && schema.v1) return [alias(schema.emittedNames.shared, "v1", schema.v1, sharedNote(schema))];
-    return (["v1", "v2"] as const).flatMap((version): StatementStructures[] => {
-      const def = schema[version];
-      const name = schema.emittedNames[version];
-      return def && name ? [alias(name, version, def, splitNote(schema, version))] : [];
-    });
-  });
   return [...imports, ...aliases];
 }
 
-function alias(name: string, version: "v1" | "v2", def: SchemaDef, note: string): StatementStructures {
+function schemaAliases(schema: PairedSchema): TypeAliasDeclarationStructure[] {
+  if (schema.emittedNames.shared && schema.v1) return [alias(schema.emittedNames.shared, "v1", schema.v1, sharedNote(schema))];
+  return (["v1", "v2"] as const).flatMap((version): TypeAliasDeclarationStructure[] => {
+    const def = schema[version];
+    const name = schema.emittedNames[version];
+    return def && name ? [alias(name, version, def, splitNote(schema, version))] : [];
+  });
+}
+
+function alias(name: string, version: "v1" | "v2", def: SchemaDef, note: string): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
     isExported: true,

@@ -1,0 +1,75 @@
+/**
+ * The generator's command line: `npm run generate [-- --check] [--v1 <file>] [--v2 <file>] [--out <dir>]`
+ *
+ * Regenerates generated/ from specs/v1.yaml and specs/v2.yaml (or the given files).
+ * Exit codes: 0 done (or up to date), 1 `--check` found stale or orphaned files, 2 bad spec or bad arguments,
+ * 3 internal error (a bug in codegen/).
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { defaultConfig, type CodegenConfig } from "./config.js";
+import { isCodegenError } from "./errors.js";
+import { runPipeline } from "./pipeline.js";
+import { checkOutput, writeOutput } from "./write.js";
+
+const USAGE = "usage: tsx codegen/main.ts [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
+
+/** Where the CLI prints; tests pass collectors, the entry point passes the process streams. */
+export interface CliOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processOutput: CliOutput = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+/** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+  let options;
+  try {
+    options = parseArgs({
+      args: [...argv],
+      options: { check: { type: "boolean", default: false }, v1: { type: "string" }, v2: { type: "string" }, out: { type: "string" }, help: { type: "boolean", default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    output.stderr(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    output.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const config: CodegenConfig = {
+    ...defaultConfig,
+    ...(options.v1 ? { v1: resolve(options.v1) } : {}),
+    ...(options.v2 ? { v2: resolve(options.v2) } : {}),
+    ...(options.out ? { out: resolve(options.out) } : {}),
+  };
+  try {
+    const { files } = await runPipeline(config);
+    if (options.check) {
+      const drift = await checkOutput(files, config.out);
+      if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
+      const lines = [...drift.stale.map((path) => `  stale:    ${path}`), ...drift.orphaned.map((path) => `  orphaned: ${path}`)];
+      output.stderr(`${config.out} is out of date:\n${lines.join("\n")}\nRun: npm run generate\n`);
+      return 1;
+    }
+    const drift = await writeOutput(files, config.out);
+    const changed = drift.stale.length + drift.orphaned.length;
+    output.stdout(changed === 0 ? `${config.out}: up to date (${files.length} files)\n` : `${config.out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
+    return 0;
+  } catch (error) {
+    if (isCodegenError(error)) {
+      output.stderr(`${error.message}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      output.stderr(`cannot read spec: ${(error as Error).message}\n`);
+      return 2;
+    }
+    output.stderr(`internal error in codegen: ${(error as Error).stack ?? String(error)}\n`);
+    return 3;
+  }
+}

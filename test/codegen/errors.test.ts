@@ -1,0 +1,127 @@
+import { execFile } from "node:child_process";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, test } from "vitest";
+import { repoRoot } from "../../codegen/config.js";
+import { cli, errorOf, fixturesDir, tempDir } from "./helpers.js";
+
+const run = promisify(execFile);
+
+// Each bad-spec case: the text, and the exact `file:line:col pointer` prefix plus the gist of the message.
+describe("bad specs are rejected with file:line:col, JSON pointer and what is wrong", () => {
+  test("malformed YAML", () => {
+    const text = readFileSync(join(fixturesDir, "bad/malformed.yaml"), "utf8");
+    const { name, message } = errorOf(text, "bad/malformed.yaml");
+    expect(name).toBe("CodegenError");
+    expect(message).toMatch(/^bad\/malformed\.yaml:10:1 #\/paths\/~1api~1v1~1regions\/get\/responses\/200: malformed YAML: /);
+  });
+
+  test("$ref to nothing", () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths: {}",
+      "components:",
+      "  schemas:",
+      "    Cluster:",
+      "      type: object",
+      "      properties:",
+      "        region:",
+      "          $ref: '#/components/schemas/Region'",
+    ].join("\n");
+    expect(errorOf(text).message).toBe(
+      'bad.yaml:10:17 #/components/schemas/Cluster/properties/region/$ref: $ref "#/components/schemas/Region" points to nothing',
+    );
+  });
+
+  test("cyclic $ref that no TypeScript type can express", () => {
+    const text = [
+      "openapi: 3.1.0",
+      "info: {title: t, version: '1'}",
+      "paths: {}",
+      "components:",
+      "  schemas:",
+      "    A:",
+      "      $ref: '#/components/schemas/B'",
+      "    B:",
+      "      allOf:",
+      "        - $ref: '#/components/schemas/A'",
+    ].join("\n");
+    expect(errorOf(text).message).toBe(
+      "bad.yaml:10:17 #/components/schemas/B/allOf/0/$ref: cyclic $ref cannot be emitted as a TypeScript type (no object or array breaks the cycle): " +
+        "#/components/schemas/A → #/components/schemas/B → #/components/schemas/A",
+    );
+  });
+
+  test("duplicate operationIds within one spec", () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths:",
+      "  /a:",
+      "    get:",
+      "      operationId: Same",
+      "      responses: {'200': {description: OK}}",
+      "  /b:",
+      "    get:",
+      "      operationId: Same",
+      "      responses: {'200': {description: OK}}",
+    ].join("\n");
+    expect(errorOf(text).message).toBe('bad.yaml:10:20 #/paths/~1b/get/operationId: duplicate operationId "Same", first used at 6:20 #/paths/~1a/get/operationId');
+  });
+
+  test("enum whose values are not strings", () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths: {}",
+      "components:",
+      "  schemas:",
+      "    Volume:",
+      "      properties:",
+      "        size_tib:",
+      "          type: integer",
+      "          enum:",
+      "            - 1",
+      "            - 2",
+    ].join("\n");
+    expect(errorOf(text).message).toBe("bad.yaml:11:15 #/components/schemas/Volume/properties/size_tib/enum/0: enum values must be strings, found number 1");
+  });
+
+  test.each([
+    { description: "Swagger 2.0", head: "swagger: '2.0'", expected: "bad.yaml:1:10 #/swagger: unsupported spec version swagger 2.0: only OpenAPI 3.0.x and 3.1.x are supported" },
+    { description: "OpenAPI 3.2", head: "openapi: 3.2.0", expected: 'bad.yaml:1:10 #/openapi: unsupported OpenAPI version "3.2.0": only 3.0.x and 3.1.x are supported' },
+  ])("unsupported OpenAPI version: $description", ({ head, expected }) => {
+    expect(errorOf(`${head}\ninfo: {title: t, version: '1'}\npaths: {}\n`).message).toBe(expected);
+  });
+
+  test("the CLI prints the located error without a stack trace and exits 2", async () => {
+    const result = await run(process.execPath, ["--import", "tsx", "codegen/main.ts", "--v1", "test/codegen/fixtures/bad/malformed.yaml", "--v2", "test/codegen/fixtures/bad/ok.yaml", "--out", tempDir("cli")], { cwd: repoRoot }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^test\/codegen\/fixtures\/bad\/malformed\.yaml:10:1 #\/paths\/~1api~1v1~1regions\/get\/responses\/200: malformed YAML: .*\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("a failing run leaves the output folder exactly as it was", () => {
+  test("bad v2 spec: exit 2 and every previous file is byte-identical, nothing added", async () => {
+    const out = tempDir("atomic");
+    const good = await cli(["--v1", join(fixturesDir, "identical-schema/v1.yaml"), "--v2", join(fixturesDir, "identical-schema/v2.yaml"), "--out", out]);
+    expect(good.code).toBe(0);
+    const before = snapshotDir(out);
+    const specs = tempDir("atomic-specs");
+    cpSync(join(fixturesDir, "bad/malformed.yaml"), join(specs, "v2.yaml"));
+    const bad = await cli(["--v1", join(fixturesDir, "identical-schema/v1.yaml"), "--v2", join(specs, "v2.yaml"), "--out", out]);
+    expect(bad.code).toBe(2);
+    expect(snapshotDir(out)).toEqual(before);
+  });
+});
+
+function snapshotDir(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name), "utf8")]));
+}

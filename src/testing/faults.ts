@@ -25,7 +25,7 @@ export interface FaultSpec {
   readonly route: string;
   /** How many matching requests it fires on. @default 1 */
   readonly times?: number;
-  /** Answer this HTTP status (400-599) instead of serving the request. */
+  /** Answer this HTTP status (400-599; 200-599 with `body: "non-json"`) instead of serving the request. */
   readonly status?: number;
   /** `Retry-After` header value sent with `status` (seconds, or an HTTP date). */
   readonly retryAfter?: string | number;
@@ -111,8 +111,10 @@ function validateFault(spec: FaultSpec, knownRoutes: ReadonlySet<string>): numbe
   if (!(Number.isInteger(times) && times >= 1 && times <= MAX_FAULT_TIMES)) {
     throw new RangeError(`${where}: times must be an integer from 1 to ${MAX_FAULT_TIMES}`);
   }
-  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)) {
-    throw new RangeError(`${where}: status must be an integer from 400 to 599`);
+  // A non-JSON body is nasty with any status (a 200 HTML page breaks parsers); a plain status fault is an error.
+  const lowestStatus = spec.body === "non-json" ? 200 : 400;
+  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= lowestStatus && spec.status <= 599)) {
+    throw new RangeError(`${where}: status must be an integer from ${lowestStatus} to 599`);
   }
   if (spec.latencyMs !== undefined && !(Number.isFinite(spec.latencyMs) && spec.latencyMs >= 0 && spec.latencyMs <= MAX_FAULT_LATENCY_MS)) {
     throw new RangeError(`${where}: latencyMs must be a number from 0 to ${MAX_FAULT_LATENCY_MS}`);

@@ -47,9 +47,8 @@ export class SpecValidator {
   }
 
   /**
-   * Loads and compiles a spec. `document` is a parsed OpenAPI object (deep-copied, never mutated). Compiling takes
-   * about a second, so validators are cached per document object and shared by every fake in the process
-   * (they hold no per-request state).
+   * Loads and compiles a spec. `document` is a parsed OpenAPI object (deep-copied, never mutated). Validators are
+   * cached per document object and shared by every fake in the process (they hold no per-request state).
    */
   static create(document: object): Promise<SpecValidator> {
     let validator = compiled.get(document);
@@ -83,9 +82,8 @@ export class SpecValidator {
       },
     });
     await api.init();
-    // Compile every validator now, so a schema Ajv cannot compile fails at start-up rather than on some request.
-    api.validator.preCompileRequestValidators();
-    api.validator.preCompileResponseValidators();
+    // Validators compile lazily, per operation, on first use: eager compilation of both specs costs ~2 s of CPU per
+    // process, most of it for operations a given test never calls. The fake's own tests call every operation.
     return new SpecValidator(api, api.document ?? definition);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Change } from "../../codegen/diff/index.js";
 import { diffFiles } from "./helpers.js";
 
 /**
@@ -11,7 +12,7 @@ const steps = [
   { from: "v2-2026-04-head.yaml", to: "v2-2026-04-head.yaml", bump: "none" },
 ];
 
-const find = (changes: readonly { kind: string; location: string }[], kind: string, location: string) =>
+const find = (changes: readonly Change[], kind: string, location: string) =>
   changes.find((c) => c.kind === kind && c.location === location);
 
 describe("spec diff on real Together v2 versions", () => {

@@ -70,7 +70,9 @@ export function parameterNamePart(operationId: string, parameterName: string): s
 }
 
 export function responseNamePart(operationId: string, status: string): string {
-  return `${pascalCase(operationId)}Response${pascalCase(status)}`;
+  // Status codes are digits ("200", "4XX"): appended verbatim; pascalCase would prefix "_" to keep identifiers legal.
+  const statusPart = /^[0-9]/.test(status) ? status.replace(/[^A-Za-z0-9]/g, "") : pascalCase(status);
+  return `${pascalCase(operationId)}Response${statusPart}`;
 }
 
 export function requestBodyNamePart(operationId: string): string {

@@ -11,6 +11,8 @@ import { build } from "esbuild";
 export interface BundleEntry {
   readonly name: string;
   readonly source: string;
+  /** What the report shows instead of `source` (e.g. without an absolute path). */
+  readonly displaySource?: string;
 }
 
 /** Sizes in bytes of one minified bundle. */
@@ -58,7 +60,7 @@ async function measure(entry: BundleEntry, workDir: string, resolveDir: string):
   writeFileSync(join(workDir, `${entry.name.replace(/[^a-z0-9]+/gi, "-")}.min.js`), bytes);
   return {
     name: entry.name,
-    source: entry.source,
+    source: entry.displaySource ?? entry.source,
     minified: bytes.byteLength,
     gzip: gzipSync(bytes, { level: 9 }).byteLength,
     brotli: brotliCompressSync(bytes, {

@@ -23,3 +23,7 @@ export function expectClusterId(contender: string, actual: unknown, expected: st
     throw new Error(`${contender}: result has cluster id ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
   }
 }
+
+/** Row names of this client's contenders; targets.ts looks them up. */
+export const CLIENT_V2 = "this client, v2 adapter";
+export const CLIENT_V1 = "this client, v1 adapter";

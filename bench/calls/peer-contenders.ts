@@ -1,12 +1,12 @@
 /**
  * What a user would pick instead of this client, each doing the same GET of
  * one cluster with a bearer token: raw fetch, openapi-fetch alone over the
- * generated v2 `paths`, and the official together-ai SDK.
+ * generated v2 `paths` (generated/v2/schema.ts), and the official together-ai SDK.
  */
 import createOpenApiClient from "openapi-fetch";
 import Together from "together-ai";
 import { BENCH_CLUSTER_ID, clusterPaths } from "../fixtures/cluster-bodies.js";
-import type { paths as V2Paths } from "./preview-v2-paths.js";
+import type { paths as V2Paths } from "../../generated/v2/schema.js";
 import { type Contender, expectClusterId } from "./contender.js";
 
 const API_KEY = "bench-api-key";

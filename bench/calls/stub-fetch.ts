@@ -20,6 +20,9 @@ function urlOf(input: Parameters<FetchLike>[0]): string {
   return input instanceof URL ? input.href : input.url;
 }
 
+/** Origin handed to contenders on the stub: loopback, so clients that refuse plain http elsewhere accept it; never dialled. */
+export const STUB_ORIGIN = "http://127.0.0.1:9";
+
 /** A fetch that answers the two bench GET paths with their bytes and anything else with 404. */
 export const stubFetch: FetchLike = async (input) => {
   const url = urlOf(input);

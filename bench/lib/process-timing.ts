@@ -9,6 +9,8 @@ export interface ProcessCommand {
   readonly cwd: string;
   /** Exit codes that count as success (a `--check` that finds drift exits 1 on purpose). */
   readonly okExitCodes?: readonly number[];
+  /** Untimed step before every run (e.g. removing an output folder so each run writes everything). */
+  readonly prepare?: () => void;
 }
 
 /** Milliseconds per run, and what the last run printed (for parsing diagnostics). */
@@ -33,6 +35,7 @@ export function timeProcess(command: ProcessCommand, runs: number, warmups = 1):
   let lastStdout = "";
   let lastExitCode = 0;
   for (let i = 0; i < warmups + runs; i++) {
+    command.prepare?.();
     const started = process.hrtime.bigint();
     const result = spawnSync(executable, args, { cwd: command.cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;

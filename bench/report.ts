@@ -1,0 +1,172 @@
+/** Renders a BenchResults as BENCHMARKS.md. */
+import { bundleSettings } from "./bundle.js";
+import type { CallSuiteResult } from "./calls/suite.js";
+import { count, kilobytes, range, table } from "./lib/format.js";
+import type { BenchResults } from "./results.js";
+import { evaluateTargets } from "./targets.js";
+
+function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
+  const header = ["contender", "µs per call, median (min–max)", "× raw fetch, median (min–max)"];
+  if (withOverhead) {
+    header.push("µs above raw fetch, median (min–max)");
+  }
+  const rows = suite.rows.map((row) => {
+    const cells = [row.name, range(row.perCallMicros, 1), row.name === row.baselineName ? "1 (baseline)" : range(row.ratio, 3)];
+    if (withOverhead) {
+      cells.push(row.name === row.baselineName ? "0 (baseline)" : range(row.overheadMicros, 1));
+    }
+    return cells;
+  });
+  return table(header, rows, ["l", "r", "r", "r"]);
+}
+
+function settingsLine(suite: CallSuiteResult): string {
+  const { warmupCalls, rounds, callsPerBlock } = suite.options;
+  return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, rotating the start each round; min–max are over rounds; ratios are paired per round against raw fetch of the same API version.`;
+}
+
+function section(title: string, body: string[]): string {
+  return [`## ${title}`, "", ...body, ""].join("\n");
+}
+
+/** The whole document. */
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  const out: string[] = [
+    "# Benchmarks",
+    "",
+    `<!-- Written by \`${results.command}\` (bench/run.ts). Do not edit by hand: rerun it. -->`,
+    "",
+    results.quick ? "> **Quick run** (`--quick`): too short to compare; run `npm run bench` for real figures.\n" : "",
+    `Measured ${results.startedAt} → ${results.finishedAt} with \`${results.command}\`, at commit \`${machine.gitCommit}\`${machine.gitDirty ? " (with uncommitted changes in src/, generated/, codegen/ or bench/)" : ""}.`,
+    "",
+    table(
+      ["machine", ""],
+      [
+        ["CPU", `${machine.cpu} × ${machine.cores}`],
+        ["memory", `${machine.memoryGiB} GiB`],
+        ["OS", machine.os],
+        ["Node", machine.node],
+        ["load average (1, 5, 15 min) at start → end", `${machine.loadAverage.join(", ")} → ${results.loadAverageAtEnd.join(", ")}`],
+      ],
+    ),
+    "",
+    "Every figure below comes from that one command; the per-section command lines are what it ran. Medians, with min–max over rounds or runs.",
+    "",
+  ];
+
+  out.push(section("Targets", [table(["target", "measured", "verdict"], evaluateTargets(results).map((t) => [t.target, t.measured, t.verdict]))]));
+
+  if (results.perCall) {
+    out.push(
+      section("1. Per call over loopback HTTP", [
+        "The same GET of one cluster (v2 `GET /compute/clusters/{id}`, 1,978-byte body; v1 `GET /api/v1/gpu_cluster/{id}`, 1,923 bytes) from a node:http server in a child process on 127.0.0.1 with keep-alive (bench/http/server.ts). Each contender parses the JSON and returns the body (this client: the unified object). Every client at its defaults (retries on, default timeout) over the global `fetch`.",
+        "",
+        settingsLine(results.perCall),
+        "",
+        callTable(results.perCall, false),
+      ]),
+    );
+  }
+  if (results.overhead) {
+    out.push(
+      section("2. Library overhead, in-process fetch", [
+        "Same contenders with `fetch` replaced by an in-process function that returns a new `Response` over the prebuilt bytes (bench/calls/stub-fetch.ts): no socket, so the difference to raw fetch is library code.",
+        "",
+        settingsLine(results.overhead),
+        "",
+        callTable(results.overhead, true),
+      ]),
+    );
+  }
+  if (results.mapping) {
+    out.push(
+      section("3. Mapping throughput", [
+        "Already-parsed v1 cluster bodies (4 shapes cycled: full, proto3-sparse, 16-worker, unknown status; bench/fixtures/v1-variants.ts) mapped to the unified `Cluster` in a tight loop; interleaved rounds.",
+        "",
+        table(
+          ["case", "per second, median (min–max)", "µs per item, median"],
+          results.mapping.map((row) => [row.name, `${count(row.perSecond.median)} (${count(row.perSecond.min)}–${count(row.perSecond.max)})`, row.microsPerItem.median.toFixed(2)]),
+          ["l", "r", "r"],
+        ),
+      ]),
+    );
+  }
+  if (results.bundles) {
+    out.push(
+      section("4. Bundle size", [
+        `esbuild ${Object.entries(bundleSettings).map(([k, v]) => `${k}=${String(v)}`).join(", ")}; gzip level 9, brotli quality 11 (node:zlib). Entry modules as written below; outputs kept in .tmp/bench/bundle/.`,
+        "",
+        table(
+          ["entry", "min", "min+gzip", "min+brotli"],
+          results.bundles.map((row) => [row.name, kilobytes(row.minified), kilobytes(row.gzip), kilobytes(row.brotli)]),
+          ["l", "r", "r", "r"],
+        ),
+        "",
+        ...results.bundles.flatMap((row) => [`<details><summary>${row.name} entry</summary>`, "", "```ts", row.source, "```", "</details>", ""]),
+      ]),
+    );
+  }
+  if (results.codegen) {
+    const { codegen } = results;
+    const median = new Map(codegen.rows.map((row) => [row.label, row.millis.median]));
+    out.push(
+      section("5. Codegen, whole process", [
+        `Wall time of whole processes (spawnSync + hrtime), ${codegen.runs} runs each after one untimed warm-up, interleaved by round. \`npm run generate\` is \`tsx codegen/main.ts\`; it is timed through tsx's CLI directly (npm itself adds its own start-up). "→ write" runs start from an empty \`--out\` folder, so every file is emitted and written.`,
+        "",
+        table(["spec", "file", "size"], codegen.specs.map((s) => [s.name, s.file, `${(s.bytes / 1e6).toFixed(2)} MB`]), ["l", "l", "r"]),
+        "",
+        "The synthetic specs are written by `tsx bench/codegen/synthetic-spec.ts <out.yaml> <resources> <3.0.3|3.1.0>` (deterministic; not committed).",
+        "",
+        table(
+          ["command", "ms, median (min–max)", "exact command"],
+          codegen.rows.map((row) => [row.label, range(row.millis, 0), `\`${row.command}\``]),
+          ["l", "r", "l"],
+        ),
+        "",
+        table(
+          ["comparison", "ours ms", "theirs ms", "ours ÷ theirs"],
+          codegen.comparisons.map((c) => {
+            const ours = median.get(c.ours)!;
+            const theirs = median.get(c.theirs)!;
+            return [`${c.ours} vs ${c.theirs} — ${c.target}`, ours.toFixed(0), theirs.toFixed(0), `${(ours / theirs).toFixed(2)}×`];
+          }),
+          ["l", "r", "r", "r"],
+        ),
+      ]),
+    );
+  }
+  if (results.typecheck) {
+    out.push(
+      section("6. Type-check time of a consumer", [
+        "One small consumer file per case (the same calls), checked alone by `tsc --extendedDiagnostics` with the project's strict options and skipLibCheck; files are written to .tmp/bench/typecheck/ by bench/typecheck-cases.ts. Wall time includes tsc start-up; \"check\" is tsc's own Check time.",
+        "",
+        table(
+          ["consumer", "wall ms, median (min–max)", "check ms, median (min–max)", "files", "types", "instantiations", "exact command"],
+          results.typecheck.map((row) => [
+            row.name,
+            range(row.wallMillis, 0),
+            range(row.checkMillis, 0),
+            String(row.files),
+            count(row.types),
+            count(row.instantiations),
+            `\`${row.command}\``,
+          ]),
+          ["l", "r", "r", "r", "r", "r", "l"],
+        ),
+      ]),
+    );
+  }
+  if (results.profiles.length > 0) {
+    out.push(
+      section(
+        "Profiles of missed targets",
+        results.profiles.flatMap((p) => [`### ${p.title}`, "", `\`${p.command}\``, "", p.markdown, ""]),
+      ),
+    );
+  }
+  if (results.skipped.length > 0) {
+    out.push(section("Not measured in this run", results.skipped.map((s) => `- ${s.section}: ${s.reason}`)));
+  }
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}

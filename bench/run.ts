@@ -1,0 +1,163 @@
+/**
+ * `npm run bench [-- --quick] [--only=calls,mapping,bundle,codegen,typecheck] [--out=FILE] [--from-json=FILE]`
+ *
+ * Runs every section in one process (per-call contenders interleaved), then
+ * writes BENCHMARKS.md (a `--quick` run writes .tmp/bench/BENCHMARKS.quick.md
+ * instead, so smoke numbers never replace real ones) and the raw results as
+ * JSON next to it in .tmp/bench/. `--from-json` re-renders a saved run.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { measureBundles, peerBundleEntries } from "./bundle.js";
+import { allContenders } from "./calls/all-contenders.js";
+import { CLIENT_V1, CLIENT_V2 } from "./calls/contender.js";
+import { STUB_ORIGIN, stubFetch } from "./calls/stub-fetch.js";
+import { runCallSuite } from "./calls/suite.js";
+import { measureCodegen } from "./codegen/run-codegen.js";
+import { startLoopbackServer } from "./http/start-server.js";
+import { describeMachine } from "./lib/machine.js";
+import { mappingCases } from "./mapping-cases.js";
+import { measureMapping } from "./mapping.js";
+import { captureProfile } from "./profile/capture.js";
+import { renderReport } from "./report.js";
+import type { BenchResults } from "./results.js";
+import { type BenchSettings, fullSettings, quickSettings } from "./settings.js";
+import { CLIENT_BUNDLE } from "./targets.js";
+import { consumerCases } from "./typecheck-cases.js";
+import { emitDeclarations, measureTypecheck } from "./typecheck.js";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const workDir = join(repoRoot, ".tmp/bench");
+const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck"] as const;
+type SectionName = (typeof sectionNames)[number];
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function parseCli(argv: readonly string[]) {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: "boolean", default: false },
+      only: { type: "string" },
+      out: { type: "string" },
+      "from-json": { type: "string" },
+    },
+    strict: true,
+  });
+  const only = values.only?.split(",").map((name) => name.trim()) ?? [...sectionNames];
+  for (const name of only) {
+    if (!(sectionNames as readonly string[]).includes(name)) {
+      throw new Error(`--only: unknown section ${JSON.stringify(name)}; known: ${sectionNames.join(", ")}`);
+    }
+  }
+  const defaultOut = values.quick ? join(workDir, "BENCHMARKS.quick.md") : join(repoRoot, "BENCHMARKS.md");
+  return { quick: values.quick, only: new Set(only as SectionName[]), out: resolve(values.out ?? defaultOut), fromJson: values["from-json"] };
+}
+
+async function runCalls(results: BenchResults, settings: BenchSettings): Promise<void> {
+  log("per call over loopback HTTP…");
+  const server = await startLoopbackServer();
+  try {
+    results.perCall = await runCallSuite(allContenders, server.origin, globalThis.fetch, settings.loopback);
+  } finally {
+    await server.stop();
+  }
+  log("library overhead on the in-process stub…");
+  results.overhead = await runCallSuite(allContenders, STUB_ORIGIN, stubFetch, settings.stub);
+  for (const name of [CLIENT_V2, CLIENT_V1]) {
+    const row = results.overhead.rows.find((r) => r.name === name);
+    if (row && row.overheadMicros.median > 10) {
+      log(`profiling ${name} (overhead ${row.overheadMicros.median.toFixed(1)} µs > 10 µs)…`);
+      const profile = captureProfile(
+        ["--import", "tsx", "bench/profile/hot-loop.ts", name, String(settings.profileCalls)],
+        repoRoot,
+        join(workDir, "profiles", name.replace(/\W+/g, "-")),
+      );
+      results.profiles.push({ title: `${name}: ${settings.profileCalls} calls on the in-process stub`, ...profile });
+    }
+  }
+}
+
+function profileCodegen(results: BenchResults): void {
+  const codegen = results.codegen!;
+  for (const comparison of codegen.comparisons) {
+    if (comparison.target.startsWith("(")) {
+      continue;
+    }
+    const ours = codegen.rows.find((r) => r.label === comparison.ours)!;
+    const theirs = codegen.rows.find((r) => r.label === comparison.theirs)!;
+    if (ours.millis.median <= theirs.millis.median) {
+      continue;
+    }
+    // Same script and arguments as the timed run, in one process (tsx as a loader) so that one profile holds it all.
+    log(`profiling ${comparison.ours}…`);
+    const profile = captureProfile(["--import", "tsx", ...ours.scriptArgs], repoRoot, join(workDir, "profiles", comparison.ours.replace(/\W+/g, "-")));
+    results.profiles.push({ title: `codegen: ${comparison.ours}`, ...profile });
+  }
+}
+
+async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: string): Promise<BenchResults> {
+  const settings = quick ? quickSettings : fullSettings;
+  const results: BenchResults = {
+    command,
+    quick,
+    startedAt: new Date().toISOString(),
+    finishedAt: "",
+    machine: describeMachine(repoRoot),
+    loadAverageAtEnd: [],
+    profiles: [],
+    skipped: sectionNames.filter((name) => !only.has(name)).map((section) => ({ section, reason: "left out with --only" })),
+  };
+  if (only.has("calls")) {
+    await runCalls(results, settings);
+  }
+  if (only.has("mapping")) {
+    log("mapping throughput…");
+    results.mapping = measureMapping(mappingCases, settings.mapping);
+  }
+  if (only.has("bundle")) {
+    log("bundle sizes…");
+    const clientEntry = {
+      name: CLIENT_BUNDLE,
+      source: `export * from ${JSON.stringify(join(repoRoot, "src/index.ts"))};`,
+      displaySource: `export * from "together-clusters"; // src/index.ts, every public export`,
+    };
+    results.bundles = await measureBundles([clientEntry, ...peerBundleEntries], repoRoot, join(workDir, "bundle"));
+  }
+  if (only.has("codegen")) {
+    log("codegen (whole processes)…");
+    results.codegen = measureCodegen(repoRoot, join(workDir, "codegen"), settings.codegenRuns, quick);
+    profileCodegen(results);
+  }
+  if (only.has("typecheck")) {
+    log("consumer type-check…");
+    const declarations = emitDeclarations(repoRoot, join(workDir, "typecheck/declarations"));
+    results.typecheck = measureTypecheck(consumerCases, repoRoot, join(workDir, "typecheck"), settings.typecheckRuns, { declarations });
+  }
+  results.finishedAt = new Date().toISOString();
+  results.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
+  return results;
+}
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const results = cli.fromJson
+    ? (JSON.parse(readFileSync(resolve(cli.fromJson), "utf8")) as BenchResults)
+    : await measure(cli.quick, cli.only, command);
+  mkdirSync(workDir, { recursive: true });
+  if (!cli.fromJson) {
+    const json = join(workDir, cli.quick ? "results.quick.json" : "results.json");
+    writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+    log(`raw results: ${json}`);
+  }
+  writeFileSync(cli.out, renderReport(results));
+  log(`wrote ${cli.out}`);
+}
+
+await main();

@@ -1,0 +1,31 @@
+/** How long each section runs, for a full run and for `--quick` (a smoke run; its numbers are not for comparison). */
+import type { InterleaveOptions } from "./calls/interleave.js";
+import type { MappingOptions } from "./mapping.js";
+
+/** Per-section sizes. */
+export interface BenchSettings {
+  readonly loopback: InterleaveOptions;
+  readonly stub: InterleaveOptions;
+  readonly mapping: MappingOptions;
+  readonly codegenRuns: number;
+  readonly typecheckRuns: number;
+  readonly profileCalls: number;
+}
+
+export const fullSettings: BenchSettings = {
+  loopback: { warmupCalls: 1_000, rounds: 20, callsPerBlock: 200 },
+  stub: { warmupCalls: 5_000, rounds: 20, callsPerBlock: 2_000 },
+  mapping: { rounds: 20, itemsPerRound: 20_000 },
+  codegenRuns: 5,
+  typecheckRuns: 5,
+  profileCalls: 100_000,
+};
+
+export const quickSettings: BenchSettings = {
+  loopback: { warmupCalls: 100, rounds: 4, callsPerBlock: 50 },
+  stub: { warmupCalls: 500, rounds: 4, callsPerBlock: 300 },
+  mapping: { rounds: 4, itemsPerRound: 2_000 },
+  codegenRuns: 1,
+  typecheckRuns: 1,
+  profileCalls: 10_000,
+};

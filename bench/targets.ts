@@ -1,0 +1,67 @@
+/** The issue's targets, checked against one run's results. */
+import { CLIENT_V1, CLIENT_V2 } from "./calls/contender.js";
+import type { CallSuiteResult } from "./calls/suite.js";
+import { kilobytes } from "./lib/format.js";
+import type { BenchResults } from "./results.js";
+
+/** Name of the bundle row holding this client's entry. */
+export const CLIENT_BUNDLE = "this client (src/index.ts, v1 + v2)";
+
+/** One line of the targets table. */
+export interface TargetVerdict {
+  readonly target: string;
+  readonly measured: string;
+  readonly verdict: string;
+}
+
+const notMeasured = "not measured in this run";
+
+function verdict(value: number, limit: number, unit: string, decimals: number): string {
+  if (value <= limit) {
+    return "met";
+  }
+  return `**missed** by ${(value - limit).toFixed(decimals)}${unit} (${((value / limit - 1) * 100).toFixed(0)}% over)`;
+}
+
+function callTarget(suite: CallSuiteResult | undefined, name: string, label: string, pick: "ratio" | "overhead", limit: number): TargetVerdict {
+  const row = suite?.rows.find((r) => r.name === name);
+  if (!row) {
+    return { target: label, measured: notMeasured, verdict: "–" };
+  }
+  if (pick === "ratio") {
+    return { target: label, measured: `${row.ratio.median.toFixed(3)}×`, verdict: verdict(row.ratio.median, limit, "×", 3) };
+  }
+  return { target: label, measured: `${row.overheadMicros.median.toFixed(1)} µs`, verdict: verdict(row.overheadMicros.median, limit, " µs", 1) };
+}
+
+/** Every target of the issue with its measured value and whether it is met. */
+export function evaluateTargets(results: BenchResults): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [
+    callTarget(results.perCall, CLIENT_V2, "per call over loopback, v2 adapter ≤ 1.05× raw fetch", "ratio", 1.05),
+    callTarget(results.perCall, CLIENT_V1, "per call over loopback, v1 adapter ≤ 1.05× raw fetch", "ratio", 1.05),
+    callTarget(results.overhead, CLIENT_V2, "library overhead, v2 adapter ≤ 10 µs per call", "overhead", 10),
+    callTarget(results.overhead, CLIENT_V1, "library overhead, v1 adapter ≤ 10 µs per call", "overhead", 10),
+  ];
+  const bundle = results.bundles?.find((row) => row.name === CLIENT_BUNDLE);
+  verdicts.push(
+    bundle
+      ? { target: "bundle, client with both versions ≤ 5 kB min+gzip", measured: kilobytes(bundle.gzip), verdict: verdict(bundle.gzip / 1000, 5, " kB", 1) }
+      : { target: "bundle, client with both versions ≤ 5 kB min+gzip", measured: notMeasured, verdict: "–" },
+  );
+  for (const comparison of results.codegen?.comparisons ?? []) {
+    if (comparison.target.startsWith("(")) {
+      continue;
+    }
+    const ours = results.codegen!.rows.find((r) => r.label === comparison.ours)!.millis.median;
+    const theirs = results.codegen!.rows.find((r) => r.label === comparison.theirs)!.millis.median;
+    verdicts.push({
+      target: `codegen: ${comparison.target}`,
+      measured: `${ours.toFixed(0)} ms vs ${theirs.toFixed(0)} ms (${(ours / theirs).toFixed(2)}×)`,
+      verdict: verdict(ours / theirs, 1, "×", 2),
+    });
+  }
+  if (!results.codegen) {
+    verdicts.push({ target: "codegen: whole pipeline ≤ openapi-typescript on one spec; large spec ≤ openapi-typescript on it", measured: notMeasured, verdict: "–" });
+  }
+  return verdicts;
+}

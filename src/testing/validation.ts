@@ -161,6 +161,11 @@ function toDetail(error: AjvLikeError): FakeErrorDetail {
     pointer = `${pointer}/${missing}`;
     message = "is required";
   }
+  const extra = error.keyword === "additionalProperties" && isRecord(error.params) ? error.params.additionalProperty : undefined;
+  if (typeof extra === "string") {
+    pointer = `${pointer}/${extra}`;
+    message = "is not declared by the spec";
+  }
   if (error.keyword === "parse") message = `is not valid JSON: ${error.message ?? ""}`;
   return { location: location ?? "body", pointer, message };
 }

@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { diffSpecs } from "./index.js";
+import { loadSpecFile } from "./load.js";
+import { renderChangelogEntry } from "./report.js";
+import { maxBump } from "./semver.js";
+import type { Bump, DiffResult } from "./types.js";
+
+export const apiVersions = ["v1", "v2"] as const;
+export type SpecVersion = (typeof apiVersions)[number];
+
+/** What one regeneration changed, per API version, and the bump it implies for the package. */
+export interface RegenerationSummary {
+  readonly bump: Bump;
+  /** `undefined` result = there was no previous generation to compare with (first run). */
+  readonly versions: Readonly<Record<SpecVersion, DiffResult | undefined>>;
+}
+
+/**
+ * Keys the generated documents snapshot drops (codegen/emit/documents.ts); removed from both sides so that a
+ * snapshot-vs-spec comparison does not report them as changed.
+ */
+const snapshotDroppedKeys = new Set(["x-codeSamples"]);
+
+/** Compares the previous generation's documents with the new spec documents, version by version. */
+export function summarizeRegeneration(
+  previous: Readonly<Partial<Record<SpecVersion, unknown>>>,
+  next: Readonly<Record<SpecVersion, unknown>>,
+): RegenerationSummary {
+  const versions = {} as Record<SpecVersion, DiffResult | undefined>;
+  let bump: Bump = "none";
+  for (const version of apiVersions) {
+    const before = previous[version];
+    const result = before === undefined ? undefined : diffSpecs(stripKeys(before), stripKeys(next[version]));
+    versions[version] = result;
+    if (result !== undefined) bump = maxBump(bump, result.bump);
+  }
+  return { bump, versions };
+}
+
+/** Enough to see what broke without burying the rest of the generator's output. */
+const maxListedBreaking = 10;
+
+/** Terminal lines printed by `npm run generate`: per version, counts of added/removed/breaking and the bump. */
+export function renderRegenerationSummary(summary: RegenerationSummary): string {
+  const lines = ["Changes since the last generation:"];
+  for (const version of apiVersions) {
+    const result = summary.versions[version];
+    if (result === undefined) {
+      lines.push(`  ${version}: no previous generation to compare with`);
+      continue;
+    }
+    const count = (pick: (kind: string) => boolean) => result.changes.filter((c) => pick(c.kind)).length;
+    const breaking = result.changes.filter((c) => c.breaking);
+    lines.push(
+      `  ${version}: ${result.bump === "none" ? "no changes" : `${count((k) => k.endsWith("-added"))} added, ${count((k) => k.endsWith("-removed"))} removed, ${breaking.length} breaking (${result.changes.length} total) → ${result.bump}`}`,
+    );
+    for (const change of breaking.slice(0, maxListedBreaking)) lines.push(`    breaking [${change.kind}] ${change.location}: ${change.message}`);
+    if (breaking.length > maxListedBreaking) lines.push(`    ... and ${breaking.length - maxListedBreaking} more breaking changes`);
+  }
+  lines.push(`Implied version bump: ${summary.bump}${summary.bump === "none" ? "" : " (details: npm run diff -- <old.yaml> <new.yaml>)"}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Identity of a spec a release was generated from (the shape of generated/spec-info.ts entries). */
+export interface SpecSource {
+  readonly file: string;
+  readonly version: string;
+  readonly sha256: string;
+}
+
+/**
+ * The "Generated from" line every CHANGELOG.md entry carries; test/diff/regeneration.test.ts checks the top entry
+ * against generated/spec-info.ts, so regenerating from a changed spec forces a new entry.
+ */
+export function generatedFromLine(sources: Readonly<Record<SpecVersion, SpecSource>>): string {
+  const parts = apiVersions.map((v) => `${v} \`${sources[v].file}\` (info.version ${sources[v].version}, sha256:${sources[v].sha256.slice(0, 12)})`);
+  return `Generated from ${parts.join(", ")}.`;
+}
+
+/** A CHANGELOG.md entry for a regeneration, one section per API version that changed. */
+export function regenerationChangelog(version: string, summary: RegenerationSummary, sources: Readonly<Record<SpecVersion, SpecSource>>, date?: string): string {
+  const sections = apiVersions.flatMap((v) => {
+    const result = summary.versions[v];
+    return result === undefined || result.bump === "none" ? [] : [{ title: `${v} spec`, result }];
+  });
+  const [heading, ...rest] = renderChangelogEntry(version, sections, date).split("\n");
+  return [heading, "", generatedFromLine(sources), ...rest].join("\n");
+}
+
+/**
+ * The documents of the previous generation (generated/documents.ts), read before it is overwritten.
+ * Missing or unreadable → `{}` (first generation): the summary then says there is nothing to compare with.
+ */
+export async function readPreviousDocuments(generatedDir: string): Promise<Partial<Record<SpecVersion, unknown>>> {
+  const file = join(generatedDir, "documents.ts");
+  if (!existsSync(file)) return {};
+  try {
+    // A query string defeats the module cache, so a second run in one process sees the file as it is now.
+    const module = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as Record<string, unknown>;
+    return { v1: module.v1Document, v2: module.v2Document };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Everything `npm run generate` needs in one call, to be made BEFORE generated/ is rewritten:
+ * previous snapshot vs the spec files about to be generated from.
+ */
+export async function regenerationReport(config: { readonly out: string; readonly v1: string; readonly v2: string }): Promise<string> {
+  const previous = await readPreviousDocuments(config.out);
+  const summary = summarizeRegeneration(previous, { v1: loadSpecFile(config.v1), v2: loadSpecFile(config.v2) });
+  return renderRegenerationSummary(summary);
+}
+
+function stripKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !snapshotDroppedKeys.has(key)).map(([key, v]) => [key, stripKeys(v)]));
+}

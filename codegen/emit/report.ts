@@ -122,6 +122,7 @@ function enumsSection(model: UnifiedModel): string {
     const onlyV2 = a && b ? b.values.filter((v) => !a.values.includes(v)) : [];
     return `| \`${name}\` | ${a ? a.values.length : "—"} | ${b ? b.values.length : "—"} | ${values(onlyV1, a && !b)} | ${values(onlyV2, b && !a)} |`;
   });
+  if (rows.length === 0) return ["## Enums", "", "Neither spec declares an enum.", ""].join("\n");
   return [
     "## Enums",
     "",

@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { defaultConfig } from "../../codegen/config.js";
+import { runPipeline } from "../../codegen/pipeline.js";
+import { fixtureConfig } from "./helpers.js";
+
+// One concern per fixture pair; the golden files under __snapshots__/<case>/ are the generated tree, reviewed in PRs.
+const cases = [
+  { name: "enum-added-in-v2", expectInReport: ["- enum values only in v2: `status`: `DELETING`"] },
+  { name: "field-only-in-v1", expectInReport: ["- field only in v1: `legacy_name`", "- required differs: `size_tib`: v1 optional, v2 required"] },
+  { name: "same-name-different-shape", expectInReport: ["| `Region` | differs | `V1Region`, `V2Region` |", "- type differs: `num_zones`: v1 `integer (int32)`, v2 `string | null`"] },
+  { name: "identical-schema", expectInReport: ["| `SharedVolumeDeleteResponse` | identical | `SharedVolumeDeleteResponse` |", "**one-sided: only in v2**"] },
+] as const;
+
+describe.each(cases)("emit: $name", ({ name, expectInReport }) => {
+  test("matches the golden files", async () => {
+    const { files } = await runPipeline(fixtureConfig(name));
+    expect(files.map((f) => f.path)).toEqual(["README.md", "documents.ts", "enums.ts", "merge-report.md", "models.ts", "operations.ts", "spec-info.ts", "v1/schema.ts", "v2/schema.ts"]);
+    for (const file of files) await expect(file.content).toMatchFileSnapshot(`./__snapshots__/${name}/${file.path}`);
+  });
+
+  test("the merge report states the fixture's concern", async () => {
+    const { files } = await runPipeline(fixtureConfig(name));
+    const report = files.find((f) => f.path === "merge-report.md")?.content ?? "";
+    for (const line of expectInReport) expect(report).toContain(line);
+  });
+});
+
+describe("emit: fixture-specific facts", () => {
+  test("identical schema is emitted once, under its own name", async () => {
+    const { files } = await runPipeline(fixtureConfig("identical-schema"));
+    const models = files.find((f) => f.path === "models.ts")?.content ?? "";
+    expect(models).toContain('export type SharedVolumeDeleteResponse = V1Components["schemas"]["SharedVolumeDeleteResponse"];');
+    expect(models).not.toMatch(/V[12]SharedVolumeDeleteResponse/);
+  });
+
+  test("enum lists: one const + type per location, values in spec order, source in JSDoc", async () => {
+    const { files } = await runPipeline(fixtureConfig("enum-added-in-v2"));
+    const enums = files.find((f) => f.path === "enums.ts")?.content ?? "";
+    expect(enums).toContain('export const v1ClusterStatusValues = ["PENDING", "READY"] as const;');
+    expect(enums).toContain('export const v2ClusterStatusValues = ["PENDING", "READY", "DELETING"] as const;');
+    expect(enums).toContain("export type V2ClusterStatus = (typeof v2ClusterStatusValues)[number];");
+    expect(enums).toContain("@see test/codegen/fixtures/enum-added-in-v2/v2.yaml:33:11 #/components/schemas/Cluster/properties/status");
+  });
+
+  test("deprecated fields carry @deprecated in the wire types", async () => {
+    const { files } = await runPipeline(fixtureConfig("field-only-in-v1"));
+    const v1 = files.find((f) => f.path === "v1/schema.ts")?.content ?? "";
+    expect(v1).toMatch(/@deprecated[\s\S]*legacy_name\?: string;/);
+  });
+});
+
+describe("emit: real specs", () => {
+  test("operation index holds the product's operations with the contract's shape", async () => {
+    const { model } = await runPipeline(defaultConfig);
+    const index = Object.fromEntries(model.operations.map((o) => [o.name, { v1: o.v1?.operationId, v2: o.v2?.operationId }]));
+    expect(index.clusterList).toEqual({ v1: "GPUClusterService_List", v2: "GPUClusterService_List" });
+    expect(index.volumeUpdate).toEqual({ v1: undefined, v2: "SharedVolumeService_Update" });
+    expect(Object.keys(index)).toEqual(expect.arrayContaining(["clusterGet", "clusterCreate", "clusterUpdate", "clusterDelete", "regionList", "volumeList", "volumeGet", "volumeCreate", "volumeDelete"]));
+  });
+
+  test("two runs give byte-identical output", async () => {
+    const first = await runPipeline(defaultConfig);
+    const second = await runPipeline(defaultConfig);
+    expect(second.files).toEqual(first.files);
+    for (const file of first.files) expect(file.content).not.toMatch(/\b20\d\d-\d\d-\d\dT/);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Import rules of src/ (excluding src/testing): only adapters/vN and mappings/vN see generated/vN; the facade never
+ * sees generated/ at all; adapters never import each other; openapi-fetch stays inside the adapters.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const root = join(import.meta.dirname, "../../src");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "testing" ? [] : sources(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const files = sources(root).map((path) => ({
+  name: relative(root, path),
+  imports: [...readFileSync(path, "utf8").matchAll(/^\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!),
+}));
+
+describe("src/ import rules", () => {
+  test("the scan sees the client's files", () => {
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(["client.ts", "adapters/v1.ts", "mappings/v2.ts"]));
+  });
+  test.each(["v1", "v2"])("only adapters/%s and mappings/%s import generated/%s", (version) => {
+    const importers = files.filter((f) => f.imports.some((i) => i.includes(`generated/${version}/`))).map((f) => f.name);
+    expect(importers.sort()).toEqual([`adapters/${version}.ts`, `mappings/${version}.ts`]);
+  });
+  test("client.ts and index.ts import nothing from generated/", () => {
+    for (const name of ["client.ts", "index.ts"]) {
+      expect(files.find((f) => f.name === name)!.imports.filter((i) => i.includes("generated/"))).toEqual([]);
+    }
+  });
+  test("adapters never import each other, and only adapters use openapi-fetch", () => {
+    expect(files.find((f) => f.name === "adapters/v1.ts")!.imports).not.toContain("./v2.js");
+    expect(files.find((f) => f.name === "adapters/v2.ts")!.imports).not.toContain("./v1.js");
+    expect(files.filter((f) => f.imports.includes("openapi-fetch")).map((f) => f.name).sort()).toEqual(["adapters/v1.ts", "adapters/v2.ts"]);
+  });
+});

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { v1Document, v2Document } from "../../generated/documents.js";
 import type { FakeRegion } from "./catalog.js";
-import { FakeClock, type ClockMode } from "./clock.js";
+import { DEFAULT_START_TIME, FakeClock, type ClockMode } from "./clock.js";
 import { FaultInjector } from "./faults.js";
 import { v1Handlers } from "./handlers-v1.js";
 import { v2Handlers } from "./handlers-v2.js";
@@ -23,6 +23,11 @@ export interface FakeApiOptions {
   readonly apiKey?: string;
   /** How fake time moves. @default { mode: "manual" } */
   readonly clock?: ClockMode;
+  /**
+   * Fake time at start, epoch ms. Pass `Date.now()` when code under test compares server timestamps with the wall
+   * clock. @default DEFAULT_START_TIME (2026-01-01T00:00:00Z, so timestamps are reproducible)
+   */
+  readonly startTime?: number;
   /** Fake time a cluster spends in each provisioning phase (and in Deleting), in ms. @default 60_000 */
   readonly phaseDurationMs?: number;
   /** Regions, GPU types and driver pairs on offer. @default DEFAULT_REGIONS */
@@ -84,7 +89,10 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     { version: "v1", prefix: "", validator: v1Validator, handlers: v1Handlers },
     { version: "v2", prefix: "/v1", validator: v2Validator, handlers: v2Handlers },
   ];
-  const clock = new FakeClock(options.clock);
+  if (options.startTime !== undefined && !Number.isFinite(options.startTime)) {
+    throw new TypeError(`startFakeApi: startTime must be epoch milliseconds, got ${String(options.startTime)}`);
+  }
+  const clock = new FakeClock(options.clock, options.startTime ?? DEFAULT_START_TIME);
   const state = new FakeState(clock, {
     ...(options.phaseDurationMs !== undefined ? { phaseDurationMs: options.phaseDurationMs } : {}),
     ...(options.regions !== undefined ? { regions: options.regions } : {}),

@@ -36,9 +36,9 @@ export const phaseOfStatus = {
 } as const satisfies Record<V2GPUClusterInfoStatus, V2ClusterPhaseTransitionPhase>;
 
 /**
- * What v1 reports in `GPUClusterInfo.status` (a free string in the v1 spec) for each v2 status.
- * Values that exist in v1's create/update status enum are used where they fit; the others
- * (PAUSED, DEGRADED, DELETING) are the obvious upper-case spellings, since v1 has no enum for them.
+ * What v1 reports in `GPUClusterInfo.status` (a free string in the v1 spec) for each v2 status. Where v1's
+ * create/update status enum has a word for the state, v1 uses it; otherwise the backend's status string passes through
+ * unchanged (the v2 spelling), which is also what the unified client expects from a v1 server.
  */
 export const v1StatusOfV2 = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
@@ -47,12 +47,12 @@ export const v1StatusOfV2 = {
   WaitingForSharedVolume: "WAITING_DATA_PLANE",
   InstallingDrivers: "WAITING_DATA_PLANE",
   RunningAcceptanceTests: "WAITING_DATA_PLANE",
-  Paused: "PAUSED",
-  OnDemandComputePaused: "PAUSED",
+  Paused: "Paused",
+  OnDemandComputePaused: "OnDemandComputePaused",
   Ready: "READY",
-  Degraded: "DEGRADED",
-  Deleting: "DELETING",
-} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | "PAUSED" | "DEGRADED" | "DELETING">;
+  Degraded: "Degraded",
+  Deleting: "Deleting",
+} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | V2GPUClusterInfoStatus>;
 
 /**
  * What v1 create/update answer in their enum-typed `status` for each v2 status. States the v1 enum cannot express

@@ -89,7 +89,7 @@ describe("provisioning on the controlled clock", () => {
     fake.state.tick(10);
     fake.state.setStatus(body.cluster_id, "Degraded");
     expect((await api.v2("GET", `/compute/clusters/${body.cluster_id}`)).body.status).toBe("Degraded");
-    expect((await api.v1("GET", `/api/v1/gpu_cluster/${body.cluster_id}`)).body.status).toBe("DEGRADED");
+    expect((await api.v1("GET", `/api/v1/gpu_cluster/${body.cluster_id}`)).body.status).toBe("Degraded");
   });
 });
 
@@ -130,7 +130,7 @@ describe("deletion", () => {
     const deleted = await api.v2("DELETE", `/compute/clusters/${body.cluster_id}`);
     expect(deleted.body).toEqual({ cluster_id: body.cluster_id });
     expect((await api.v2("GET", `/compute/clusters/${body.cluster_id}`)).body.status).toBe("Deleting");
-    expect((await api.v1("GET", `/api/v1/gpu_cluster/${body.cluster_id}`)).body.status).toBe("DELETING");
+    expect((await api.v1("GET", `/api/v1/gpu_cluster/${body.cluster_id}`)).body.status).toBe("Deleting");
     fake.state.tick();
     expect((await api.v2("GET", `/compute/clusters/${body.cluster_id}`)).status).toBe(404);
     expect((await api.v1("GET", `/api/v1/gpu_cluster/${body.cluster_id}`)).status).toBe(404);

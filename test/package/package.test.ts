@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { specInfo } from "../../generated/spec-info.js";
 
 /**
  * The package as users get it: `npm pack` (which builds through `prepack`), install the tarball into a fresh
@@ -62,7 +63,9 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
 
   beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), "together-clusters-pack-"));
-    const packed = JSON.parse(mustRun("npm", ["pack", "--json", "--pack-destination", workDir], repoRoot).replace(/^[^[]*/s, "")) as {
+    const packOutput = mustRun("npm", ["pack", "--json", "--pack-destination", workDir], repoRoot);
+    // prepack's build logs share stdout with the JSON; the JSON array is the last thing printed.
+    const packed = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {"))) as {
       filename: string;
       files: { path: string }[];
     }[];
@@ -86,7 +89,15 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
     const allowed = /^(dist\/(src|generated)\/.+\.(js|d\.ts)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     expect(packedFiles.filter((path) => !allowed.test(path))).toEqual([]);
     expect(packedFiles).toEqual(
-      expect.arrayContaining(["dist/src/index.js", "dist/src/index.d.ts", "dist/src/testing/index.js", "dist/src/testing/index.d.ts", "package.json"]),
+      expect.arrayContaining([
+        "dist/src/index.js",
+        "dist/src/index.d.ts",
+        "dist/src/testing/index.js",
+        "dist/src/testing/index.d.ts",
+        "dist/generated/spec-info.js",
+        "dist/generated/spec-info.d.ts",
+        "package.json",
+      ]),
     );
   });
 
@@ -111,13 +122,17 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
 
   it("runs the consumer against the fake API it ships, over both API versions", () => {
     const output = mustRun(process.execPath, [join("build", "consumer.js")], consumerDir);
-    expect(JSON.parse(output.trim())).toEqual({ v1: { regions: true, clusters: 0 }, v2: { regions: true, clusters: 0 } });
+    expect(JSON.parse(output.trim())).toEqual({
+      specVersions: { v1: specInfo.v1.version, v2: specInfo.v2.version },
+      v1: { regions: true, clusters: 0, missing: "NotFoundError" },
+      v2: { regions: true, clusters: 0, missing: "NotFoundError" },
+    });
   });
 
   it("loads from CommonJS through require(esm)", () => {
     const output = mustRun(process.execPath, ["require-smoke.cjs"], consumerDir);
     const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-    expect(JSON.parse(output)).toEqual({ createClient: "function", startFakeApi: "function", version });
+    expect(JSON.parse(output)).toEqual({ createClient: "function", startFakeApi: "function", v2SpecSha256: specInfo.v2.sha256, version });
   });
 
   it("passes publint (strict)", () => {

@@ -8,8 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measureBundles, peerBundleEntries } from "./bundle.js";
 import { allContenders } from "./calls/all-contenders.js";
@@ -19,6 +18,7 @@ import { runCallSuite } from "./calls/suite.js";
 import { measureCodegen } from "./codegen/run-codegen.js";
 import { startLoopbackServer } from "./http/start-server.js";
 import { describeMachine } from "./lib/machine.js";
+import { repoRoot } from "./lib/repo.js";
 import { mappingCases } from "./mapping-cases.js";
 import { measureMapping } from "./mapping.js";
 import { captureProfile } from "./profile/capture.js";
@@ -29,7 +29,6 @@ import { CLIENT_BUNDLE } from "./targets.js";
 import { consumerCases } from "./typecheck-cases.js";
 import { emitDeclarations, measureTypecheck } from "./typecheck.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const workDir = join(repoRoot, ".tmp/bench");
 const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck"] as const;
 type SectionName = (typeof sectionNames)[number];

@@ -27,8 +27,11 @@ export function shellCommand(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(" ");
 }
 
-/** Runs the command `runs` times after `warmups` untimed runs; fails loudly on an unexpected exit. */
+/** Runs the command `runs` (≥ 1) times after `warmups` untimed runs; fails loudly on an unexpected exit. */
 export function timeProcess(command: ProcessCommand, runs: number, warmups = 1): ProcessTiming {
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`${command.label}: runs must be a positive integer, got ${runs}`);
+  }
   const [executable, ...args] = command.argv;
   const ok = command.okExitCodes ?? [0];
   const samples: number[] = [];

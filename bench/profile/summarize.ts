@@ -8,10 +8,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot } from "../lib/repo.js";
 
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { functionName: string; url: string; lineNumber: number };
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
@@ -27,12 +29,19 @@ export interface HotSpot {
   readonly share: number;
 }
 
-/** Self time by function and by where the code lives. */
+/** Self time by function and by where the code lives, and inclusive time of the project's own functions. */
 export interface ProfileSummary {
   readonly totalMillis: number;
   readonly functions: readonly HotSpot[];
   readonly locations: readonly HotSpot[];
+  /** Time with the function anywhere on the stack (each sample counted once per function), for src/ and codegen/ code. */
+  readonly ownInclusive: readonly HotSpot[];
 }
+
+const escapedRoot = repoRoot.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// The project's own code, whose inclusive time says which of its calls the self time is spent under.
+const ownCode = new RegExp(`${escapedRoot}/(src|codegen)/`);
+const inRepo = new RegExp(`${escapedRoot}/([^/]+/(?:[^/]+/)?)`);
 
 function parseProfile(text: string, file: string): CpuProfile {
   const parsed = JSON.parse(text) as Partial<CpuProfile>;
@@ -56,12 +65,12 @@ export function locationOf(url: string): string {
   if (url.startsWith("node:")) {
     return "node: internals";
   }
-  const inRepo = /\/work\/main\/([^/]+\/(?:[^/]+\/)?)/.exec(url) ?? /\/((?:src|codegen|bench|generated)\/)/.exec(url);
-  return inRepo ? inRepo[1]! : url;
+  const folder = inRepo.exec(url);
+  return folder ? folder[1]! : url;
 }
 
 function shortUrl(url: string): string {
-  return url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "").replace(/^.*\/work\/main\//, "");
+  return url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "").replace(`${repoRoot}/`, "");
 }
 
 function top(selfByKey: Map<string, number>, total: number, count: number): HotSpot[] {
@@ -71,11 +80,22 @@ function top(selfByKey: Map<string, number>, total: number, count: number): HotS
     .map(([name, micros]) => ({ name, selfMillis: micros / 1000, share: micros / total }));
 }
 
+function frameLabel(frame: ProfileNode["callFrame"]): string {
+  return `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ""}`.trim();
+}
+
 /** Adds up sample time per frame; `(idle)` and `(program)` stay visible as their own rows. */
 export function summarizeProfile(profile: CpuProfile, count = 15): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parents.set(child, node.id);
+    }
+  }
   const byFunction = new Map<string, number>();
   const byLocation = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((nodeId, index) => {
     const micros = profile.timeDeltas[index] ?? 0;
@@ -84,15 +104,30 @@ export function summarizeProfile(profile: CpuProfile, count = 15): ProfileSummar
       return;
     }
     total += micros;
-    const label = `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ""}`.trim();
+    const label = frameLabel(frame);
     byFunction.set(label, (byFunction.get(label) ?? 0) + micros);
     const location = locationOf(frame.url.replace(/^file:\/\//, ""));
     byLocation.set(location, (byLocation.get(location) ?? 0) + micros);
+    const onStack = new Set<string>();
+    for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
+      const ancestor = nodes.get(id)?.callFrame;
+      if (ancestor && ownCode.test(ancestor.url)) {
+        onStack.add(frameLabel(ancestor));
+      }
+    }
+    for (const own of onStack) {
+      inclusive.set(own, (inclusive.get(own) ?? 0) + micros);
+    }
   });
   if (total === 0) {
     throw new Error("summarizeProfile: the profile has no samples");
   }
-  return { totalMillis: total / 1000, functions: top(byFunction, total, count), locations: top(byLocation, total, count) };
+  return {
+    totalMillis: total / 1000,
+    functions: top(byFunction, total, count),
+    locations: top(byLocation, total, count),
+    ownInclusive: top(inclusive, total, count),
+  };
 }
 
 /** Reads and summarizes a .cpuprofile file. */
@@ -114,6 +149,9 @@ export function profileMarkdown(summary: ProfileSummary): string {
     "| function | self ms | share |",
     "| --- | ---: | ---: |",
     rows(summary.functions),
+    ...(summary.ownInclusive.length === 0
+      ? []
+      : ["", "| project function (src/, codegen/), inclusive | total ms | share |", "| --- | ---: | ---: |", rows(summary.ownInclusive)]),
   ].join("\n");
 }
 

@@ -81,7 +81,9 @@ function top(selfByKey: Map<string, number>, total: number, count: number): HotS
 }
 
 function frameLabel(frame: ProfileNode["callFrame"]): string {
-  return `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ""}`.trim();
+  // Line 0 is what transpiled (tsx) modules report for every frame: no line is better than a wrong one.
+  const line = frame.lineNumber > 0 ? `:${frame.lineNumber + 1}` : "";
+  return `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}${line}` : ""}`.trim();
 }
 
 /** Adds up sample time per frame; `(idle)` and `(program)` stay visible as their own rows. */

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareSurfaces } from "../../codegen/diff/surface/compare.js";
+import { extractSurface } from "../../codegen/diff/surface/extract.js";
+import type { PublicSurface } from "../../codegen/diff/surface/types.js";
 import { specInfo } from "../../generated/spec-info.js";
 
 /**
@@ -55,7 +58,8 @@ function consumerTsconfig(resolution: "node16" | "bundler", outDir: string) {
   };
 }
 
-describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/testing/index.ts)", () => {
+// Type-checking with skipLibCheck off and installing from the npm cache take tens of seconds on a shared machine.
+describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/testing/index.ts)", { timeout: 180_000 }, () => {
   let workDir = "";
   let tarball = "";
   let packedFiles: string[] = [];
@@ -133,6 +137,15 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
     const output = mustRun(process.execPath, ["require-smoke.cjs"], consumerDir);
     const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
     expect(JSON.parse(output)).toEqual({ createClient: "function", startFakeApi: "function", v2SpecSha256: specInfo.v2.sha256, version });
+  });
+
+  it("has the public .d.ts surface recorded in api/public-surface.json (a reviewed baseline)", () => {
+    const baseline = JSON.parse(readFileSync(join(repoRoot, "api", "public-surface.json"), "utf8")) as PublicSurface;
+    const installed = extractSurface(join(consumerDir, "node_modules", "together-clusters"), [join(repoRoot, "node_modules", "@types")]);
+    const { bump, changes } = compareSurfaces(baseline, installed);
+    const report = changes.map((c) => `${c.breaking ? "BREAKING " : ""}${c.kind} ${c.location}: ${c.message}`).join("\n");
+    const hint = "If intended: npm run build && npx tsx scripts/api-surface.ts extract --out api/public-surface.json, and bump the version";
+    expect(changes, `public surface changed (implies a ${bump} bump):\n${report}\n${hint}`).toEqual([]);
   });
 
   it("passes publint (strict)", () => {

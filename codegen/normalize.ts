@@ -1,33 +1,11 @@
 import type { LoadedSpec } from "./load.js";
-import type {
-  ApiModel,
-  EnumDef,
-  HttpMethod,
-  OperationDef,
-  ParameterDef,
-  ParameterLocation,
-  PrimitiveType,
-  PropertyDef,
-  ResponseDef,
-  SchemaDef,
-  SchemaShape,
-} from "./ir.js";
-import {
-  byCodePoint,
-  parameterNamePart,
-  pascalCase,
-  requestBodyNamePart,
-  responseNamePart,
-  schemaNamePart,
-  schemaStepPart,
-} from "./naming.js";
+import type { ApiModel, HttpMethod, OperationDef, ParameterDef, ParameterLocation, ResponseDef, SchemaDef, SourceRef } from "./ir.js";
+import { byCodePoint, parameterNamePart, pascalCase, requestBodyNamePart, responseNamePart, schemaNamePart } from "./naming.js";
+import { descriptionOf, SchemaNormalizer, sourceRef, unknownShape, MAX_DEPTH } from "./normalize-schema.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
 
 const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
-const PRIMITIVE_TYPES: readonly PrimitiveType[] = ["string", "integer", "number", "boolean", "null"];
-/** Guards against `$ref` chains into non-component locations that loop through themselves. */
-const MAX_DEPTH = 64;
 
 /**
  * OpenAPI document → per-version ApiModel. Every spec quirk is handled here, once:
@@ -40,11 +18,11 @@ export function normalize(spec: LoadedSpec): ApiModel {
 
 class Normalizer {
   private readonly spec: LoadedSpec;
-  private readonly enumsByPointer = new Map<string, EnumDef>();
-  private readonly enumPointerByName = new Map<string, string>();
+  private readonly schemaNormalizer: SchemaNormalizer;
 
   constructor(spec: LoadedSpec) {
     this.spec = spec;
+    this.schemaNormalizer = new SchemaNormalizer(spec);
   }
 
   run(): ApiModel {
@@ -52,6 +30,7 @@ class Normalizer {
     const info = isRecord(document.info) ? document.info : {};
     const schemas = this.schemas();
     const operations = this.operations();
+    this.unreferencedComponents();
     return {
       version: this.spec.version,
       file: this.spec.file,
@@ -61,13 +40,12 @@ class Normalizer {
       openapi: String(document.openapi),
       operations: operations.sort((a, b) => byCodePoint(a.operationId, b.operationId)),
       schemas: schemas.sort((a, b) => byCodePoint(a.name, b.name)),
-      enums: [...this.enumsByPointer.values()].sort((a, b) => byCodePoint(a.name, b.name)),
+      enums: this.schemaNormalizer.enums(),
     };
   }
 
-  private source(pointer: string) {
-    const { line, col } = this.spec.locate(pointer);
-    return { version: this.spec.version, file: this.spec.file, line, col, pointer };
+  private source(pointer: string): SourceRef {
+    return sourceRef(this.spec, pointer);
   }
 
   private schemas(): SchemaDef[] {
@@ -82,12 +60,29 @@ class Normalizer {
       const record = isRecord(node) ? node : {};
       return {
         name,
-        shape: this.shape(node, pointer, schemaNamePart(name), 0),
-        ...describe(record),
+        shape: this.schemaNormalizer.shape(node, pointer, schemaNamePart(name), 0),
+        ...descriptionOf(record),
         deprecated: record.deprecated === true,
         source: this.source(pointer),
       };
     });
+  }
+
+  /**
+   * Enums inside reusable parameters, request bodies and responses must be emitted even when no operation uses
+   * them yet ("every enum in either spec"); the ones already reached through operations are skipped by pointer.
+   */
+  private unreferencedComponents(): void {
+    const components = this.spec.document.components;
+    if (!isRecord(components)) return;
+    const each = (section: string, visit: (node: unknown, pointer: string) => void) => {
+      const entries = components[section];
+      if (isRecord(entries)) for (const [name, node] of Object.entries(entries)) visit(node, childPointer("#/components", section, name));
+    };
+    each("parameters", (node, pointer) => this.parameter(node, pointer, ""));
+    each("requestBodies", (node, pointer) => this.requestBody(node, pointer, ""));
+    // responses() walks a status → response map; a components/responses map has the same shape, keyed by name.
+    if (components.responses !== undefined) this.responses(components.responses, "#/components/responses", "");
   }
 
   private operations(): OperationDef[] {
@@ -152,7 +147,7 @@ class Normalizer {
       method,
       path,
       ...(typeof node.summary === "string" ? { summary: node.summary } : {}),
-      ...describe(node),
+      ...descriptionOf(node),
       deprecated: node.deprecated === true,
       tags,
       parameters: [...byKey.values()].sort((a, b) => byCodePoint(`${a.in} ${a.name}`, `${b.in} ${b.name}`)),
@@ -175,9 +170,9 @@ class Normalizer {
     const media = this.firstMediaSchema(node.content, childPointer(at, "content"));
     const schema =
       node.schema !== undefined
-        ? this.shape(node.schema, childPointer(at, "schema"), namePart, 0)
+        ? this.schemaNormalizer.shape(node.schema, childPointer(at, "schema"), namePart, 0)
         : media
-          ? this.shape(media.schema, media.pointer, namePart, 0)
+          ? this.schemaNormalizer.shape(media.schema, media.pointer, namePart, 0)
           : unknownShape;
     return {
       name,
@@ -185,7 +180,7 @@ class Normalizer {
       // Path parameters are always required (OAS 3 §4.8.12.1) even when the spec forgets to say so.
       required: location === "path" || node.required === true,
       schema,
-      ...describe(node),
+      ...descriptionOf(node),
       deprecated: node.deprecated === true,
     };
   }
@@ -197,7 +192,7 @@ class Normalizer {
     const media = this.firstMediaSchema(node.content, childPointer(at, "content"));
     return {
       required: node.required === true,
-      ...(media ? { schema: this.shape(media.schema, media.pointer, namePart, 0) } : {}),
+      ...(media ? { schema: this.schemaNormalizer.shape(media.schema, media.pointer, namePart, 0) } : {}),
     };
   }
 
@@ -212,8 +207,8 @@ class Normalizer {
         const media = this.firstMediaSchema(node.content, childPointer(at, "content"));
         return {
           status,
-          ...describe(node),
-          ...(media ? { schema: this.shape(media.schema, media.pointer, namePart, 0) } : {}),
+          ...descriptionOf(node),
+          ...(media ? { schema: this.schemaNormalizer.shape(media.schema, media.pointer, namePart, 0) } : {}),
         };
       })
       .sort((a, b) => byCodePoint(a.status, b.status));
@@ -243,135 +238,5 @@ class Normalizer {
     const component = section !== undefined && tokens.length === 3 && tokens[0] === "components" && tokens[1] === section ? tokens[2] : undefined;
     return component === undefined ? { node: current, pointer: at } : { node: current, pointer: at, component };
   }
-
-  private shape(node: unknown, pointer: string, namePart: string, depth: number): SchemaShape {
-    if (depth > MAX_DEPTH) throw this.spec.error(pointer, "schema nested too deeply (a $ref cycle through non-component locations?)");
-    if (node === true || (isRecord(node) && Object.keys(node).length === 0)) return unknownShape;
-    if (!isRecord(node)) throw this.spec.error(pointer, `expected a schema object, found ${JSON.stringify(node)}`);
-
-    const rawType = node.type;
-    const types = Array.isArray(rawType) ? rawType : rawType === undefined ? [] : [rawType];
-    for (const [index, type] of types.entries()) {
-      if (typeof type !== "string" || !(PRIMITIVE_TYPES as readonly string[]).includes(type) && type !== "object" && type !== "array") {
-        throw this.spec.error(Array.isArray(rawType) ? childPointer(pointer, "type", index) : childPointer(pointer, "type"), `unknown schema type ${JSON.stringify(type)}`);
-      }
-    }
-    const nullable = node.nullable === true || types.includes("null");
-    const nonNullTypes = types.filter((type) => type !== "null") as string[];
-
-    if (typeof node.$ref === "string") {
-      const target = toPointer(parsePointer(node.$ref));
-      const tokens = parsePointer(target);
-      if (tokens.length === 3 && tokens[0] === "components" && tokens[1] === "schemas" && tokens[2] !== undefined) {
-        return { kind: "ref", target: tokens[2], nullable };
-      }
-      return this.shape(resolvePointer(this.spec.document, target), target, namePart, depth + 1);
-    }
-    if (node.enum !== undefined) return this.enumShape(node, pointer, namePart, nullable);
-
-    for (const key of ["allOf", "oneOf", "anyOf"] as const) {
-      const members = node[key];
-      if (members === undefined) continue;
-      if (!Array.isArray(members)) throw this.spec.error(childPointer(pointer, key), `\`${key}\` must be a list`);
-      const shapes = members.map((member, index) =>
-        this.shape(member, childPointer(pointer, key, index), namePart + schemaStepPart({ kind: key, index }), depth + 1),
-      );
-      // Sibling properties next to allOf/oneOf apply to every member: model them as one more intersection member.
-      const hasOwnObject = node.properties !== undefined || nonNullTypes.includes("object");
-      const own = hasOwnObject ? [this.objectShape(node, pointer, namePart, false, depth)] : [];
-      if (key === "allOf") return { kind: "intersection", members: [...shapes, ...own], nullable };
-      const union: SchemaShape = { kind: "union", members: shapes, nullable };
-      return own.length > 0 ? { kind: "intersection", members: [union, ...own], nullable } : union;
-    }
-
-    if (nonNullTypes.length > 1) {
-      return {
-        kind: "union",
-        members: nonNullTypes.map((type) => this.shape({ ...node, type, nullable: false }, pointer, namePart, depth + 1)),
-        nullable,
-      };
-    }
-    const type = nonNullTypes[0];
-    if (type === "array" || (type === undefined && node.items !== undefined)) {
-      const items = node.items === undefined ? unknownShape : this.shape(node.items, childPointer(pointer, "items"), namePart + schemaStepPart({ kind: "items" }), depth + 1);
-      return { kind: "array", items, nullable };
-    }
-    if (type === "object" || (type === undefined && (node.properties !== undefined || node.additionalProperties !== undefined))) {
-      return this.objectShape(node, pointer, namePart, nullable, depth);
-    }
-    if (type !== undefined) {
-      const format = typeof node.format === "string" ? node.format : undefined;
-      return { kind: "primitive", type: type as PrimitiveType, ...(format ? { format } : {}), nullable };
-    }
-    return types.includes("null") ? { kind: "primitive", type: "null", nullable: false } : unknownShape;
-  }
-
-  private objectShape(node: Record<string, unknown>, pointer: string, namePart: string, nullable: boolean, depth: number): SchemaShape {
-    const required = Array.isArray(node.required) ? node.required.filter((name): name is string => typeof name === "string") : [];
-    const rawProperties = node.properties ?? {};
-    if (!isRecord(rawProperties)) throw this.spec.error(childPointer(pointer, "properties"), "`properties` must be a mapping");
-    const properties: PropertyDef[] = Object.entries(rawProperties).map(([name, schema]) => {
-      const record = isRecord(schema) ? schema : {};
-      return {
-        name,
-        required: required.includes(name),
-        schema: this.shape(schema, childPointer(pointer, "properties", name), namePart + schemaStepPart({ kind: "property", name }), depth + 1),
-        ...describe(record),
-        deprecated: record.deprecated === true,
-      };
-    });
-    const extra = node.additionalProperties;
-    const additionalProperties =
-      extra === undefined || extra === false
-        ? false
-        : extra === true
-          ? true
-          : this.shape(extra, childPointer(pointer, "additionalProperties"), namePart + schemaStepPart({ kind: "additionalProperties" }), depth + 1);
-    return { kind: "object", properties, additionalProperties, nullable };
-  }
-
-  /**
-   * Only string enums are supported: every consumer maps them through `satisfies Record<V1X, …>` tables, which
-   * need string keys. `null` is tolerated in a nullable enum (OAS 3.0 requires listing it) and left out of the values.
-   */
-  private enumShape(node: Record<string, unknown>, pointer: string, namePart: string, nullable: boolean): SchemaShape {
-    const enumPointer = childPointer(pointer, "enum");
-    const raw = node.enum;
-    if (!Array.isArray(raw)) throw this.spec.error(enumPointer, "`enum` must be a list");
-    if (raw.length === 0) throw this.spec.error(enumPointer, "`enum` has no values");
-    const values: string[] = [];
-    raw.forEach((value, index) => {
-      if (typeof value === "string") values.push(value);
-      else if (!(value === null && nullable)) {
-        throw this.spec.error(childPointer(enumPointer, index), `enum values must be strings, found ${value === null ? "null" : typeof value} ${JSON.stringify(value)}`);
-      }
-    });
-    this.registerEnum(node, pointer, namePart, values);
-    // `format: enum` is a protobuf-gateway artefact, not a string format; dropping it keeps the v1/v2 diff quiet.
-    const format = typeof node.format === "string" && node.format !== "enum" ? node.format : undefined;
-    return { kind: "primitive", type: "string", ...(format ? { format } : {}), enumValues: values, nullable };
-  }
-
-  private registerEnum(node: Record<string, unknown>, pointer: string, name: string, values: readonly string[]): void {
-    if (this.enumsByPointer.has(pointer)) return;
-    const clash = this.enumPointerByName.get(name);
-    if (clash !== undefined) {
-      throw this.spec.error(pointer, `enum name ${name} is already used by ${clash}; rename one of the schemas or properties`);
-    }
-    this.enumPointerByName.set(name, pointer);
-    this.enumsByPointer.set(pointer, {
-      name,
-      version: this.spec.version,
-      values,
-      ...describe(node),
-      deprecated: node.deprecated === true,
-      source: this.source(pointer),
-    });
-  }
 }
 
-const unknownShape: SchemaShape = { kind: "unknown", nullable: false };
-
-function describe(node: Record<string, unknown>): { description?: string } {
-  return typeof node.description === "string" && node.description.trim() !== "" ? { description: node.description.trim() } : {};
-}

@@ -152,6 +152,26 @@ describe("normalize: enum names follow locations (naming.ts)", () => {
     expect(found?.values).toEqual(values);
   });
 
+  test("enums in reusable components no operation uses are still emitted", () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "paths: {}",
+      "components:",
+      "  parameters:",
+      "    Order: {name: order, in: query, schema: {enum: [asc]}}",
+      "  requestBodies:",
+      "    Resize: {content: {application/json: {schema: {properties: {unit: {enum: [TiB]}}}}}}",
+      "  responses:",
+      "    Problem: {description: error, content: {application/json: {schema: {properties: {code: {enum: [E1]}}}}}}",
+    ].join("\n");
+    expect(modelOf(text).enums.map((e) => [e.name, e.source.pointer, e.values])).toEqual([
+      ["OrderParam", "#/components/parameters/Order/schema", ["asc"]],
+      ["ProblemResponseCode", "#/components/responses/Problem/content/application~1json/schema/properties/code", ["E1"]],
+      ["ResizeRequestBodyUnit", "#/components/requestBodies/Resize/content/application~1json/schema/properties/unit", ["TiB"]],
+    ]);
+  });
+
   test("two locations that would share a name are an error, not a rename", () => {
     const clash = specText({ schemas: { AB: { properties: { c: { enum: ["x"] } } }, A: { properties: { b_c: { enum: ["y"] } } } } });
     expect(() => modelOf(clash)).toThrow(/#\/components\/schemas\/A\/properties\/b_c: enum name ABC is already used by #\/components\/schemas\/AB\/properties\/c/);

@@ -4,7 +4,7 @@
  * fault matrix reports (clusters per name, typed-error checks).
  */
 import { ClustersError, createClient, type ApiVersion, type Client, type ClientOptions, type ClusterCreateInput } from "../../src/index.js";
-import { DEFAULT_START_TIME, startFakeApi, type FakeApi } from "../../src/testing/index.js";
+import { DEFAULT_START_TIME, startFakeApi, type FakeApi, type FakeApiOptions } from "../../src/testing/index.js";
 
 /** Per-attempt timeout used by the suite: long enough for a loaded CI box, short enough to keep the suite quick. */
 export const attemptTimeoutMs = 250;
@@ -33,8 +33,8 @@ export const routes = {
  * Starts the fake with its clock moved to the wall clock: the fake's default epoch is a fixed past date, and a
  * server whose `created_at` is months in the past would make every recovery look at the wrong clusters.
  */
-export async function startAlignedFake(): Promise<FakeApi> {
-  const fake = await startFakeApi();
+export async function startAlignedFake(options: FakeApiOptions = {}): Promise<FakeApi> {
+  const fake = await startFakeApi(options);
   fake.clock.advance(Math.max(0, Date.now() - DEFAULT_START_TIME));
   return fake;
 }

@@ -103,7 +103,7 @@ export function createClient(options: ClientOptions): Client {
   if (!Object.hasOwn(adapters, apiVersion)) {
     throw new ValidationError([{ path: "apiVersion", message: `must be "v1" or "v2", got ${JSON.stringify(apiVersion)}` }]);
   }
-  const apiKey = options.apiKey ?? process.env["TOGETHER_API_KEY"];
+  const apiKey = options.apiKey ?? globalThis.process?.env?.["TOGETHER_API_KEY"];
   if (apiKey === undefined || apiKey === "") {
     throw new ValidationError([{ path: "apiKey", message: "is missing: pass apiKey or set TOGETHER_API_KEY" }]);
   }

@@ -22,11 +22,11 @@ export function decodeJson(transport: Transport, result: TextResult): { readonly
   const info = responseInfo(result.response);
   if (!result.response.ok) throw errorFromResponse(info, redactBody(transport, result.error));
   const text = result.data;
-  if (text === undefined || text.trim() === "") throw new InvalidResponseError(info, "empty body where JSON was expected");
+  if (text === undefined) throw new InvalidResponseError(info, "empty body where JSON was expected");
   try {
     return { json: JSON.parse(text), info };
   } catch (cause) {
-    const kind = /^\s*</.test(text) ? "an HTML/XML page" : "text that is not JSON (or is truncated)";
+    const kind = !/\S/.test(text) ? "an empty body" : /^\s*</.test(text) ? "an HTML/XML page" : "text that is not JSON (or is truncated)";
     throw new InvalidResponseError(info, `got ${kind} where JSON was expected`, undefined, { cause });
   }
 }

@@ -134,6 +134,7 @@ describe("bad answers become typed errors with status and request id", () => {
     ["non-JSON 200", { text: "OK", headers: rid }, /got text that is not JSON/],
     ["HTML 200", { text: "<!doctype html><p>hi</p>", headers: rid }, /got an HTML\/XML page/],
     ["empty 200", { text: "", headers: rid }, /empty body/],
+    ["whitespace 200", { text: "  \n", headers: rid }, /got an empty body/],
     ["200 missing required fields", { json: { cluster_id: "c" }, headers: rid }, /\/status should be a string but is nothing/],
     ["200 with a wrong type", { json: { ...v2ClusterWire, num_gpus: "eight" }, headers: rid }, /\/num_gpus should be a number but is string/],
     ["200 with an array body", { json: [], headers: rid }, /body should be an object but is an array/],

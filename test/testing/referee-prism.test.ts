@@ -45,9 +45,9 @@ function clientAt(version: ApiVersion, baseUrl: string, log: Exchange[]): Client
     baseUrl,
     maxRetries: 0,
     fetch: async (input, init) => {
-      const request = input instanceof Request ? input : new Request(input, init);
-      const response = await fetch(request);
-      log.push({ request: `${request.method} ${new URL(request.url).pathname}`, status: response.status, violations: response.headers.get("sl-violations") });
+      const response = await fetch(input, init);
+      const request = `${init.method ?? "GET"} ${new URL(input).pathname}`;
+      log.push({ request, status: response.status, violations: response.headers.get("sl-violations") });
       return response;
     },
   });

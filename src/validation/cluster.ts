@@ -15,6 +15,7 @@ import {
   stringField,
   type Issues,
 } from "./fields.js";
+import { isEncodable } from "./ids.js";
 import { checkKeys } from "./keys.js";
 import { readVolumeCreate } from "./volume.js";
 
@@ -138,6 +139,7 @@ export function validateClusterList(input: unknown): ClusterListQuery {
   if (o === undefined) throw new ValidationError(issues.list);
   checkKeys(o, listKeys, issues);
   const projectId = stringField(o, "project_id", false, issues);
+  if (projectId !== undefined && !isEncodable(projectId)) report(issues, "project_id", "must be well-formed Unicode (it contains a lone surrogate)");
   throwIfAny(issues);
   return projectId === undefined ? {} : { project_id: projectId };
 }

@@ -6,6 +6,13 @@ import { ValidationError } from "../errors.js";
 
 // Control characters have no business in an id and some servers treat them as separators.
 const controlCharacter = /[\u0000-\u001f\u007f]/;
+// A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws URIError).
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` can be percent-encoded into a URL. */
+export function isEncodable(text: string): boolean {
+  return !loneSurrogate.test(text);
+}
 
 /** Throws a ValidationError naming `what` when `id` cannot be used in a path. */
 export function checkId(id: unknown, what: string): string {
@@ -13,5 +20,6 @@ export function checkId(id: unknown, what: string): string {
   if (id.trim() === "") throw new ValidationError([{ path: what, message: "must not be empty" }]);
   if (id === "." || id === "..") throw new ValidationError([{ path: what, message: `"${id}" is not a usable id` }]);
   if (controlCharacter.test(id)) throw new ValidationError([{ path: what, message: "must not contain control characters" }]);
+  if (!isEncodable(id)) throw new ValidationError([{ path: what, message: "must be well-formed Unicode (it contains a lone surrogate)" }]);
   return id;
 }

@@ -142,6 +142,8 @@ describe("no request is sent for bad input", () => {
       () => client.clusters.delete("."),
       () => client.clusters.update("a\nb", { num_gpus: 8 }),
       () => client.volumes.get(" "),
+      () => client.volumes.delete("a\uD800"),
+      () => client.clusters.list({ project_id: "\uDC00x" }),
       () => client.volumes.create({ volume_name: "v", size_tib: 1.5, region: "r" }),
     ];
     for (const call of calls) {

@@ -18,6 +18,8 @@ export interface SchemaView {
   readonly properties: ReadonlyMap<string, unknown>;
   readonly required: ReadonlySet<string>;
   readonly items?: unknown;
+  /** `additionalProperties` when it is a schema (maps/dictionaries); booleans are not compared. */
+  readonly additionalProperties?: unknown;
   /** Non-null `oneOf`/`anyOf` alternatives, when there are several. */
   readonly variants: readonly unknown[];
   readonly readOnly: boolean;
@@ -50,6 +52,7 @@ export function viewSchema(doc: JsonObject, raw: unknown, pointer: string, side:
     ...(acc.format === undefined ? {} : { format: acc.format }),
     ...(acc.enumValues === undefined ? {} : { enumValues: acc.enumValues }),
     ...(acc.items === undefined ? {} : { items: acc.items }),
+    ...(acc.additionalProperties === undefined ? {} : { additionalProperties: acc.additionalProperties }),
   };
 }
 
@@ -60,6 +63,7 @@ class Accumulator {
   properties = new Map<string, unknown>();
   required = new Set<string>();
   items: unknown;
+  additionalProperties: unknown;
   variants: unknown[] = [];
 
   absorb(doc: JsonObject, node: JsonObject, pointer: string, side: string): void {
@@ -74,6 +78,7 @@ class Accumulator {
     if (isObject(node.properties)) for (const [name, child] of Object.entries(node.properties)) this.properties.set(name, child);
     if (Array.isArray(node.required)) for (const name of node.required) if (typeof name === "string") this.required.add(name);
     if ("items" in node) this.items = node.items;
+    if (isObject(node.additionalProperties)) this.additionalProperties = node.additionalProperties;
     if (Array.isArray(node.allOf)) {
       node.allOf.forEach((member, i) => {
         const memberPointer = `${pointer}/allOf/${i}`;

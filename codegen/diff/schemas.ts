@@ -36,6 +36,15 @@ export function compareSchema(ctx: DiffContext, before: SchemaAt, after: SchemaA
   if (o.items !== undefined && n.items !== undefined) {
     compareSchema(ctx, { raw: o.items, pointer: `${o.pointer}/items` }, { raw: n.items, pointer: `${n.pointer}/items` }, direction, here.items());
   }
+  if (o.additionalProperties !== undefined && n.additionalProperties !== undefined) {
+    compareSchema(
+      ctx,
+      { raw: o.additionalProperties, pointer: `${o.pointer}/additionalProperties` },
+      { raw: n.additionalProperties, pointer: `${n.pointer}/additionalProperties` },
+      direction,
+      here.values(),
+    );
+  }
   compareVariants(ctx, o, n, direction, here);
 }
 

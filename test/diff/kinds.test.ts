@@ -55,6 +55,7 @@ const cases: { name: string; bump: string; kinds: string[]; location?: string }[
   { name: "enum-without-type-gains-type", bump: "none", kinds: [] },
   { name: "allof-flattened-no-change", bump: "none", kinds: [] },
   { name: "read-only-field-dropped-from-request-schema", bump: "none", kinds: [] },
+  { name: "map-value-type-changed", bump: "major", kinds: ["type-changed!"], location: "schema Cluster (response): labels{}" },
 ];
 
 describe("spec diff: one fixture pair per change kind", () => {

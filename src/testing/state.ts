@@ -7,8 +7,11 @@ import type {
 import { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
 import type { FakeClock } from "./clock.js";
 import { badRequest, conflict, notFound } from "./errors.js";
+import { assertPositiveInteger, VolumeStore, type CreateVolumeInput } from "./volume-store.js";
 import { provisioningPlan } from "./lifecycle.js";
 import { clusterStatusAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+
+export type { CreateVolumeInput };
 
 /** What a create request asks for, in version-neutral terms (the handlers translate v1 and v2 bodies into this). */
 export interface CreateClusterInput {
@@ -29,13 +32,6 @@ export interface CreateClusterInput {
   readonly reservationEndTime?: string;
   readonly installTraefik?: boolean;
   readonly createdVia: "v1" | "v2";
-}
-
-/** What a volume create request asks for. */
-export interface CreateVolumeInput {
-  readonly name: string;
-  readonly sizeTib: number;
-  readonly region: string;
 }
 
 /** Changes an update request asks for; absent fields stay as they are. */
@@ -65,9 +61,8 @@ export class FakeState {
   readonly regions: readonly FakeRegion[];
   readonly defaultProjectId: string;
   readonly #clusters = new Map<string, ClusterRecord>();
-  readonly #volumes = new Map<string, VolumeRecord>();
+  readonly #volumes: VolumeStore;
   #clusterSerial = 0;
-  #volumeSerial = 0;
 
   constructor(clock: FakeClock, options: FakeStateOptions = {}) {
     const phaseDurationMs = options.phaseDurationMs ?? 60_000;
@@ -78,6 +73,7 @@ export class FakeState {
     this.phaseDurationMs = phaseDurationMs;
     this.regions = options.regions ?? DEFAULT_REGIONS;
     this.defaultProjectId = options.defaultProjectId ?? "fake-project";
+    this.#volumes = new VolumeStore(() => clock.now());
   }
 
   /** Advances the clock by `phases` whole phases: every provisioning cluster moves that many steps, deleting ones vanish. */
@@ -140,7 +136,8 @@ export class FakeState {
     if (input.volumeId !== undefined && input.sharedVolume !== undefined) {
       throw badRequest("give either volume_id or shared_volume, not both", { location: "body", pointer: "/volume_id", message: "conflicts with shared_volume" });
     }
-    const existingVolume = input.volumeId === undefined ? undefined : this.#attachableVolume(input.volumeId, region.name);
+    this.#purgeDeleted();
+    const existingVolume = input.volumeId === undefined ? undefined : this.#volumes.attachable(input.volumeId, region.name);
     if (input.sharedVolume) {
       this.#checkVolumeInput(input.sharedVolume, "/shared_volume");
       if (input.sharedVolume.region !== region.name) {
@@ -155,7 +152,7 @@ export class FakeState {
     // Every check passed: from here on, mutate.
     const now = this.clock.now();
     const id = `fake-cluster-${String(++this.#clusterSerial).padStart(4, "0")}`;
-    const volume = existingVolume ?? (input.sharedVolume ? this.#insertVolume(input.sharedVolume) : undefined);
+    const volume = existingVolume ?? (input.sharedVolume ? this.#volumes.insert(input.sharedVolume) : undefined);
     const cluster: ClusterRecord = {
       id,
       name: input.name,
@@ -233,50 +230,36 @@ export class FakeState {
   /** All volumes, oldest first. */
   listVolumes(): VolumeRecord[] {
     this.#purgeDeleted();
-    return [...this.#volumes.values()];
+    return this.#volumes.list();
   }
 
   /** A volume by id; 404 if unknown. */
   getVolume(id: string): VolumeRecord {
     this.#purgeDeleted();
-    const volume = this.#volumes.get(id);
-    if (!volume) throw notFound("volume", id);
-    return volume;
+    return this.#volumes.get(id);
   }
 
   /** Creates an unattached volume. */
   createVolume(input: CreateVolumeInput): VolumeRecord {
     this.#checkVolumeInput(input, "");
-    return this.#insertVolume(input);
+    return this.#volumes.insert(input);
   }
 
   /** Grows a volume (volumes never shrink: that would destroy data). */
   resizeVolume(id: string, sizeTib: number): VolumeRecord {
-    const volume = this.getVolume(id);
-    assertPositiveInteger(sizeTib, "/size_tib", "size_tib");
-    if (sizeTib < volume.sizeTib) {
-      throw badRequest(`size_tib can only grow: volume ${id} is ${volume.sizeTib} TiB, asked for ${sizeTib} TiB`, {
-        location: "body",
-        pointer: "/size_tib",
-        message: "smaller than the current size",
-      });
-    }
-    volume.sizeTib = sizeTib;
-    return volume;
+    this.#purgeDeleted();
+    return this.#volumes.resize(id, sizeTib);
   }
 
-  /** Deletes a volume; refused while a cluster uses it. */
+  /** Deletes a volume; refused (409) while a cluster uses it. */
   deleteVolume(id: string): void {
-    const volume = this.getVolume(id);
-    if (volume.attachedTo !== undefined) {
-      throw conflict(`volume ${JSON.stringify(id)} is attached to cluster ${JSON.stringify(volume.attachedTo)}; delete the cluster first`);
-    }
+    this.#purgeDeleted();
     this.#volumes.delete(id);
   }
 
   /** Status of a volume in the v2 vocabulary. */
   volumeStatus(volume: VolumeRecord): "available" | "bound" {
-    return volume.attachedTo === undefined ? "available" : "bound";
+    return this.#volumes.status(volume);
   }
 
   // ---- internals --------------------------------------------------------------------------------------------
@@ -287,10 +270,7 @@ export class FakeState {
     for (const cluster of this.#clusters.values()) {
       if (cluster.deletingSince !== undefined && now >= cluster.deletingSince + this.phaseDurationMs) {
         this.#clusters.delete(cluster.id);
-        for (const volumeId of cluster.volumeIds) {
-          const volume = this.#volumes.get(volumeId);
-          if (volume?.attachedTo === cluster.id) volume.attachedTo = undefined;
-        }
+        this.#volumes.detachAll(cluster.id);
       }
     }
   }
@@ -315,33 +295,6 @@ export class FakeState {
     this.#requireRegion(input.region, `${prefix}/region`);
   }
 
-  #attachableVolume(volumeId: string, region: string): VolumeRecord {
-    this.#purgeDeleted();
-    const volume = this.#volumes.get(volumeId);
-    const detail = (message: string) => ({ location: "body" as const, pointer: "/volume_id", message });
-    if (!volume) throw badRequest(`volume_id ${JSON.stringify(volumeId)} does not name an existing volume`, detail("unknown volume"));
-    if (volume.region !== region) {
-      throw badRequest(`volume ${volumeId} is in region ${volume.region}, the cluster in ${region}`, detail("volume is in another region"));
-    }
-    if (volume.attachedTo !== undefined) {
-      throw badRequest(`volume ${volumeId} is already attached to cluster ${volume.attachedTo}`, detail("volume already attached"));
-    }
-    return volume;
-  }
-
-  #insertVolume(input: CreateVolumeInput): VolumeRecord {
-    const volume: VolumeRecord = {
-      id: `fake-volume-${String(++this.#volumeSerial).padStart(4, "0")}`,
-      name: input.name,
-      sizeTib: input.sizeTib,
-      region: input.region,
-      createdAt: this.clock.now(),
-      attachedTo: undefined,
-    };
-    this.#volumes.set(volume.id, volume);
-    return volume;
-  }
-
   #workers(cluster: Pick<ClusterRecord, "id">, firstIndex: number, count: number, createdAt: number, readyAt: number): NodeRecord[] {
     return Array.from({ length: count }, (_, i) => this.#node(cluster.id, "gpu", firstIndex + i + 1, GPUS_PER_NODE, createdAt, readyAt));
   }
@@ -359,11 +312,5 @@ function assertGpuCount(numGpus: number): void {
       pointer: "/num_gpus",
       message: `not a positive multiple of ${GPUS_PER_NODE}`,
     });
-  }
-}
-
-function assertPositiveInteger(value: number, pointer: string, name: string): void {
-  if (!(Number.isInteger(value) && value > 0)) {
-    throw badRequest(`${name} must be a positive integer, got ${value}`, { location: "body", pointer, message: "not a positive integer" });
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * A create the server applies late: the client's attempt timed out, but the server is still holding the request and
+ * carries it out after recovery has already looked twice. Recovery must not treat "not listed yet" as "certainly
+ * absent" in that case, or the re-send makes a second billable cluster.
+ *
+ * Found by the concurrent workload on a loaded machine (a first create applied ~250 ms after its timeout, after
+ * recovery's second look); reproduced here deterministically with injected latency.
+ */
+import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { AmbiguousCreateError, type ApiVersion } from "../../src/index.js";
+import type { FakeApi } from "../../src/testing/index.js";
+import { clientFor, clustersNamed, createInputFor, routes, settle, startAlignedFake } from "./helpers.js";
+
+let fake: FakeApi;
+beforeAll(async () => {
+  fake = await startAlignedFake();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+});
+
+async function untilLogged(count: number): Promise<void> {
+  for (let waited = 0; fake.requests.length < count; waited += 10) {
+    if (waited > 10_000) throw new Error(`the fake logged ${fake.requests.length} of ${count} requests`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+test.each(["v1", "v2"] as const satisfies readonly ApiVersion[])(
+  "%s: recovery after a timed-out create never re-sends while the server may still apply the first one",
+  async (version) => {
+    let sent = 0;
+    const client = clientFor(fake, version, {
+      timeoutMs: 150,
+      fetch: (input, init) => {
+        sent++;
+        return globalThis.fetch(input, init);
+      },
+    });
+    // The server sits on the create for longer than the attempt timeout plus recovery's settle pause.
+    fake.faults.inject({ route: routes[version].create, latencyMs: 900 });
+    const outcome = await settle(client.clusters.create(createInputFor("late"), { recover: true, recoverSettleMs: 100 }));
+    await untilLogged(sent);
+
+    // Either answer is honest — the cluster, or "it may exist" — but there must be exactly one cluster.
+    if (!outcome.ok) expect(outcome.error).toBeInstanceOf(AmbiguousCreateError);
+    expect(clustersNamed(fake, "late")).toBe(1);
+  },
+);

@@ -69,8 +69,8 @@ export function compareOperations(ctx: DiffContext): void {
     }
     compareOperation(ctx, oldOp, newOp);
   }
-  reportPresence(ctx, removed, after, "removed");
-  reportPresence(ctx, [...unmatchedAfter.values()], before, "added");
+  reportPresence(ctx, removed, before, after, "removed");
+  reportPresence(ctx, [...unmatchedAfter.values()], after, before, "added");
 }
 
 /** A removed operation whose operationId reappears (same method) on another path was moved, not removed. */
@@ -86,16 +86,26 @@ function takeMoved(oldOp: OperationAt, candidates: Map<string, OperationAt>): Op
   return undefined;
 }
 
-/** Groups operations on a path that exists only on one side into a single `path-added`/`path-removed`. */
-function reportPresence(ctx: DiffContext, ops: readonly OperationAt[], otherSide: Map<string, OperationAt>, what: "added" | "removed"): void {
+/**
+ * Groups operations into a single `path-added`/`path-removed` when the whole path is new or gone: it exists on one
+ * side only, and every operation on it is being reported (none was moved there or away).
+ */
+function reportPresence(
+  ctx: DiffContext,
+  ops: readonly OperationAt[],
+  sameSide: Map<string, OperationAt>,
+  otherSide: Map<string, OperationAt>,
+  what: "added" | "removed",
+): void {
   const otherPaths = new Set([...otherSide.values()].map((op) => normalizePath(op.path)));
+  const opsOnPath = (path: string) => [...sameSide.values()].filter((op) => op.path === path).length;
   const byPath = new Map<string, OperationAt[]>();
   for (const op of ops) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
   const breaking = what === "removed";
   const consequence = breaking ? "callers of it get 404s and compile errors" : "new capability; existing code is unaffected";
   for (const [path, pathOps] of byPath) {
     const methods = pathOps.map((op) => op.method).join(", ");
-    if (!otherPaths.has(normalizePath(path))) {
+    if (!otherPaths.has(normalizePath(path)) && opsOnPath(path) === pathOps.length) {
       ctx.add(`path-${what}`, new Location(path), breaking, `Path ${path} was ${what} (${methods}); ${consequence}.`);
       continue;
     }

@@ -11,6 +11,12 @@ const cases: { name: string; bump: string; kinds: string[]; location?: string }[
   { name: "operation-added", bump: "minor", kinds: ["operation-added"], location: "DELETE /clusters/{cluster_id}" },
   { name: "operation-removed", bump: "major", kinds: ["operation-removed!"], location: "POST /clusters" },
   { name: "operation-moved", bump: "major", kinds: ["operation-moved!"], location: "GET /clusters/{cluster_id}" },
+  {
+    name: "operations-moved-onto-path-with-new-operation",
+    bump: "major",
+    kinds: ["operation-moved!", "operation-moved!", "operation-added"],
+    location: "GET /clusters",
+  },
   { name: "parameter-added-optional", bump: "minor", kinds: ["parameter-added"], location: "GET /clusters: query project_id" },
   { name: "parameter-added-required", bump: "major", kinds: ["parameter-added!"], location: "GET /clusters: header X-Project" },
   { name: "parameter-removed", bump: "major", kinds: ["parameter-removed!"], location: "GET /clusters: query limit" },

@@ -1,10 +1,16 @@
 import type { ApiModel, ApiVersion, Difference, SchemaShape } from "./ir.js";
 import { byCodePoint } from "./naming.js";
 
-/** Both models, so `$ref`s on either side can be followed. */
+/** Both models, so `$ref`s on either side can be followed (indexed by schema name). */
 export interface DiffContext {
   readonly v1: ApiModel;
   readonly v2: ApiModel;
+  readonly schemas: { readonly v1: ReadonlyMap<string, SchemaShape>; readonly v2: ReadonlyMap<string, SchemaShape> };
+}
+
+export function diffContext(v1: ApiModel, v2: ApiModel): DiffContext {
+  const index = (model: ApiModel) => new Map(model.schemas.map((s) => [s.name, s.shape]));
+  return { v1, v2, schemas: { v1: index(v1), v2: index(v2) } };
 }
 
 /**
@@ -32,7 +38,7 @@ function walk(ctx: DiffContext, a: SchemaShape, b: SchemaShape, label: string, f
     // Differently named schemas at the same position: say so, then compare what they contain.
     if (a.kind === "ref" && b.kind === "ref") out.push({ kind: "type", path: path || "(root)", v1: summarize(a), v2: summarize(b) });
     const next = new Set(visited).add(key);
-    walk(ctx, resolveRef(ctx.v1, a), resolveRef(ctx.v2, b), label, field, next, out);
+    walk(ctx, resolveRef(ctx.schemas.v1, a), resolveRef(ctx.schemas.v2, b), label, field, next, out);
     return;
   }
   if (a.kind === "object" && b.kind === "object") {
@@ -80,12 +86,12 @@ function diffNullable(a: SchemaShape, b: SchemaShape, path: string, out: Differe
   if (a.nullable !== b.nullable) out.push({ kind: "type", path: path || "(root)", v1: summarize(a), v2: summarize(b) });
 }
 
-function resolveRef(model: ApiModel, shape: SchemaShape): SchemaShape {
+function resolveRef(schemas: ReadonlyMap<string, SchemaShape>, shape: SchemaShape): SchemaShape {
   if (shape.kind !== "ref") return shape;
-  const target = model.schemas.find((s) => s.name === shape.target);
+  const target = schemas.get(shape.target);
   // loadSpec guarantees every $ref resolves; a missing one here means the IR was built by hand (tests).
   if (!target) return { kind: "unknown", nullable: shape.nullable };
-  return shape.nullable ? { ...target.shape, nullable: true } : target.shape;
+  return shape.nullable ? { ...target, nullable: true } : target;
 }
 
 /** One-line description of a shape for the report: `integer (int32)`, `string enum`, `array of Region`, `object`. */
@@ -120,7 +126,7 @@ export function shapesEqual(ctx: DiffContext, a: SchemaShape, b: SchemaShape, as
     const key = `${a.kind === "ref" ? a.target : "inline"}|${b.kind === "ref" ? b.target : "inline"}`;
     if (a.kind === "ref" && b.kind === "ref" && assumed.has(key)) return true;
     if (a.kind === "ref" && b.kind === "ref") assumed.add(key);
-    return shapesEqual(ctx, resolveRef(ctx.v1, a), resolveRef(ctx.v2, b), assumed);
+    return shapesEqual(ctx, resolveRef(ctx.schemas.v1, a), resolveRef(ctx.schemas.v2, b), assumed);
   }
   if (a.kind !== b.kind || a.nullable !== b.nullable) return false;
   switch (a.kind) {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from "yaml";
 import { CodegenError, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
@@ -40,7 +40,8 @@ export function parseSpec(text: string, displayPath: string, version: ApiVersion
     const { line, col } = lineCounter.linePos(offset);
     return { file: displayPath, line, col, pointer };
   };
-  const locate = (pointer: string): SpecLocation => locateOffset(nodeAt(doc, pointer)?.range?.[0] ?? 0, pointer);
+  const keyIndex: KeyIndex = new WeakMap();
+  const locate = (pointer: string): SpecLocation => locateOffset(nodeAt(doc, pointer, keyIndex)?.range?.[0] ?? 0, pointer);
   const error = (pointer: string, detail: string): CodegenError => new CodegenError(locate(pointer), detail);
 
   const firstError = doc.errors[0];
@@ -152,8 +153,25 @@ function findDirectRefCycle(spec: LoadedSpec, sites: readonly RefSite[]): void {
   for (const target of targets) visit(target);
 }
 
+/** Per-mapping key lookup, built on first use: every schema, enum and operation is located, so lookups must not scan. */
+type KeyIndex = WeakMap<YAMLMap, Map<string, unknown>>;
+
+function mapChild(map: YAMLMap, token: string, index: KeyIndex): unknown {
+  let byKey = index.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!byKey.has(key)) byKey.set(key, pair.value ?? pair.key);
+    }
+    index.set(map, byKey);
+  }
+  return byKey.get(token);
+}
+
 /** Walks the YAML AST along a pointer; returns the deepest node reached. */
-function nodeAt(doc: Document, pointer: string): YamlNode | undefined {
+function nodeAt(doc: Document, pointer: string, index: KeyIndex): YamlNode | undefined {
   let node: unknown = doc.contents;
   let tokens: string[];
   try {
@@ -165,8 +183,7 @@ function nodeAt(doc: Document, pointer: string): YamlNode | undefined {
     if (isAlias(node)) node = node.resolve(doc);
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-      next = pair ? (pair.value ?? pair.key) : undefined;
+      next = mapChild(node, token, index);
     } else if (isSeq(node)) {
       next = /^\d+$/.test(token) ? node.items[Number(token)] : undefined;
     }

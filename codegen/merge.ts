@@ -1,4 +1,4 @@
-import { diffShapes, shapesEqual, type DiffContext } from "./compare.js";
+import { diffContext, diffShapes, shapesEqual, type DiffContext } from "./compare.js";
 import type { OperationPairing } from "./config.js";
 import { CodegenError } from "./errors.js";
 import type { ApiModel, ApiVersion, Difference, OperationDef, PairedOperation, PairedSchema, PairingReason, SchemaDef, UnifiedModel } from "./ir.js";
@@ -11,7 +11,7 @@ import { byCodePoint, camelCase, sharedModelName, versionedModelName } from "./n
  */
 export function merge(v1: ApiModel, v2: ApiModel, pairings: readonly OperationPairing[]): UnifiedModel {
   validatePairings(pairings);
-  const ctx: DiffContext = { v1, v2 };
+  const ctx = diffContext(v1, v2);
   return { v1, v2, operations: mergeOperations(ctx, pairings), schemas: mergeSchemas(ctx) };
 }
 
@@ -111,9 +111,11 @@ export function operationDifferences(ctx: DiffContext, v1: OperationDef, v2: Ope
 
 function mergeSchemas(ctx: DiffContext): PairedSchema[] {
   const names = [...new Set([...ctx.v1.schemas, ...ctx.v2.schemas].map((s) => s.name))].sort(byCodePoint);
+  const v1ByName = new Map(ctx.v1.schemas.map((s) => [s.name, s]));
+  const v2ByName = new Map(ctx.v2.schemas.map((s) => [s.name, s]));
   const schemas = names.map((name): PairedSchema => {
-    const v1 = ctx.v1.schemas.find((s) => s.name === name);
-    const v2 = ctx.v2.schemas.find((s) => s.name === name);
+    const v1 = v1ByName.get(name);
+    const v2 = v2ByName.get(name);
     const identical = v1 !== undefined && v2 !== undefined && shapesEqual(ctx, v1.shape, v2.shape);
     const emittedNames = identical
       ? { shared: sharedModelName(name) }

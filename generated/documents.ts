@@ -3,9 +3,7 @@
 // source: specs/v1.yaml sha256:93a5b3af04b2c69f047494f3a4aa31e286b2f7dc9114a56dddd2b25e47d1a04b
 // source: specs/v2.yaml sha256:d514d88ec8e28d7bb81617ab843c1932ac4bb0135426fe13253c147d1d6bf6df
 
-/**
- * The v1 spec (specs/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+/** The v1 spec (specs/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v1Document = {
   "openapi": "3.0.3",
   "info": {
@@ -734,9 +732,8 @@ export const v1Document = {
     }
   }
 };
-/**
- * The v2 spec (specs/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+
+/** The v2 spec (specs/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v2Document = {
   "openapi": "3.1.0",
   "info": {

@@ -9,9 +9,16 @@ import { jsDocText } from "./header.js";
  */
 export function enumStatements(model: UnifiedModel): StatementStructures[] {
   const all = [...model.v1.enums, ...model.v2.enums];
+  // Group by version + value list once; comparing every pair is quadratic and large specs have thousands of enums.
+  const byValues = new Map<string, EnumDef[]>();
+  for (const def of all) {
+    const key = valuesKey(def);
+    byValues.set(key, [...(byValues.get(key) ?? []), def]);
+  }
   return all.flatMap((def): StatementStructures[] => {
     const valuesName = enumValuesName(def.version, def.name);
-    const docs = [enumDoc(def, all)];
+    const twins = (byValues.get(valuesKey(def)) ?? []).filter((other) => other !== def).map((other) => enumValuesName(other.version, other.name));
+    const docs = [enumDoc(def, twins)];
     return [
       {
         kind: StructureKind.VariableStatement,
@@ -31,10 +38,11 @@ export function enumStatements(model: UnifiedModel): StatementStructures[] {
   });
 }
 
-function enumDoc(def: EnumDef, all: readonly EnumDef[]): OptionalKind<JSDocStructure> {
-  const twins = all
-    .filter((other) => other !== def && other.version === def.version && sameValues(other.values, def.values))
-    .map((other) => enumValuesName(other.version, other.name));
+function valuesKey(def: EnumDef): string {
+  return JSON.stringify([def.version, def.values]);
+}
+
+function enumDoc(def: EnumDef, twins: readonly string[]): OptionalKind<JSDocStructure> {
   const lines = [
     def.description ? jsDocText(def.description) : `\`${def.source.pointer.split("/").at(-1) ?? def.name}\` values of the ${def.version} API.`,
     ...(twins.length > 0 ? ["", `Same values as ${twins.join(", ")} (kept separate: names follow locations, not values).`] : []),
@@ -46,8 +54,4 @@ function enumDoc(def: EnumDef, all: readonly EnumDef[]): OptionalKind<JSDocStruc
       ...(def.deprecated ? [{ tagName: "deprecated" }] : []),
     ],
   };
-}
-
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
 }

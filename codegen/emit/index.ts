@@ -1,7 +1,7 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
-import { documentStatements, specInfoStatements } from "./documents.js";
+import { renderDocuments, specInfoStatements } from "./documents.js";
 import { enumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
 import { modelStatements } from "./models.js";
@@ -26,7 +26,7 @@ export async function emitAll(model: UnifiedModel, specs: { readonly v1: LoadedS
   const [v1Types, v2Types] = await Promise.all([emitWireTypes(specs.v1, models), emitWireTypes(specs.v2, models)]);
   const files: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
-    render("documents.ts", documentStatements(specs)),
+    { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
     render("enums.ts", enumStatements(model)),
     { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) },
     render("models.ts", modelStatements(model)),

@@ -3,9 +3,7 @@
 // source: test/codegen/fixtures/enum-added-in-v2/v1.yaml sha256:f6ea865d677fc5bd2452cd33b8313e3f3c6576237733c8dd7593021c6a812adc
 // source: test/codegen/fixtures/enum-added-in-v2/v2.yaml sha256:f343209b07dc9e296fe0baee1f267f1faa55735e74b4459f893ebe8b6ffefb82
 
-/**
- * The v1 spec (test/codegen/fixtures/enum-added-in-v2/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+/** The v1 spec (test/codegen/fixtures/enum-added-in-v2/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v1Document = {
   "openapi": "3.0.3",
   "info": {
@@ -65,9 +63,8 @@ export const v1Document = {
     }
   }
 };
-/**
- * The v2 spec (test/codegen/fixtures/enum-added-in-v2/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+
+/** The v2 spec (test/codegen/fixtures/enum-added-in-v2/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v2Document = {
   "openapi": "3.1.0",
   "info": {

@@ -3,9 +3,7 @@
 // source: test/codegen/fixtures/field-only-in-v1/v1.yaml sha256:514b00089e88d08e20b0d0f7dda7a4098f3148474c95768d99ada0303b3878c7
 // source: test/codegen/fixtures/field-only-in-v1/v2.yaml sha256:5bfea11b4afff5db95aa2721e64c187dc0a044ceee0336f49e6baf6e60311c29
 
-/**
- * The v1 spec (test/codegen/fixtures/field-only-in-v1/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+/** The v1 spec (test/codegen/fixtures/field-only-in-v1/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v1Document = {
   "openapi": "3.0.3",
   "info": {
@@ -64,9 +62,8 @@ export const v1Document = {
     }
   }
 };
-/**
- * The v2 spec (test/codegen/fixtures/field-only-in-v1/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+
+/** The v2 spec (test/codegen/fixtures/field-only-in-v1/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v2Document = {
   "openapi": "3.1.0",
   "info": {

@@ -3,9 +3,7 @@
 // source: test/codegen/fixtures/identical-schema/v1.yaml sha256:2575d337e8fa41eed4cf53ece7c982cb6c2f42c160490afb51258970603c5689
 // source: test/codegen/fixtures/identical-schema/v2.yaml sha256:603b23429ee31a6e7725a393e912fea5f17d003b3c76e6e413b9088a4e0a9426
 
-/**
- * The v1 spec (test/codegen/fixtures/identical-schema/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+/** The v1 spec (test/codegen/fixtures/identical-schema/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v1Document = {
   "openapi": "3.0.3",
   "info": {
@@ -56,9 +54,8 @@ export const v1Document = {
     }
   }
 };
-/**
- * The v2 spec (test/codegen/fixtures/identical-schema/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+
+/** The v2 spec (test/codegen/fixtures/identical-schema/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v2Document = {
   "openapi": "3.1.0",
   "info": {

@@ -3,9 +3,7 @@
 // source: test/codegen/fixtures/same-name-different-shape/v1.yaml sha256:54d6df527b81f219e114929a77df4d8e6a3fd5e23f4213d43eb22b490bc36eea
 // source: test/codegen/fixtures/same-name-different-shape/v2.yaml sha256:459b870edcb79956b668eeb9546667d378bb7e8ea539add44bc3d1e7a8432a5d
 
-/**
- * The v1 spec (test/codegen/fixtures/same-name-different-shape/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+/** The v1 spec (test/codegen/fixtures/same-name-different-shape/v1.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v1Document = {
   "openapi": "3.0.3",
   "info": {
@@ -64,9 +62,8 @@ export const v1Document = {
     }
   }
 };
-/**
- * The v2 spec (test/codegen/fixtures/same-name-different-shape/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is.
- */
+
+/** The v2 spec (test/codegen/fixtures/same-name-different-shape/v2.yaml) as data; `x-codeSamples` removed, `$ref`s left as-is. */
 export const v2Document = {
   "openapi": "3.1.0",
   "info": {

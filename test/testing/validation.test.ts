@@ -63,6 +63,18 @@ describe("spec validation: invalid requests get 400 with located details and cha
     expect(await clusterCounts()).toEqual([0, 0]);
   });
 
+  test("a body over 1 MiB gets 413 and is not read further", async () => {
+    const reply = await call(`${fake.urls.v2}/compute/clusters`, "POST", { apiKey: fake.apiKey, rawBody: `"${"x".repeat(1_100_000)}"` });
+    expect(reply.status).toBe(413);
+    expect(reply.body.error.message).toBe("request body is larger than 1048576 bytes");
+  });
+
+  test("a GPU type the SDK knows but the spec does not (B300_SXM) is rejected", async () => {
+    const reply = await api.v2("POST", "/compute/clusters", v2CreateBody({ gpu_type: "B300_SXM" }));
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details[0].pointer).toBe("/gpu_type");
+  });
+
   test("a missing required body gets 400", async () => {
     const reply = await api.v2("POST", "/compute/clusters/storage/volumes");
     expect(reply.status).toBe(400);

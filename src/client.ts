@@ -6,7 +6,7 @@ import type { AdapterFactory, VersionAdapter } from "./adapters/adapter.js";
 import { createV1Adapter } from "./adapters/v1.js";
 import { createV2Adapter } from "./adapters/v2.js";
 import { createCluster, type CreateOptions } from "./create.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError, type ValidationIssue } from "./errors.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
 import type {
@@ -108,6 +108,7 @@ export function createClient(options: ClientOptions): Client {
     throw new ValidationError([{ path: "apiKey", message: "is missing: pass apiKey or set TOGETHER_API_KEY" }]);
   }
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
+  checkLimits(options);
   const transport = createTransport({
     baseUrl,
     apiKey,
@@ -120,6 +121,22 @@ export function createClient(options: ClientOptions): Client {
     now: Date.now,
   });
   return facade(adapters[apiVersion](transport), baseUrl);
+}
+
+function checkLimits(options: ClientOptions): void {
+  const issues: ValidationIssue[] = [];
+  const positive = (path: string, value: number | undefined) => {
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) issues.push({ path, message: `must be a positive number of ms, got ${String(value)}` });
+  };
+  positive("timeoutMs", options.timeoutMs);
+  positive("deadlineMs", options.deadlineMs);
+  positive("retry.initialDelayMs", options.retry?.initialDelayMs);
+  positive("retry.maxDelayMs", options.retry?.maxDelayMs);
+  positive("retry.maxRetryAfterMs", options.retry?.maxRetryAfterMs);
+  if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
+    issues.push({ path: "maxRetries", message: `must be a non-negative integer, got ${String(options.maxRetries)}` });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 function checkBaseUrl(raw: string): string {

@@ -145,6 +145,24 @@ export class AmbiguousCreateError extends ClustersError {
   }
 }
 
+/**
+ * v1 answers create and update with only an id, so the client reads the full object back with a GET. This error means
+ * the write succeeded but the read-back failed: the resource exists (see `resourceId`); `cause` says why the GET failed.
+ */
+export class ReadBackError extends ClustersError {
+  override name = "ReadBackError";
+  readonly resourceKind: "cluster" | "volume";
+  readonly resourceId: string;
+  constructor(resourceKind: "cluster" | "volume", resourceId: string, cause: unknown) {
+    super(
+      `The ${resourceKind} ${resourceId} was written, but reading it back failed (${cause instanceof Error ? cause.message : String(cause)}); get it again later`,
+      { cause },
+    );
+    this.resourceKind = resourceKind;
+    this.resourceId = resourceId;
+  }
+}
+
 /** `waitForReady` gave up: the cluster failed, was deleted, or time ran out. `cluster` is the last state seen. */
 export class WaitForReadyError extends ClustersError {
   override name = "WaitForReadyError";

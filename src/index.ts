@@ -25,6 +25,7 @@ export {
   InvalidResponseError,
   NotFoundError,
   RateLimitError,
+  ReadBackError,
   ServerError,
   TimeoutError,
   UnsupportedByVersionError,

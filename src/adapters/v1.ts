@@ -5,12 +5,22 @@
  */
 import createFetchClient from "openapi-fetch";
 import type { paths } from "../../generated/v1/schema.js";
-import { UnsupportedByVersionError } from "../errors.js";
+import { AbortedError, ReadBackError, UnsupportedByVersionError } from "../errors.js";
 import { clusterCreateToV1, clusterFromV1, clusterUpdateToV1, regionFromV1, volumeCreateToV1, volumeFromV1 } from "../mappings/v1.js";
 import type { Transport } from "../transport.js";
 import { asObject, optBoolean, optString, readArray, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
 import { decodeJson } from "./decode.js";
+
+/** The GET after a successful v1 write; its failure must not read as a failed write. */
+async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Promise<T>): Promise<T> {
+  try {
+    return await get();
+  } catch (error) {
+    if (error instanceof AbortedError) throw error;
+    throw new ReadBackError(kind, id, error);
+  }
+}
 
 /** Creates the v1 adapter. */
 export function createV1Adapter(transport: Transport): VersionAdapter {
@@ -37,14 +47,15 @@ export function createV1Adapter(transport: Transport): VersionAdapter {
       const result = await http.POST("/api/v1/gpu_cluster", { body, parseAs: "text", fetch: transport.fetchFor(options) });
       const { json, info } = decodeJson(transport, result);
       const clusterId = reqNonEmptyString(info, asObject(info, json, ""), "cluster_id", "");
-      return adapter.getCluster(clusterId, options);
+      return readBack("cluster", clusterId, () => adapter.getCluster(clusterId, options));
     },
     async updateCluster(clusterId, patch, options) {
       const body = clusterUpdateToV1(clusterId, patch);
       const result = await http.PUT("/api/v1/gpu_cluster", { body, parseAs: "text", fetch: transport.fetchFor(options) });
       const { json, info } = decodeJson(transport, result);
       const answeredId = optString(info, asObject(info, json, ""), "cluster_id", "");
-      return adapter.getCluster(answeredId === undefined || answeredId === "" ? clusterId : answeredId, options);
+      const id = answeredId === undefined || answeredId === "" ? clusterId : answeredId;
+      return readBack("cluster", id, () => adapter.getCluster(id, options));
     },
     async deleteCluster(clusterId, options) {
       const result = await http.DELETE("/api/v1/gpu_cluster/{cluster_id}", {
@@ -79,7 +90,7 @@ export function createV1Adapter(transport: Transport): VersionAdapter {
       const result = await http.POST("/api/v1/shared_volume", { body: volumeCreateToV1(input), parseAs: "text", fetch: transport.fetchFor(options) });
       const { json, info } = decodeJson(transport, result);
       const volumeId = reqNonEmptyString(info, asObject(info, json, ""), "volume_id", "");
-      return adapter.getVolume(volumeId, options);
+      return readBack("volume", volumeId, () => adapter.getVolume(volumeId, options));
     },
     async updateVolume() {
       throw new UnsupportedByVersionError("v1", "volumes.update", "v1 has no shared-volume update operation");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createClient, UnsupportedByVersionError, type Client } from "../../src/index.js";
+import { createClient, NotFoundError, ReadBackError, UnsupportedByVersionError, type Client } from "../../src/index.js";
 import { createInput, v1ClusterUnified, v1ClusterWire } from "./fixtures.js";
 import { startLoopback, type Loopback, type Reply } from "./helpers/loopback.js";
 
@@ -62,6 +62,14 @@ describe("v1 adapter: exact wire requests and unified results", () => {
       },
       { method: "GET", url: "/api/v1/gpu_cluster/c-1", body: undefined },
     ]);
+  });
+  test("a failed read-back after a successful create is a ReadBackError carrying the new id, not a failed create", async () => {
+    replies = [{ json: { cluster_id: "c-9", status: "PENDING" } }, { status: 404, json: { message: "not yet" } }];
+    const error = await client.clusters.create(createInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReadBackError);
+    expect(error).toMatchObject({ resourceKind: "cluster", resourceId: "c-9" });
+    expect((error as ReadBackError).cause).toBeInstanceOf(NotFoundError);
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
   });
   test("clusters.create of a pair v1 cannot express is refused before any request", async () => {
     await expect(client.clusters.create({ ...createInput, cuda_version: "13.0", nvidia_driver_version: "580" })).rejects.toThrow(

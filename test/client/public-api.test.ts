@@ -16,6 +16,7 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "InvalidResponseError",
     "NotFoundError",
     "RateLimitError",
+    "ReadBackError",
     "ServerError",
     "TimeoutError",
     "UnsupportedByVersionError",

@@ -188,6 +188,9 @@ describe("secrets", () => {
     expect(() => createClient({ apiVersion: "v2", apiKey: "", baseUrl: "https://x" })).toThrow(ValidationError);
     expect(() => createClient({ apiVersion: "v3" as "v2", apiKey: KEY })).toThrow(/apiVersion: must be "v1" or "v2", got "v3"/);
     expect(() => createClient({ apiVersion: "v2", apiKey: KEY, baseUrl: "not a url" })).toThrow(/baseUrl: is not a URL/);
+    expect(() => createClient({ apiVersion: "v2", apiKey: KEY, timeoutMs: -1, maxRetries: 1.5 })).toThrow(
+      "timeoutMs: must be a positive number of ms, got -1; maxRetries: must be a non-negative integer, got 1.5",
+    );
   });
   test("the key follows a same-origin redirect but is not forwarded to another origin", async () => {
     const other = await serve(() => ({ json: { clusters: [] } }));

@@ -3,7 +3,7 @@
  *
  *   tsx scripts/api-surface.ts extract [packageDir] [--out api/public-surface.json]   print or write the surface
  *   tsx scripts/api-surface.ts check [packageDir] [--baseline api/public-surface.json] compare with the baseline
- *   tsx scripts/api-surface.ts compare <old.json> <new.json> [--json]                 compare two saved surfaces
+ *   tsx scripts/api-surface.ts compare <old> <new> [--json]     compare two builds: saved surface .json files or package dirs
  *
  * `check` exits 1 when the surface differs from the committed baseline, printing each change and the bump it
  * implies; accept a reviewed change by re-running `extract --out api/public-surface.json`.
@@ -28,8 +28,10 @@ function positional(args: readonly string[]): string[] {
   return args.filter((arg, i) => !arg.startsWith("--") && !(i > 0 && args[i - 1]?.startsWith("--") && args[i - 1] !== "--json"));
 }
 
+/** A saved surface (`.json`) or a built package directory (read from its `exports` types). */
 function readSurface(path: string): PublicSurface {
-  return JSON.parse(readFileSync(path, "utf8")) as PublicSurface;
+  if (path.endsWith(".json")) return JSON.parse(readFileSync(path, "utf8")) as PublicSurface;
+  return extractSurface(resolve(path), typeRoots);
 }
 
 function main([command, ...args]: readonly string[]): number {

@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compareSurfaces } from "../../codegen/diff/surface/compare.js";
@@ -50,5 +54,35 @@ describe("public TypeScript surface", () => {
       { entries: { ".": { extra: { kind: "const", members: { "=": "1" } } } } },
     );
     expect(bump).toBe("minor");
+  });
+});
+
+describe("scripts/api-surface.ts", () => {
+  const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+  const tsx = `${repoRoot}node_modules/.bin/tsx`;
+
+  it("compares two builds and prints the bump as JSON", () => {
+    const result = spawnSync(tsx, ["scripts/api-surface.ts", "compare", `${fixturesDir}surface/before`, `${fixturesDir}surface/after`, "--json"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { bump: string; changes: { kind: string }[] };
+    expect(parsed.bump).toBe("major");
+    expect(parsed.changes).toHaveLength(6);
+  });
+
+  it("check exits 1 and explains how to accept when the build differs from the baseline", () => {
+    const dir = mkdtempSync(join(tmpdir(), "surface-"));
+    try {
+      const baseline = join(dir, "baseline.json");
+      writeFileSync(baseline, JSON.stringify(before));
+      const result = spawnSync(tsx, ["scripts/api-surface.ts", "check", `${fixturesDir}surface/after`, "--baseline", baseline], { cwd: repoRoot, encoding: "utf8" });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain("Public surface bump: major");
+      expect(result.stderr).toContain("extract --out api/public-surface.json");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

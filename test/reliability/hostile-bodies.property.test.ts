@@ -9,7 +9,6 @@ import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  AmbiguousCreateError,
   ApiError,
   ClustersError,
   createClient,
@@ -86,9 +85,14 @@ function hostileBody(version: ApiVersion): fc.Arbitrary<string> {
 const statuses = fc.constantFrom(200, 200, 200, 201, 204, 400, 401, 403, 404, 409, 418, 422, 429, 500, 502, 503);
 const requestIds = fc.option(fc.stringMatching(/^[a-z0-9-]{1,24}$/), { nil: undefined });
 
-/** The error that carries the HTTP answer: a create's ambiguity wraps the real failure as its cause. */
+/**
+ * The error that carries the HTTP answer. Wrappers that add meaning (a create's ambiguity, a v1 write whose read-back
+ * failed) keep the real failure as their `cause`.
+ */
 function answerError(error: unknown): unknown {
-  return error instanceof AmbiguousCreateError ? error.cause : error;
+  let current = error;
+  while (current instanceof ClustersError && !("status" in current) && current.cause instanceof ClustersError) current = current.cause;
+  return current;
 }
 
 function printed(value: unknown): string {
@@ -131,5 +135,16 @@ describe.each(["v1", "v2"] as const)("hostile server bodies on %s", (version) =>
       }),
       { numRuns: 250 },
     );
+  });
+});
+
+describe.each(["v1", "v2"] as const)("a body cut off mid-stream on %s", (version) => {
+  test("becomes a typed error that still carries the status and request id the headers announced", async () => {
+    const client = createClient({ apiVersion: version, apiKey, baseUrl: server.url, maxRetries: 0, timeoutMs: 5_000 });
+    const body = JSON.stringify(wire[version]);
+    server.plan({ status: 200, body, cutAfterBytes: Math.floor(body.length / 2), headers: { "content-type": "application/json", "x-request-id": "req-cut" } });
+    const error = await client.clusters.get("c-1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClustersError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-cut" });
   });
 });

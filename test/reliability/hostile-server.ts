@@ -12,6 +12,8 @@ export interface HostileReply {
   readonly headers?: Readonly<Record<string, string>>;
   /** Redirect target sent in `Location`, for 3xx replies. */
   readonly location?: string;
+  /** Send only this many bytes of `body` (with the full Content-Length), then drop the connection. */
+  readonly cutAfterBytes?: number;
 }
 
 export interface SeenRequest {
@@ -46,6 +48,10 @@ export async function startHostileServer(): Promise<HostileServer> {
         ...(reply.location !== undefined ? { location: reply.location } : {}),
         ...reply.headers,
       });
+      if (reply.cutAfterBytes !== undefined) {
+        res.write(bytes.subarray(0, reply.cutAfterBytes), () => res.socket?.destroy());
+        return;
+      }
       res.end(bodiless ? undefined : bytes);
     });
   });

@@ -15,13 +15,21 @@ export interface BundleEntry {
   readonly displaySource?: string;
 }
 
-/** Sizes in bytes of one minified bundle. */
+/** Minified bytes that one package or repo folder contributes to a bundle (before compression). */
+export interface BundlePart {
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/** Sizes in bytes of one minified bundle, and what it is made of. */
 export interface BundleRow {
   readonly name: string;
   readonly source: string;
   readonly minified: number;
   readonly gzip: number;
   readonly brotli: number;
+  /** Largest first. */
+  readonly composition: readonly BundlePart[];
 }
 
 /** Entries for the peers; a user of either would write about this much code. */
@@ -50,6 +58,7 @@ async function measure(entry: BundleEntry, workDir: string, resolveDir: string):
     ...bundleSettings,
     stdin: { contents: entry.source, resolveDir, loader: "ts", sourcefile: `${entry.name}.ts` },
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
   const output = result.outputFiles[0];
@@ -66,7 +75,22 @@ async function measure(entry: BundleEntry, workDir: string, resolveDir: string):
     brotli: brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength },
     }).byteLength,
+    composition: composition(Object.values(result.metafile.outputs)[0]?.inputs ?? {}),
   };
+}
+
+/** Groups esbuild's per-input byte counts by package (innermost node_modules); repo files stay one row each. */
+function composition(inputs: Readonly<Record<string, { bytesInOutput: number }>>): BundlePart[] {
+  const parts = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    if (bytesInOutput === 0) {
+      continue;
+    }
+    const packages = [...path.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
+    const owner = packages.length > 0 ? `${packages[packages.length - 1]![1]!} (package)` : path;
+    parts.set(owner, (parts.get(owner) ?? 0) + bytesInOutput);
+  }
+  return [...parts.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Bundles every entry, resolving imports from `resolveDir`; keeps the outputs in `workDir` for inspection. */

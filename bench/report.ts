@@ -1,9 +1,9 @@
 /** Renders a BenchResults as BENCHMARKS.md. */
-import { bundleSettings } from "./bundle.js";
+import { type BundleRow, bundleSettings } from "./bundle.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import { count, kilobytes, range, table } from "./lib/format.js";
 import type { BenchResults } from "./results.js";
-import { evaluateTargets } from "./targets.js";
+import { CLIENT_BUNDLE, evaluateTargets } from "./targets.js";
 
 function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
   const header = ["contender", "µs per call, median (min–max)", "× raw fetch, median (min–max)"];
@@ -25,12 +25,27 @@ function settingsLine(suite: CallSuiteResult): string {
   return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, rotating the start each round; min–max are over rounds; ratios are paired per round against raw fetch of the same API version.`;
 }
 
+function bundleComposition(row: BundleRow | undefined): string[] {
+  if (!row) {
+    return [];
+  }
+  return [
+    `What the ${kilobytes(row.minified)} of minified \`${row.name}\` is made of (esbuild metafile, bytes before compression):`,
+    "",
+    table(
+      ["input", "minified bytes", "share"],
+      row.composition.slice(0, 15).map((part) => [part.name, count(part.bytes), `${((part.bytes / row.minified) * 100).toFixed(1)}%`]),
+      ["l", "r", "r"],
+    ),
+  ];
+}
+
 function section(title: string, body: string[]): string {
   return [`## ${title}`, "", ...body, ""].join("\n");
 }
 
-/** The whole document. */
-export function renderReport(results: BenchResults): string {
+/** The whole document; `analysis` (bench/analysis.md, hand-written) follows the targets table. */
+export function renderReport(results: BenchResults, analysis?: string): string {
   const { machine } = results;
   const out: string[] = [
     "# Benchmarks",
@@ -56,6 +71,9 @@ export function renderReport(results: BenchResults): string {
   ];
 
   out.push(section("Targets", [table(["target", "measured", "verdict"], evaluateTargets(results).map((t) => [t.target, t.measured, t.verdict]))]));
+  if (analysis) {
+    out.push(analysis.trim(), "");
+  }
 
   if (results.perCall) {
     out.push(
@@ -104,6 +122,7 @@ export function renderReport(results: BenchResults): string {
         ),
         "",
         ...results.bundles.flatMap((row) => [`<details><summary>${row.name} entry</summary>`, "", "```ts", row.source, "```", "</details>", ""]),
+        ...bundleComposition(results.bundles.find((row) => row.name === CLIENT_BUNDLE)),
       ]),
     );
   }
@@ -133,6 +152,10 @@ export function renderReport(results: BenchResults): string {
           }),
           ["l", "r", "r", "r"],
         ),
+        "",
+        `Parsing alone, in this process: the large spec (${codegen.parse.file}) read by each parser, ${codegen.parse.runs} runs each, interleaved (bench/codegen/parse-cost.ts).`,
+        "",
+        table(["parser", "ms, median (min–max)"], codegen.parse.rows.map((row) => [row.name, range(row.millis, 0)]), ["l", "r"]),
       ]),
     );
   }
@@ -165,6 +188,16 @@ export function renderReport(results: BenchResults): string {
       ),
     );
   }
+  out.push(
+    section("How to run", [
+      "- `npm run bench`: everything above (about 10 minutes on 2 cores); writes this file and the raw numbers to .tmp/bench/results.json.",
+      "- `npm run bench -- --quick`: a smoke run of every section in a few minutes; writes .tmp/bench/BENCHMARKS.quick.md, never this file.",
+      "- `npm run bench -- --only=calls,mapping,bundle,codegen,typecheck`: a subset (pass `--out=FILE` to keep this file).",
+      "- `npm run bench -- --from-json=.tmp/bench/results.json`: re-render a saved run (e.g. after editing bench/analysis.md).",
+      "- Profiles by hand: `node --cpu-prof --cpu-prof-dir=.tmp/bench/profiles --import tsx bench/profile/hot-loop.ts \"this client, v2 adapter\" 100000`, then `npx tsx bench/profile/summarize.ts <file.cpuprofile> 25`.",
+      "- Numbers are only comparable within one run: run on an otherwise idle machine and compare ratios, not absolute µs.",
+    ]),
+  );
   if (results.skipped.length > 0) {
     out.push(section("Not measured in this run", results.skipped.map((s) => `- ${s.section}: ${s.reason}`)));
   }

@@ -1,5 +1,6 @@
 /** Everything one bench run measured; run.ts fills it, report.ts renders it. */
 import type { BundleRow } from "./bundle.js";
+import type { ParseRow } from "./codegen/parse-cost.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import type { MachineInfo } from "./lib/machine.js";
 import type { ProcessTiming } from "./lib/process-timing.js";
@@ -24,6 +25,8 @@ export interface CodegenResult {
   readonly specs: readonly SpecInput[];
   readonly rows: readonly CodegenTiming[];
   readonly comparisons: readonly { readonly ours: string; readonly theirs: string; readonly target: string }[];
+  /** In-process parse time of the large spec with each parser. */
+  readonly parse: { readonly file: string; readonly runs: number; readonly rows: readonly ParseRow[] };
 }
 
 /** A profile summary attached to a missed target. */

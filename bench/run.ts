@@ -6,7 +6,7 @@
  * instead, so smoke numbers never replace real ones) and the raw results as
  * JSON next to it in .tmp/bench/. `--from-json` re-renders a saved run.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -126,7 +126,12 @@ async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: 
       source: `export * from ${JSON.stringify(join(repoRoot, "src/index.ts"))};`,
       displaySource: `export * from "together-clusters"; // src/index.ts, every public export`,
     };
-    results.bundles = await measureBundles([clientEntry, ...peerBundleEntries], repoRoot, join(workDir, "bundle"));
+    const createClientOnly = {
+      name: "this client, createClient import only",
+      source: `export { createClient } from ${JSON.stringify(join(repoRoot, "src/index.ts"))};`,
+      displaySource: `export { createClient } from "together-clusters";`,
+    };
+    results.bundles = await measureBundles([clientEntry, createClientOnly, ...peerBundleEntries], repoRoot, join(workDir, "bundle"));
   }
   if (only.has("codegen")) {
     log("codegen (whole processes)…");
@@ -155,7 +160,8 @@ async function main(): Promise<void> {
     writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
     log(`raw results: ${json}`);
   }
-  writeFileSync(cli.out, renderReport(results));
+  const analysisFile = join(repoRoot, "bench/analysis.md");
+  writeFileSync(cli.out, renderReport(results, existsSync(analysisFile) ? readFileSync(analysisFile, "utf8") : undefined));
   log(`wrote ${cli.out}`);
 }
 

@@ -16,7 +16,7 @@ export const fullSettings: BenchSettings = {
   loopback: { warmupCalls: 1_000, rounds: 20, callsPerBlock: 200 },
   stub: { warmupCalls: 5_000, rounds: 20, callsPerBlock: 2_000 },
   mapping: { rounds: 20, itemsPerRound: 20_000 },
-  codegenRuns: 5,
+  codegenRuns: 4,
   typecheckRuns: 5,
   profileCalls: 100_000,
 };

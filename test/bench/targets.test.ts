@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { CLIENT_V1, CLIENT_V2 } from "../../bench/calls/contender.js";
+import type { CallRow } from "../../bench/calls/suite.js";
+import type { BenchResults } from "../../bench/results.js";
+import { CLIENT_BUNDLE, evaluateTargets } from "../../bench/targets.js";
+
+const flat = (value: number) => ({ median: value, min: value, max: value, count: 1 });
+const row = (name: string, ratio: number, overhead: number): CallRow => ({
+  name,
+  baselineName: "raw fetch",
+  perCallMicros: flat(100 * ratio),
+  ratio: flat(ratio),
+  overheadMicros: flat(overhead),
+});
+const options = { warmupCalls: 1, rounds: 1, callsPerBlock: 1 };
+
+function results(partial: Partial<BenchResults>): BenchResults {
+  return {
+    command: "npm run bench",
+    quick: false,
+    startedAt: "",
+    finishedAt: "",
+    machine: { cpu: "", cores: 2, memoryGiB: 1, os: "", node: "", loadAverage: [], gitCommit: "", gitDirty: false },
+    loadAverageAtEnd: [],
+    profiles: [],
+    skipped: [],
+    ...partial,
+  };
+}
+
+describe("targets", () => {
+  it("meets a ratio at or under the limit and says by how much one is missed", () => {
+    const verdicts = evaluateTargets(results({ perCall: { options, rows: [row(CLIENT_V2, 1.05, 0), row(CLIENT_V1, 1.26, 0)] } }));
+    expect(verdicts[0]).toMatchObject({ measured: "1.050×", verdict: "met" });
+    expect(verdicts[1]).toMatchObject({ measured: "1.260×", verdict: "**missed** by 0.210× (20% over)" });
+  });
+
+  it("checks library overhead in µs and bundle size in kB (1 kB = 1000 B)", () => {
+    const bundle = { name: CLIENT_BUNDLE, source: "", minified: 20_000, gzip: 5_500, brotli: 5_000, composition: [] };
+    const verdicts = evaluateTargets(results({ overhead: { options, rows: [row(CLIENT_V2, 1, 9.5), row(CLIENT_V1, 1, 12)] }, bundles: [bundle] }));
+    expect(verdicts[2]!.verdict).toBe("met");
+    expect(verdicts[3]!.verdict).toBe("**missed** by 2.0 µs (20% over)");
+    expect(verdicts[4]).toMatchObject({ measured: "5.5 kB", verdict: "**missed** by 0.5 kB (10% over)" });
+  });
+
+  it("marks every target not measured when the run skipped it", () => {
+    const verdicts = evaluateTargets(results({}));
+    expect(verdicts.map((v) => v.measured)).toEqual(Array(6).fill("not measured in this run"));
+  });
+});

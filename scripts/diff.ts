@@ -1,26 +1,42 @@
 /**
- * `npm run diff -- <old.yaml> <new.yaml> [--json] [--changelog <version>]`
- * Compares two versions of one OpenAPI spec and prints the changes and the semver bump they imply.
+ * Compare two versions of one OpenAPI spec and print the changes and the semver bump they imply:
+ *   npm run diff -- <old.yaml> <new.yaml> [--json] [--changelog <version>]
+ * Or compare the vendored specs/v1.yaml and specs/v2.yaml with their state at a git ref (the last release):
+ *   npm run diff -- --since <git-ref> [--changelog <version>]
  * Exit code: 0 on success (whatever the bump), 2 on bad usage or an unreadable spec.
  */
+import { fileURLToPath } from "node:url";
 import { diffSpecs, SpecDiffError } from "../codegen/diff/index.js";
 import { loadSpecFile } from "../codegen/diff/load.js";
+import { regenerationChangelog, renderRegenerationSummary } from "../codegen/diff/regeneration.js";
+import { summarizeSince } from "../codegen/diff/release.js";
 import { renderChangelogEntry, renderText } from "../codegen/diff/report.js";
 
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const usage = "usage: npm run diff -- <old.yaml> <new.yaml> [--json] [--changelog <version>]\n       npm run diff -- --since <git-ref> [--changelog <version>]\n";
+const valueOptions = new Set(["--changelog", "--since"]);
+
 function main(argv: readonly string[]): number {
-  const json = argv.includes("--json");
-  const changelogIndex = argv.indexOf("--changelog");
-  const changelogVersion = changelogIndex >= 0 ? argv[changelogIndex + 1] : undefined;
-  const files = argv.filter((arg, i) => !arg.startsWith("--") && (changelogIndex < 0 || i !== changelogIndex + 1));
+  const value = (name: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? "") : undefined);
+  const files = argv.filter((arg, i) => !arg.startsWith("--") && !valueOptions.has(argv[i - 1] ?? ""));
+  const changelog = value("--changelog");
+  const since = value("--since");
   const [oldPath, newPath] = files;
-  if (files.length !== 2 || oldPath === undefined || newPath === undefined || (changelogIndex >= 0 && changelogVersion === undefined)) {
-    process.stderr.write("usage: npm run diff -- <old.yaml> <new.yaml> [--json] [--changelog <version>]\n");
+  const pairMode = since === undefined && files.length === 2 && oldPath !== undefined && newPath !== undefined;
+  const sinceMode = since !== undefined && since !== "" && files.length === 0;
+  if ((!pairMode && !sinceMode) || changelog === "") {
+    process.stderr.write(usage);
     return 2;
   }
   try {
-    const result = diffSpecs(loadSpecFile(oldPath), loadSpecFile(newPath));
-    if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else if (changelogVersion !== undefined) process.stdout.write(renderChangelogEntry(changelogVersion, [{ title: newPath, result }]));
+    if (sinceMode) {
+      const { summary, sources } = summarizeSince(repoRoot, since);
+      process.stdout.write(changelog === undefined ? renderRegenerationSummary(summary, since) : regenerationChangelog(changelog, summary, sources));
+      return 0;
+    }
+    const result = diffSpecs(loadSpecFile(oldPath ?? ""), loadSpecFile(newPath ?? ""));
+    if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else if (changelog !== undefined) process.stdout.write(renderChangelogEntry(changelog, [{ title: newPath ?? "", result }]));
     else process.stdout.write(renderText(result));
     return 0;
   } catch (error) {

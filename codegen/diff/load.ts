@@ -14,9 +14,14 @@ export function loadSpecFile(path: string): Record<string, unknown> {
   } catch (error) {
     throw new SpecDiffError(`cannot read spec file ${path}: ${(error as Error).message}`);
   }
+  return parseSpecText(text, path);
+}
+
+/** Parses spec text (e.g. from `git show`); `label` names it in error messages. */
+export function parseSpecText(text: string, label: string): Record<string, unknown> {
   try {
     // The API version only labels the loader's messages; the differ treats both files alike.
-    return parseSpec(text, path, /\/api\/v1\//.test(text) ? "v1" : "v2").document;
+    return parseSpec(text, label, /\/api\/v1\//.test(text) ? "v1" : "v2").document;
   } catch (error) {
     if (isCodegenError(error)) throw new SpecDiffError(error.message);
     throw error;

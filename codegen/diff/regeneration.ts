@@ -13,7 +13,7 @@ export type SpecVersion = (typeof apiVersions)[number];
 /** What one regeneration changed, per API version, and the bump it implies for the package. */
 export interface RegenerationSummary {
   readonly bump: Bump;
-  /** `undefined` result = there was no previous generation to compare with (first run). */
+  /** `undefined` result = there was no earlier version to compare with (first run). */
   readonly versions: Readonly<Record<SpecVersion, DiffResult | undefined>>;
 }
 
@@ -43,12 +43,12 @@ export function summarizeRegeneration(
 const maxListedBreaking = 10;
 
 /** Terminal lines printed by `npm run generate`: per version, counts of added/removed/breaking and the bump. */
-export function renderRegenerationSummary(summary: RegenerationSummary): string {
-  const lines = ["Changes since the last generation:"];
+export function renderRegenerationSummary(summary: RegenerationSummary, since = "the last generation"): string {
+  const lines = [`Changes since ${since}:`];
   for (const version of apiVersions) {
     const result = summary.versions[version];
     if (result === undefined) {
-      lines.push(`  ${version}: no previous generation to compare with`);
+      lines.push(`  ${version}: no earlier version to compare with`);
       continue;
     }
     const count = (pick: (kind: string) => boolean) => result.changes.filter((c) => pick(c.kind)).length;

@@ -62,3 +62,28 @@ describe("npm run diff", () => {
     expect(stderr).toContain(`${bad}:7:23 #/paths/~1a/get/responses/200/$ref: $ref "#/components/responses/Nope" points to nothing`);
   });
 });
+
+describe("npm run diff -- --since <git-ref>", () => {
+  it("summarizes specs/ against a commit per API version (HEAD: unchanged unless specs/ is being edited)", () => {
+    const head = spawnSync("git", ["diff", "--quiet", "HEAD", "--", "specs"], { cwd: repoRoot });
+    const { status, stdout } = runDiff("--since", "HEAD");
+    expect(status).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("Changes since HEAD:");
+    if (head.status === 0) expect(stdout).toContain("  v1: no changes\n  v2: no changes\nImplied version bump: none\n");
+  });
+
+  it("says there is nothing to compare with at a commit before the specs existed", () => {
+    const root = spawnSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).stdout.trim();
+    const { stdout } = runDiff("--since", root);
+    expect(stdout).toContain("  v2: no earlier version to compare with");
+  });
+
+  it("prints a changelog entry headed by the exact spec identities", () => {
+    const { stdout } = runDiff("--since", "HEAD", "--changelog", "9.9.9");
+    expect(stdout).toMatch(/^## 9\.9\.9\n\nGenerated from v1 `specs\/v1\.yaml` \(info\.version \S+, sha256:[0-9a-f]{12}\), v2 `specs\/v2\.yaml`/);
+  });
+
+  it("rejects mixing --since with spec files", () => {
+    expect(runDiff("--since", "HEAD", "a.yaml").status).toBe(2);
+  });
+});

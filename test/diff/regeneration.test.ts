@@ -43,7 +43,7 @@ describe("regeneration summary", () => {
     const out = mkdtempSync(join(tmpdir(), "regen-empty-"));
     dirs.push(out);
     const report = await regenerationReport({ out, v1, v2: v1 });
-    expect(report).toContain("  v1: no previous generation to compare with");
+    expect(report).toContain("  v1: no earlier version to compare with");
     expect(report).toContain("Implied version bump: none\n");
   });
 

@@ -97,6 +97,15 @@ export function renderReport(results: BenchResults, analysis?: string): string {
       ]),
     );
   }
+  if (results.primitives) {
+    out.push(
+      section("2b. What the pieces of a call cost", [
+        "Single operations that contenders perform per call, each timed in a loop (interleaved rounds; bench/calls/primitives.ts), as a budget for reading section 2: raw fetch over the stub pays only the first row.",
+        "",
+        table(["operation", "µs each, median (min–max)"], results.primitives.map((row) => [row.name, range(row.micros, 2)]), ["l", "r"]),
+      ]),
+    );
+  }
   if (results.mapping) {
     out.push(
       section("3. Mapping throughput", [

@@ -1,6 +1,7 @@
 /** Everything one bench run measured; run.ts fills it, report.ts renders it. */
 import type { BundleRow } from "./bundle.js";
 import type { ParseRow } from "./codegen/parse-cost.js";
+import type { PrimitiveRow } from "./calls/primitives.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import type { MachineInfo } from "./lib/machine.js";
 import type { ProcessTiming } from "./lib/process-timing.js";
@@ -52,6 +53,7 @@ export interface BenchResults {
   loadAverageAtEnd: readonly number[];
   perCall?: CallSuiteResult;
   overhead?: CallSuiteResult;
+  primitives?: readonly PrimitiveRow[];
   mapping?: readonly MappingRow[];
   bundles?: readonly BundleRow[];
   codegen?: CodegenResult;

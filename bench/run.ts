@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { measureBundles, peerBundleEntries } from "./bundle.js";
 import { allContenders } from "./calls/all-contenders.js";
 import { CLIENT_V1, CLIENT_V2 } from "./calls/contender.js";
+import { measurePrimitives } from "./calls/primitives.js";
 import { STUB_ORIGIN, stubFetch } from "./calls/stub-fetch.js";
 import { runCallSuite } from "./calls/suite.js";
 import { measureCodegen } from "./codegen/run-codegen.js";
@@ -68,6 +69,8 @@ async function runCalls(results: BenchResults, settings: BenchSettings): Promise
   }
   log("library overhead on the in-process stub…");
   results.overhead = await runCallSuite(allContenders, STUB_ORIGIN, stubFetch, settings.stub);
+  log("building-block costs…");
+  results.primitives = await measurePrimitives(settings.primitives.rounds, settings.primitives.perRound);
   for (const name of [CLIENT_V2, CLIENT_V1]) {
     const row = results.overhead.rows.find((r) => r.name === name);
     if (row && row.overheadMicros.median > 10) {

@@ -10,6 +10,7 @@ export interface BenchSettings {
   readonly codegenRuns: number;
   readonly typecheckRuns: number;
   readonly profileCalls: number;
+  readonly primitives: { readonly rounds: number; readonly perRound: number };
 }
 
 export const fullSettings: BenchSettings = {
@@ -19,6 +20,7 @@ export const fullSettings: BenchSettings = {
   codegenRuns: 4,
   typecheckRuns: 5,
   profileCalls: 100_000,
+  primitives: { rounds: 10, perRound: 2_000 },
 };
 
 export const quickSettings: BenchSettings = {
@@ -28,4 +30,5 @@ export const quickSettings: BenchSettings = {
   codegenRuns: 1,
   typecheckRuns: 1,
   profileCalls: 10_000,
+  primitives: { rounds: 3, perRound: 300 },
 };

@@ -77,14 +77,25 @@ interface RefSite {
   readonly target: string;
 }
 
+/** A `$ref` as found in the document, before its value is known to be a string. */
+interface RawRefSite {
+  readonly at: string;
+  readonly target: unknown;
+}
+
 /**
  * Every `$ref` must be internal and resolve. A cycle made only of `$ref`, `allOf`, `oneOf` and `anyOf` steps is
  * rejected: openapi-typescript would emit `A = B; B = A`, which TypeScript refuses. Cycles that pass through
  * `properties`, `items` or `additionalProperties` are ordinary recursive types and are fine.
  */
 function validateRefs(spec: LoadedSpec): void {
+  const raw: RawRefSite[] = [];
+  collectRefs(spec.document, "#", raw);
   const sites: RefSite[] = [];
-  collectRefs(spec.document, "#", sites);
+  for (const { at, target } of raw) {
+    if (typeof target !== "string") throw spec.error(childPointer(at, "$ref"), `$ref must be a string, found ${JSON.stringify(target)}`);
+    sites.push({ at, target });
+  }
   for (const site of sites) {
     if (!site.target.startsWith("#")) {
       throw spec.error(childPointer(site.at, "$ref"), `external $ref ${JSON.stringify(site.target)} is not supported: vendor a single-file spec`);
@@ -100,14 +111,14 @@ function validateRefs(spec: LoadedSpec): void {
   findDirectRefCycle(spec, sites);
 }
 
-function collectRefs(value: unknown, pointer: string, out: RefSite[]): void {
+function collectRefs(value: unknown, pointer: string, out: RawRefSite[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => collectRefs(item, childPointer(pointer, index), out));
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref" && typeof child === "string") out.push({ at: pointer, target: child });
+    if (key === "$ref") out.push({ at: pointer, target: child });
     // Examples are data, not schema: a `$ref` key inside an example is a literal value.
     else if (key !== "example" && key !== "examples" && key !== "x-codeSamples") collectRefs(child, childPointer(pointer, key), out);
   }

@@ -74,9 +74,12 @@ function writeDoc(writer: CodeBlockWriter, op: PairedOperation): void {
   if (!op.v2) lines.push("Only in v1.");
   const deprecatedSides = (["v1", "v2"] as const).filter((v) => op[v]?.deprecated);
   const presentSides = (["v1", "v2"] as const).filter((v) => op[v]);
+  if (deprecatedSides.length > 0 && deprecatedSides.length < presentSides.length) lines.push(`Deprecated in ${deprecatedSides.join(", ")}.`);
+  for (const version of presentSides) {
+    const source = op[version]?.source;
+    if (source) lines.push(`@see ${version}: ${source.file}:${source.line}:${source.col} ${source.pointer}`);
+  }
   if (deprecatedSides.length > 0 && deprecatedSides.length === presentSides.length) lines.push("@deprecated Deprecated in every version that has it.");
-  else if (deprecatedSides.length > 0) lines.push(`Deprecated in ${deprecatedSides.join(", ")}.`);
-  if (lines.length === 0) return;
   writer.writeLine("/**");
   for (const line of lines) writer.writeLine(` * ${line}`);
   writer.writeLine(" */");

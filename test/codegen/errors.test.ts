@@ -35,6 +35,14 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
     );
   });
 
+  test.each([
+    { description: "external $ref", ref: "'other.yaml#/components/schemas/X'", detail: 'external $ref "other.yaml#/components/schemas/X" is not supported: vendor a single-file spec' },
+    { description: "non-string $ref", ref: "42", detail: "$ref must be a string, found 42" },
+  ])("$description", ({ ref, detail }) => {
+    const text = ["openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}", "components:", "  schemas:", "    A:", `      $ref: ${ref}`].join("\n");
+    expect(errorOf(text).message).toBe(`bad.yaml:7:13 #/components/schemas/A/$ref: ${detail}`);
+  });
+
   test("cyclic $ref that no TypeScript type can express", () => {
     const text = [
       "openapi: 3.1.0",

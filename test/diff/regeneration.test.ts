@@ -88,4 +88,15 @@ describe("CHANGELOG.md", () => {
   it("names, in its top entry, the exact specs generated/ was built from (regenerating forces a new entry)", () => {
     expect(topEntry).toContain(generatedFromLine(specInfo));
   });
+
+  it("lists versions newest first, each once", () => {
+    const versions = [...changelog.matchAll(/^## (\d+)\.(\d+)\.(\d+)/gm)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])] as const);
+    expect(versions.length).toBeGreaterThan(0);
+    for (let i = 1; i < versions.length; i++) {
+      const [newer, older] = [versions[i - 1], versions[i]];
+      if (newer === undefined || older === undefined) continue;
+      const newerFirst = newer[0] - older[0] || newer[1] - older[1] || newer[2] - older[2];
+      expect(newerFirst, `${newer.join(".")} must come before ${older.join(".")}`).toBeGreaterThan(0);
+    }
+  });
 });

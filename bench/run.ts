@@ -22,7 +22,7 @@ import { describeMachine } from "./lib/machine.js";
 import { repoRoot } from "./lib/repo.js";
 import { mappingCases } from "./mapping-cases.js";
 import { measureMapping } from "./mapping.js";
-import { captureProfile } from "./profile/capture.js";
+import { captureHotLoopProfile, captureProfile } from "./profile/capture.js";
 import { renderReport } from "./report.js";
 import type { BenchResults } from "./results.js";
 import { type BenchSettings, fullSettings, quickSettings } from "./settings.js";
@@ -75,12 +75,8 @@ async function runCalls(results: BenchResults, settings: BenchSettings): Promise
     const row = results.overhead.rows.find((r) => r.name === name);
     if (row && row.overheadMicros.median > 10) {
       log(`profiling ${name} (overhead ${row.overheadMicros.median.toFixed(1)} µs > 10 µs)…`);
-      const profile = captureProfile(
-        ["--import", "tsx", "bench/profile/hot-loop.ts", name, String(settings.profileCalls)],
-        repoRoot,
-        join(workDir, "profiles", name.replace(/\W+/g, "-")),
-      );
-      results.profiles.push({ title: `${name}: ${settings.profileCalls} calls on the in-process stub`, ...profile });
+      const profile = captureHotLoopProfile(name, settings.profileCalls, repoRoot, join(workDir, "profiles", name.replace(/\W+/g, "-")));
+      results.profiles.push({ title: `${name}: ${settings.profileCalls} warm calls on the in-process stub (loop only)`, ...profile });
     }
   }
 }

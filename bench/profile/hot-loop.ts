@@ -1,13 +1,17 @@
 /**
- * Runs one per-call contender over the in-process stub in a tight loop, for
- * `node --cpu-prof` to sample. Used by run.ts when the overhead target is
+ * Profiles one per-call contender over the in-process stub: warms it up,
+ * then samples only the timed loop with the inspector's CPU profiler (so
+ * module loading and JIT warm-up stay out of the picture), and writes the
+ * .cpuprofile to the given path. Used by run.ts when the overhead target is
  * missed, and by hand:
- *   node --cpu-prof --cpu-prof-dir=.tmp/bench/profiles --import tsx bench/profile/hot-loop.ts "<contender>" 50000
+ *   npx tsx bench/profile/hot-loop.ts "this client, v2 adapter" 100000 .tmp/bench/client.cpuprofile
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { allContenders } from "../calls/all-contenders.js";
 import { STUB_ORIGIN, stubFetch } from "../calls/stub-fetch.js";
 
-const [name, callsText = "50000"] = process.argv.slice(2);
+const [name, callsText = "50000", output = "hot-loop.cpuprofile"] = process.argv.slice(2);
 const contender = allContenders.find((c) => c.name === name);
 if (!contender) {
   throw new Error(`unknown contender ${JSON.stringify(name)}; known: ${allContenders.map((c) => JSON.stringify(c.name)).join(", ")}`);
@@ -18,6 +22,17 @@ if (!Number.isInteger(calls) || calls < 1) {
 }
 const call = contender.create(STUB_ORIGIN, stubFetch);
 contender.check(await call());
+for (let i = 0; i < Math.min(calls, 5_000); i++) {
+  await call();
+}
+
+const session = new Session();
+session.connect();
+await session.post("Profiler.enable");
+await session.post("Profiler.start");
 for (let i = 0; i < calls; i++) {
   await call();
 }
+const { profile } = await session.post("Profiler.stop");
+session.disconnect();
+writeFileSync(output, JSON.stringify(profile));

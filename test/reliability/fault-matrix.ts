@@ -22,6 +22,7 @@ const anHourFromNow = () => new Date(Date.now() + 3_600_000).toUTCString();
 export const matrixFaults: readonly MatrixFault[] = [
   { name: "reset before apply", spec: { reset: "before" }, applied: false, recoverable: true },
   { name: "reset after apply", spec: { reset: "after" }, applied: true, recoverable: true },
+  { name: "503 once", spec: { status: 503 }, applied: false, recoverable: true },
   { name: "503 burst x2", spec: { status: 503, times: 2 }, applied: false, recoverable: true },
   { name: "503 burst x3 (past maxRetries)", spec: { status: 503, times: 3 }, applied: false, recoverable: false },
   { name: "502 burst x2", spec: { status: 502, times: 2 }, applied: false, recoverable: true },
@@ -42,16 +43,19 @@ export type Expected = "ok" | typeof AmbiguousCreateError | typeof RateLimitErro
 /**
  * The expected outcome of one cell. Safe calls succeed when the retries fit the budget and fail typed otherwise.
  * A plain create is never re-sent: any doubt about its fate is an AmbiguousCreateError, a 429 is a clear refusal.
- * A recovering create succeeds unless its one permitted re-send also fails.
+ * A recovering create returns the cluster when the server did make it. When it did not, recovery may re-send only if
+ * the server itself answered (a 5xx other than a gateway's 502/504: the request is over); after a reset, a timeout or
+ * a gateway error the first request may still be in flight, so "not listed yet" proves nothing and the error stands.
  */
 export function expectedOutcome(operation: MatrixOperation, fault: MatrixFault): Expected {
-  const isRateLimit = fault.spec.status === 429;
-  if (operation === "create") return isRateLimit ? RateLimitError : AmbiguousCreateError;
+  const status = fault.spec.body === "non-json" ? (fault.spec.status ?? 502) : fault.spec.status;
+  if (operation === "create") return status === 429 ? RateLimitError : AmbiguousCreateError;
   if (operation === "create+recover") {
-    if (isRateLimit) return RateLimitError;
-    // A 5xx burst also hits the one re-send recovery allows after seeing the cluster is certainly absent.
-    const burst = (fault.spec.times ?? 1) >= 2 && fault.spec.status !== undefined;
-    return burst ? AmbiguousCreateError : "ok";
+    if (status === 429) return RateLimitError;
+    if (fault.applied) return "ok";
+    const serverFinished = status !== undefined && status >= 500 && status !== 502 && status !== 504;
+    // The one re-send succeeds only if the fault does not hit it too.
+    return serverFinished && (fault.spec.times ?? 1) === 1 ? "ok" : AmbiguousCreateError;
   }
   return fault.recoverable ? "ok" : ServerError;
 }

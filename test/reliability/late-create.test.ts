@@ -4,7 +4,8 @@
  * absent" in that case, or the re-send makes a second billable cluster.
  *
  * Found by the concurrent workload on a loaded machine (a first create applied ~250 ms after its timeout, after
- * recovery's second look); reproduced here deterministically with injected latency.
+ * recovery's second look, and the re-send made a second cluster); reproduced here deterministically with injected
+ * latency. Kept as the regression test of that fix.
  */
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { AmbiguousCreateError, type ApiVersion } from "../../src/index.js";

@@ -34,10 +34,11 @@ function injectFaults(fake: FakeApi): number {
   for (const version of ["v1", "v2"] as const) {
     const r = routes[version];
     const faults = [
-      // Fired in this order on the first creates; recovery's re-send comes after its two looks and a settle,
-      // by which time every first attempt has been sent, so the re-send never meets a fault of its own.
+      // Faults recovery can resolve: a create the server made but whose answer was lost (found by listing), and a
+      // 503 (the server is done with the request, so re-sending is safe). They fire on the first creates; the
+      // re-send comes after two looks and a settle, when every first attempt has been sent, so it meets no fault.
       { route: r.create, reset: "after" as const, times: 2 },
-      { route: r.create, reset: "before" as const, times: 1 },
+      { route: r.create, status: 503, times: 1 },
       { route: r.get, status: 503, times: 4 },
       { route: r.get, reset: "before" as const, times: 3 },
       { route: r.update, reset: "after" as const, times: 3 },

@@ -56,6 +56,9 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
       // 1 = drift found, still a complete run; others may be mid-change in generated/.
       okExitCodes: [0, 1],
     },
+    // --help makes both CLIs load every module and exit: the fixed start-up cost under each figure.
+    { label: "ours: start-up only (--help)", argv: [process.execPath, tsx, "codegen/main.ts", "--help"], cwd: repoRoot },
+    { label: "openapi-typescript: start-up only (--help)", argv: [process.execPath, ots, "--help"], cwd: repoRoot },
     theirs("openapi-typescript: project v2", project.v2, "ots-v2.ts"),
     theirs("openapi-typescript: project v1", project.v1, "ots-v1.ts"),
     ours("ours: project v1 + synthetic v2 → write", "out-large", ["--v2", rel(large.v2)]),
@@ -64,6 +67,7 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
   const comparisons = [
     { ours: "ours: v1 + v2 project specs → write", theirs: "openapi-typescript: project v2", target: "whole pipeline ≤ openapi-typescript on one spec" },
     { ours: "ours: --check against generated/", theirs: "openapi-typescript: project v2", target: "(--check, informative)" },
+    { ours: "ours: start-up only (--help)", theirs: "openapi-typescript: start-up only (--help)", target: "(start-up floor, informative)" },
     { ours: "ours: project v1 + synthetic v2 → write", theirs: "openapi-typescript: synthetic v2", target: "large spec ≤ openapi-typescript on it" },
   ];
   return { commands, comparisons, specs, largeSpec: large.v2 };

@@ -92,6 +92,12 @@ describe("normalize: schema shapes", () => {
     expect(shapeOf(schema, "3.1.0")).toEqual(want);
   });
 
+  test("an unknown schema type is rejected with its location", () => {
+    expect(() => shapeOf({ type: "object", properties: { upload: { type: "file" } } })).toThrow(
+      /^spec\.yaml:\d+:\d+ #\/components\/schemas\/S\/properties\/upload\/type: unknown schema type "file"$/,
+    );
+  });
+
   test("a recursive schema through properties is accepted (it is an ordinary recursive type)", () => {
     const shape = shapeOf({ type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/S" } } } });
     expect(shape).toMatchObject({ kind: "object", properties: [{ name: "children", schema: { kind: "array", items: { kind: "ref", target: "S" } } }] });

@@ -14,7 +14,7 @@ export interface BenchSettings {
 }
 
 export const fullSettings: BenchSettings = {
-  loopback: { warmupCalls: 1_000, rounds: 20, callsPerBlock: 200 },
+  loopback: { warmupCalls: 1_000, rounds: 30, callsPerBlock: 250 },
   stub: { warmupCalls: 5_000, rounds: 20, callsPerBlock: 2_000 },
   mapping: { rounds: 20, itemsPerRound: 20_000 },
   codegenRuns: 4,

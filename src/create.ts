@@ -1,7 +1,9 @@
 /**
  * Cluster creation without duplicates. A create is sent at most once on its own: after an ambiguous failure the
- * caller gets AmbiguousCreateError, or, with `recover: true`, the client looks for the cluster it just asked for
- * and only creates again when two listings, a short settle apart, show it is absent.
+ * caller gets AmbiguousCreateError, or, with `recover: true`, the client looks for the cluster it just asked for.
+ * It creates again only when the cluster is certainly absent: the server answered (so it is done with the request)
+ * and two listings, a short settle apart, do not show the cluster. After a timeout or a broken connection the server
+ * may still be working on the first request, so "not listed yet" proves nothing and the error stands.
  */
 import type { VersionAdapter } from "./adapters/adapter.js";
 import { AmbiguousCreateError, ConnectionError, InvalidResponseError, ServerError, TimeoutError } from "./errors.js";
@@ -43,6 +45,7 @@ export async function createCluster(adapter: VersionAdapter, input: ClusterCreat
     await pause(options.recoverSettleMs ?? 2_000, options.signal, undefined, Date.now, undefined);
     const foundLater = await findNew(adapter, input.cluster_name, before, startedAt, options);
     if (foundLater !== undefined) return foundLater;
+    if (!serverFinishedWith(error)) throw new AmbiguousCreateError(input.cluster_name, startedAt, error);
     try {
       return await adapter.createCluster(input, options);
     } catch (second) {
@@ -50,6 +53,14 @@ export async function createCluster(adapter: VersionAdapter, input: ClusterCreat
       throw second;
     }
   }
+}
+
+/**
+ * True when the failure is an answer from the server itself, so the request is no longer in flight anywhere.
+ * 502 and 504 come from a gateway whose upstream may still be processing the create.
+ */
+function serverFinishedWith(error: unknown): boolean {
+  return error instanceof ServerError && error.status !== 502 && error.status !== 504;
 }
 
 function idsNamed(clusters: readonly Cluster[], name: string): ReadonlySet<string> {

@@ -99,11 +99,18 @@ export class UnsupportedByVersionError extends ClustersError {
   }
 }
 
-/** The server could not be reached, or the connection broke before an answer arrived. */
+/**
+ * The server could not be reached, or the connection broke before the whole answer arrived. When it broke while the
+ * body was being read, `status` and `requestId` are those the response headers announced.
+ */
 export class ConnectionError extends ClustersError {
   override name = "ConnectionError";
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; response?: ResponseInfo }) {
     super(message, options);
+    this.status = options?.response?.status;
+    this.requestId = options?.response?.requestId;
   }
 }
 

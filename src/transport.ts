@@ -4,14 +4,52 @@
  * leaking the key to another origin, and reads the whole body inside the attempt so that a reset or truncated body
  * becomes a typed error here rather than a raw TypeError later.
  */
-import { AbortedError, ConnectionError, TimeoutError } from "./errors.js";
+import { AbortedError, ConnectionError, TimeoutError, type ResponseInfo } from "./errors.js";
 import { isRetryableMethod, isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryPolicy } from "./retry.js";
 
 /** The fetch signature the transport calls (the global `fetch` fits). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** What openapi-fetch calls: one Request in, one fully-read Response out. */
-export type RequestFetch = (request: Request) => Promise<Response>;
+/** The fields of an outgoing request the transport reads (a WHATWG Request has them too). */
+export interface OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  /** A serialized body (string), none, or a Request's body stream. */
+  readonly body: unknown;
+}
+
+/** What openapi-fetch calls: one request in, one fully-read Response out. */
+export type RequestFetch = (request: OutgoingRequest) => Promise<Response>;
+
+/**
+ * A plain carrier openapi-fetch builds instead of a WHATWG Request (its `Request` option). openapi-fetch constructs a
+ * Request per call only to hand it to `fetch`; undici's Request constructor is the most expensive step of a call, and
+ * the transport takes the request apart again anyway.
+ */
+class PlainRequest implements OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: unknown;
+  constructor(url: string, init: { readonly method: string; readonly headers: Headers; readonly body?: unknown }) {
+    this.url = url;
+    this.method = init.method;
+    this.headers = init.headers;
+    this.body = init.body ?? null;
+  }
+}
+
+/** The constructor to give openapi-fetch's `Request` option (see {@link PlainRequest}). */
+export const requestCarrier = PlainRequest as unknown as typeof Request;
+
+async function bodyText(request: OutgoingRequest): Promise<string | undefined> {
+  const { body } = request;
+  if (body === null || body === undefined) return undefined;
+  if (typeof body === "string") return body;
+  // A real Request (a caller's own openapi-fetch setup): read its stream.
+  return (request as unknown as Request).text();
+}
 
 /** Per-call options accepted by every client method. */
 export interface CallOptions {
@@ -49,6 +87,11 @@ export interface Transport {
 
 const maxRedirects = 5;
 
+/** Status and request id of an answer, for errors and support tickets. */
+export function responseInfo(response: Response): ResponseInfo {
+  return { status: response.status, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
+}
+
 /** Builds the transport. The key is captured here and never stored on an object. */
 export function createTransport(settings: TransportSettings): Transport {
   const { apiKey } = settings;
@@ -68,8 +111,8 @@ function makeFetch(settings: TransportSettings, options: CallOptions | undefined
     const signal = options?.signal;
     const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
     const method = request.method;
-    const body = request.body === null ? undefined : await request.text();
-    // openapi-fetch builds a fresh Request per call, so its headers are ours to complete.
+    const body = await bodyText(request);
+    // openapi-fetch builds fresh headers per call, so they are ours to complete.
     const headers = request.headers;
     headers.set("user-agent", settings.userAgent);
     headers.set("accept", "application/json");
@@ -148,7 +191,17 @@ async function attemptOnce(
         currentUrl = next;
         continue;
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (signal?.aborted || controller.signal.aborted) throw error;
+        const info = responseInfo(response);
+        throw new ConnectionError(
+          `Connection broke while reading the ${info.status} response body${info.requestId ? ` (request id ${info.requestId})` : ""}: ${describeCause(error)}`,
+          { cause: error, response: info },
+        );
+      }
       // openapi-fetch reads the body once more; hand it the text already read instead of re-wrapping it in a new
       // Response, which costs more than the rest of the transport together.
       Object.defineProperty(response, "text", { value: () => Promise.resolve(text) });
@@ -156,6 +209,7 @@ async function attemptOnce(
     }
   } catch (error) {
     if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
+    if (error instanceof ConnectionError) throw error;
     if (controller.signal.aborted) {
       throw deadlineMs === undefined ? new TimeoutError(`Request attempt timed out after ${attemptMs} ms`, attemptMs) : deadlineExceeded(deadlineMs);
     }

@@ -3,18 +3,13 @@
  * Shared by both adapters so every answer goes through the same checks.
  */
 import { errorFromResponse, InvalidResponseError, type ResponseInfo } from "../errors.js";
-import type { Transport } from "../transport.js";
+import { responseInfo, type Transport } from "../transport.js";
 
 /** The subset of an openapi-fetch result this module reads. */
 export interface TextResult {
   readonly data?: string | undefined;
   readonly error?: unknown;
   readonly response: Response;
-}
-
-/** Status and request id of an answer. */
-export function responseInfo(response: Response): ResponseInfo {
-  return { status: response.status, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
 }
 
 /** Parsed JSON body of a 2xx answer; throws ApiError subclasses for non-2xx and InvalidResponseError for unusable bodies. */

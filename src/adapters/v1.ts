@@ -7,7 +7,7 @@ import createFetchClient from "openapi-fetch";
 import type { paths } from "../../generated/v1/schema.js";
 import { AbortedError, ReadBackError, UnsupportedByVersionError } from "../errors.js";
 import { clusterCreateToV1, clusterFromV1, clusterUpdateToV1, regionFromV1, volumeCreateToV1, volumeFromV1 } from "../mappings/v1.js";
-import type { Transport } from "../transport.js";
+import { requestCarrier, type Transport } from "../transport.js";
 import { asObject, optBoolean, optString, readArray, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
 import { decodeJson } from "./decode.js";
@@ -24,7 +24,7 @@ async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Pr
 
 /** Creates the v1 adapter. */
 export function createV1Adapter(transport: Transport): VersionAdapter {
-  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined) });
+  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined), Request: requestCarrier });
   const adapter: VersionAdapter = {
     version: "v1",
     async listClusters(query, options) {

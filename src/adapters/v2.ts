@@ -10,14 +10,14 @@ import {
   volumeFromV2,
   type V2ClusterCreateWire,
 } from "../mappings/v2.js";
-import type { Transport } from "../transport.js";
+import { requestCarrier, type Transport } from "../transport.js";
 import { asObject, readArray, reqBoolean, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
 import { decodeJson } from "./decode.js";
 
 /** Creates the v2 adapter. */
 export function createV2Adapter(transport: Transport): VersionAdapter {
-  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined) });
+  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined), Request: requestCarrier });
   return {
     version: "v2",
     async listClusters(query, options) {

@@ -11,7 +11,7 @@ import {
 } from "../../src/index.js";
 import { createInput } from "./fixtures.js";
 import { createV1Backend, createV2Backend } from "./helpers/backends.js";
-import { startLoopback, type Loopback } from "./helpers/loopback.js";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback.js";
 
 const servers: Loopback[] = [];
 afterEach(async () => {
@@ -115,20 +115,38 @@ describe.each(["v1", "v2"] as const)("create after an ambiguous failure on %s", 
     expect(creates()).toBe(1);
     expect(backend.state.clusters.size).toBe(1);
   });
-  test("with recover: an older cluster of the same name is not mistaken for the new one", async () => {
+  /** Backend where one older cluster named "train" exists and the first create gets `firstReply` without being applied. */
+  async function withOlderTwin(firstReply: Reply) {
     const backend = version === "v1" ? createV1Backend() : createV2Backend();
+    const createPath = version === "v1" ? "/api/v1/gpu_cluster" : "/compute/clusters";
     let creates = 0;
     const server = await startLoopback((req) => {
-      if (req.method === "POST" && /gpu_cluster$|compute\/clusters$/.test(req.path) && ++creates === 1) return { destroy: true }; // lost before the server acted
+      if (req.method === "POST" && req.path === createPath && ++creates === 1) return firstReply;
       return backend.handler(req);
     });
     servers.push(server);
-    const client = createClient({ apiVersion: version, apiKey: "k", baseUrl: server.url });
-    backend.handler({ method: "POST", url: "", path: version === "v1" ? "/api/v1/gpu_cluster" : "/compute/clusters", query: new URLSearchParams(), headers: {}, body: "", json: { ...createInput, driver_version: "CUDA_12_6_560" } });
-    const old = [...backend.state.clusters.keys()];
+    backend.handler({ method: "POST", url: createPath, path: createPath, query: new URLSearchParams(), headers: {}, body: "", json: { ...createInput, driver_version: "CUDA_12_6_560" } });
+    const client = createClient({ apiVersion: version, apiKey: "k", baseUrl: server.url, maxRetries: 0 });
+    return { client, backend, older: [...backend.state.clusters.keys()], creates: () => creates };
+  }
+
+  test("with recover: after a 500 answer (server done) and two empty looks, creates again; the older twin is not taken", async () => {
+    const { client, backend, older, creates } = await withOlderTwin({ status: 500, json: { message: "internal" } });
     const cluster = await client.clusters.create(createInput, { recover: true, recoverSettleMs: 1 });
-    expect(old).not.toContain(cluster.cluster_id);
-    expect(creates).toBe(2);
+    expect(older).not.toContain(cluster.cluster_id);
+    expect(creates()).toBe(2);
     expect(backend.state.clusters.size).toBe(2);
+  });
+  test("with recover: after a dropped connection and two empty looks, does not re-send (the server may still apply it)", async () => {
+    const { client, backend, creates } = await withOlderTwin({ destroy: true });
+    const error = await client.clusters.create(createInput, { recover: true, recoverSettleMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AmbiguousCreateError);
+    expect(creates()).toBe(1);
+    expect(backend.state.clusters.size).toBe(1);
+  });
+  test("with recover: a 504 from a gateway is not proof the server is done: no re-send", async () => {
+    const { client, creates } = await withOlderTwin({ status: 504, text: "gateway timeout" });
+    await expect(client.clusters.create(createInput, { recover: true, recoverSettleMs: 1 })).rejects.toBeInstanceOf(AmbiguousCreateError);
+    expect(creates()).toBe(1);
   });
 });

@@ -106,7 +106,9 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       sleeps.add(entry);
     });
 
-  const context = { state, faults, versions, apiKey, checkResponses: options.checkResponses ?? true, log, sleep };
+  let requestSerial = 0;
+  const nextRequestId = () => `fake-req-${String(++requestSerial).padStart(6, "0")}`;
+  const context = { state, faults, versions, apiKey, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
   const server = createServer((req, res) => {
     void handleRequest(context, req, res);
   });

@@ -27,6 +27,8 @@ export interface RequestLogEntry {
   readonly route: string | undefined;
   /** Status sent, or `"reset"` if the connection was closed without an answer. */
   readonly status: number | "reset";
+  /** The `x-request-id` the fake put on its answer. */
+  readonly requestId: string;
 }
 
 /** Everything the request pipeline needs. */
@@ -39,6 +41,8 @@ export interface PipelineContext {
   readonly log: RequestLogEntry[];
   /** Waits `ms` of real time; cancelled (resolves early) when the fake closes. */
   readonly sleep: (ms: number) => Promise<void>;
+  /** A fresh id for the `x-request-id` header. */
+  readonly nextRequestId: () => string;
 }
 
 interface Answer {
@@ -54,7 +58,10 @@ interface Answer {
 export async function handleRequest(context: PipelineContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://fake.invalid");
   const method = (req.method ?? "GET").toUpperCase();
-  const logEntry = { version: undefined as "v1" | "v2" | undefined, method, path: url.pathname, route: undefined as string | undefined };
+  const requestId = context.nextRequestId();
+  // Every answer carries it, errors and injected faults included, as Together's servers do for support requests.
+  res.setHeader("x-request-id", requestId);
+  const logEntry = { version: undefined as "v1" | "v2" | undefined, method, path: url.pathname, route: undefined as string | undefined, requestId };
   const finish = (status: number | "reset"): void => {
     context.log.push({ ...logEntry, status });
   };

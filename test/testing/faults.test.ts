@@ -36,6 +36,8 @@ describe("status faults", () => {
     const third = await api.v2("POST", "/compute/clusters", v2CreateBody());
     expect([first.status, second.status, third.status]).toEqual([503, 503, 200]);
     expect(first.headers.get("retry-after")).toBe("1");
+    expect(first.headers.get("x-request-id")).toBe(fake.requests.at(-3)?.requestId);
+    expect(new Set(fake.requests.map((r) => r.requestId)).size).toBe(fake.requests.length);
     expect(first.body.error).toMatchObject({ type: "fault_injected", code: 503 });
     expect(await clusterCount()).toBe(1);
     expect(fake.faults.firedCount).toBe(2);

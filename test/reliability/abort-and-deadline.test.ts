@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { AbortedError, TimeoutError, type ApiVersion, type Client } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, createInputFor, routes, settle, startAlignedFake } from "./helpers.js";
+import { clientFor, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
 
 let fake: FakeApi;
 beforeAll(async () => {
   fake = await startAlignedFake();
+  await warmUp(fake);
 });
 afterAll(async () => {
   await fake.close();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ApiVersion, Client, Cluster, DeletedCluster } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
 import { emptyFigures, expectedOutcome, matrixFaults, matrixOperations, type MatrixFault, type MatrixFigures, type MatrixOperation } from "./fault-matrix.js";
-import { clientFor, clustersNamed, createInputFor, isTypedError, outcomeName, routes, settle, slowLatencyMs, startAlignedFake, type Outcome } from "./helpers.js";
+import { clientFor, clustersNamed, createInputFor, isTypedError, outcomeName, routes, settle, slowLatencyMs, startAlignedFake, warmUp, type Outcome } from "./helpers.js";
 
 const versions = ["v1", "v2"] as const satisfies readonly ApiVersion[];
 const callBudgetMs = 10_000;
@@ -19,6 +19,7 @@ const rows: string[] = [];
 let fake: FakeApi;
 beforeAll(async () => {
   fake = await startAlignedFake();
+  await warmUp(fake);
 });
 afterAll(async () => {
   await fake.close();

@@ -39,6 +39,23 @@ export async function startAlignedFake(options: FakeApiOptions = {}): Promise<Fa
   return fake;
 }
 
+/**
+ * Sends one of every cluster call on both versions with a patient client, then resets the fake. The fake compiles
+ * each route's validator on first use, which can stall a loaded machine for longer than {@link attemptTimeoutMs};
+ * warming up keeps that stall out of tests whose expectations depend on the attempt timeout.
+ */
+export async function warmUp(fake: FakeApi): Promise<void> {
+  for (const apiVersion of ["v1", "v2"] as const) {
+    const client = createClient({ apiVersion, apiKey: fake.apiKey, baseUrl: fake.urls[apiVersion] });
+    const cluster = await client.clusters.create(createInputFor("warm-up"));
+    await client.clusters.get(cluster.cluster_id);
+    await client.clusters.update(cluster.cluster_id, { num_gpus: 16 });
+    await client.clusters.list();
+    await client.clusters.delete(cluster.cluster_id);
+  }
+  fake.reset();
+}
+
 /** A client against the fake with test-sized timing; `overrides` win. */
 export function clientFor(fake: FakeApi, apiVersion: ApiVersion, overrides: Partial<ClientOptions> = {}): Client {
   return createClient({

@@ -10,11 +10,12 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { AmbiguousCreateError, type ApiVersion } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, clustersNamed, createInputFor, routes, settle, startAlignedFake } from "./helpers.js";
+import { clientFor, clustersNamed, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
 
 let fake: FakeApi;
 beforeAll(async () => {
   fake = await startAlignedFake();
+  await warmUp(fake);
 });
 afterAll(async () => {
   await fake.close();

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createClient, NotFoundError, ValidationError, type ApiVersion, type Client } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, createInputFor, routes, settle, startAlignedFake } from "./helpers.js";
+import { clientFor, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
 import { startHostileServer, type HostileServer } from "./hostile-server.js";
 
 const versions = ["v1", "v2"] as const satisfies readonly ApiVersion[];
@@ -18,6 +18,7 @@ let origin: HostileServer;
 let elsewhere: HostileServer;
 beforeAll(async () => {
   [fake, origin, elsewhere] = await Promise.all([startAlignedFake({ apiKey: secretKey }), startHostileServer(), startHostileServer()]);
+  await warmUp(fake);
 });
 afterAll(async () => {
   await Promise.all([fake.close(), origin.close(), elsewhere.close()]);

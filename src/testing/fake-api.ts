@@ -110,7 +110,11 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   const nextRequestId = () => `fake-req-${String(++requestSerial).padStart(6, "0")}`;
   const context = { state, faults, versions, apiKey, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
   const server = createServer((req, res) => {
-    void handleRequest(context, req, res);
+    handleRequest(context, req, res).catch(() => {
+      // handleRequest answers every failure itself; reaching here means the socket is already unusable
+      // (e.g. the client vanished mid-write). Drop it rather than crash the test process.
+      res.destroy();
+    });
   });
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;

@@ -11,7 +11,7 @@
  * | `…/items`                                                    | `+ Item`                           |
  * | `…/additionalProperties`                                     | `+ Value`                          |
  * | `…/allOf/<i>`, `…/oneOf/<i>`, `…/anyOf/<i>`                  | `+ AllOf<i>`, `+ OneOf<i>`, `+ AnyOf<i>` |
- * | operation parameter `<p>` of operation `<id>`                | `Pascal(id) + Pascal(p) + Param`   |
+ * | operation parameter `<p>` of operation `<id>`                | `Pascal(id) + Pascal(p) + Param` (a path-level parameter: the first operation of the path, in method order) |
  * | `#/components/parameters/<P>`                                | `Pascal(P) + Param`                |
  * | inline request body of operation `<id>`                      | `Pascal(id) + RequestBody`         |
  * | inline response `<status>` of operation `<id>`               | `Pascal(id) + Response + <status>` (`default` → `Default`) |

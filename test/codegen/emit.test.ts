@@ -56,12 +56,12 @@ describe("emit: real specs", () => {
     expect(index.clusterList).toEqual({ v1: "GPUClusterService_List", v2: "GPUClusterService_List" });
     expect(index.volumeUpdate).toEqual({ v1: undefined, v2: "SharedVolumeService_Update" });
     expect(Object.keys(index)).toEqual(expect.arrayContaining(["clusterGet", "clusterCreate", "clusterUpdate", "clusterDelete", "regionList", "volumeList", "volumeGet", "volumeCreate", "volumeDelete"]));
-  });
+  }, 60_000);
 
   test("two runs give byte-identical output", async () => {
     const first = await runPipeline(defaultConfig);
     const second = await runPipeline(defaultConfig);
     expect(second.files).toEqual(first.files);
     for (const file of first.files) expect(file.content).not.toMatch(/\b20\d\d-\d\d-\d\dT/);
-  });
+  }, 60_000);
 });

@@ -112,7 +112,7 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^test\/codegen\/fixtures\/bad\/malformed\.yaml:10:1 #\/paths\/~1api~1v1~1regions\/get\/responses\/200: malformed YAML: .*\n$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000);
 });
 
 describe("a failing run leaves the output folder exactly as it was", () => {

@@ -53,7 +53,7 @@ describe("generator on a modified pair of specs (new enum value, removed field, 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     report = readFileSync(join(out, "merge-report.md"), "utf8");
-  });
+  }, 120_000);
 
   test("the report mentions the new enum value (and did not before)", () => {
     const line = "- enum values only in v2: `gpu_type`: `L40_PCIE`, `B200_SXM`, `H100_SXM_INF`, `GB300_NVL72`";
@@ -100,14 +100,14 @@ describe("generator on a modified pair of specs (new enum value, removed field, 
     );
     expect(result.stdout).toBe("");
     expect(result.code).toBe(0);
-  });
+  }, 120_000);
 
   test("a type error in generated code would be caught by that check", async () => {
     const dir = tempDir("tsc-negative");
     writeFileSync(join(dir, "bad.ts"), 'const values = ["a"] as const;\nexport const first: string = values[1];\n');
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noUncheckedIndexedAccess: true, noEmit: true, types: [] }, include: ["*.ts"] }));
     await expect(run(process.execPath, [tscBin, "-p", join(dir, "tsconfig.json")])).rejects.toMatchObject({ stdout: expect.stringContaining("TS2493") });
-  });
+  }, 120_000);
 });
 
 /** The markdown section starting at `heading`, up to the next heading of the same level. */

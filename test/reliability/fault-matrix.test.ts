@@ -60,6 +60,14 @@ function seedCluster(version: ApiVersion, name: string): string {
   }).id;
 }
 
+/** The failure that carries an HTTP answer (status), looking through wrappers such as AmbiguousCreateError. */
+function answeredFailure(error: unknown): { status: number; requestId: string | undefined } | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ("status" in current && typeof current.status === "number") return current as unknown as { status: number; requestId: string | undefined };
+  }
+  return undefined;
+}
+
 const routeOf = (version: ApiVersion, operation: MatrixOperation) =>
   routes[version][operation === "create+recover" ? "create" : operation];
 
@@ -110,8 +118,13 @@ describe.each(versions)("fault matrix on %s", (version) => {
     }
     rows.push(`${version} | ${operation} | ${fault.name} | ${fired} | ${outcomeName(outcome)} | ${clusters}`);
 
-    // Every failure is one of ours, never a raw SyntaxError / TypeError / DOMException.
-    if (!outcome.ok) expect(outcome.error, String(outcome.error)).toSatisfy(isTypedError);
+    // Every failure is one of ours, never a raw SyntaxError / TypeError / DOMException, and an answered failure
+    // names the server's request id (for a support ticket).
+    if (!outcome.ok) {
+      expect(outcome.error, String(outcome.error)).toSatisfy(isTypedError);
+      const answered = answeredFailure(outcome.error);
+      if (answered !== undefined) expect(answered.requestId, String(outcome.error)).toMatch(/\S/);
+    }
     expect(fired, "the fault fired").toBeGreaterThanOrEqual(1);
 
     const expected = expectedOutcome(operation, fault);

@@ -258,7 +258,7 @@ export class FakeState {
   }
 
   /** Status of a volume in the v2 vocabulary. */
-  volumeStatus(volume: VolumeRecord): "available" | "bound" {
+  volumeStatus(volume: VolumeRecord): ReturnType<VolumeStore["status"]> {
     return this.#volumes.status(volume);
   }
 

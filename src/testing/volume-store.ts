@@ -1,3 +1,4 @@
+import type { V2GPUClustersSharedVolumeStatus } from "../../generated/enums.js";
 import { badRequest, conflict, notFound } from "./errors.js";
 import type { VolumeRecord } from "./records.js";
 
@@ -95,8 +96,8 @@ export class VolumeStore {
     for (const volume of this.#volumes.values()) if (volume.attachedTo === clusterId) volume.attachedTo = undefined;
   }
 
-  /** Status in the v2 vocabulary: `bound` while attached, `available` otherwise. */
-  status(volume: VolumeRecord): "available" | "bound" {
+  /** Status in the v2 vocabulary: `bound` while attached, `available` otherwise (the fake provisions instantly). */
+  status(volume: VolumeRecord): Extract<V2GPUClustersSharedVolumeStatus, "available" | "bound"> {
     return volume.attachedTo === undefined ? "available" : "bound";
   }
 

@@ -59,7 +59,8 @@ export async function handleRequest(context: PipelineContext, req: IncomingMessa
   const url = new URL(req.url ?? "/", "http://fake.invalid");
   const method = (req.method ?? "GET").toUpperCase();
   const requestId = context.nextRequestId();
-  // Every answer carries it, errors and injected faults included, as Together's servers do for support requests.
+  // Every answer carries one, errors and injected faults included, so a client can name the request that failed
+  // (the unified client reads `x-request-id` into its errors).
   res.setHeader("x-request-id", requestId);
   const logEntry = { version: undefined as "v1" | "v2" | undefined, method, path: url.pathname, route: undefined as string | undefined, requestId };
   const finish = (status: number | "reset"): void => {

@@ -5,11 +5,12 @@
  * Exit codes: 0 done (or up to date), 1 `--check` found stale or orphaned files, 2 bad spec or bad arguments,
  * 3 internal error (a bug in codegen/).
  */
+import { access, constants, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultConfig, type CodegenConfig } from "./config.js";
 import { isCodegenError } from "./errors.js";
-import { runPipeline } from "./pipeline.js";
+import { displayPath, runPipeline } from "./pipeline.js";
 import { checkOutput, writeOutput } from "./write.js";
 
 const USAGE = "usage: tsx codegen/main.ts [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
@@ -46,30 +47,43 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     ...(options.v2 ? { v2: resolve(options.v2) } : {}),
     ...(options.out ? { out: resolve(options.out) } : {}),
   };
+  const out = displayPath(config.out);
   try {
-    const { files } = await runPipeline(config);
+    const { files } = await runPipelineReadingSpecs(config);
     if (options.check) {
       const drift = await checkOutput(files, config.out);
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
       const lines = [...drift.stale.map((path) => `  stale:    ${path}`), ...drift.orphaned.map((path) => `  orphaned: ${path}`)];
-      output.stderr(`${config.out} is out of date:\n${lines.join("\n")}\nRun: npm run generate\n`);
+      output.stderr(`${out} is out of date:\n${lines.join("\n")}\nRun the same command without --check (npm run generate) to update it.\n`);
       return 1;
     }
     const drift = await writeOutput(files, config.out);
     const changed = drift.stale.length + drift.orphaned.length;
-    output.stdout(changed === 0 ? `${config.out}: up to date (${files.length} files)\n` : `${config.out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
+    output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
     return 0;
   } catch (error) {
-    if (isCodegenError(error)) {
+    if (isCodegenError(error) || error instanceof SpecReadError) {
       output.stderr(`${error.message}\n`);
-      return 2;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      output.stderr(`cannot read spec: ${(error as Error).message}\n`);
       return 2;
     }
     output.stderr(`internal error in codegen: ${(error as Error).stack ?? String(error)}\n`);
     return 3;
   }
+}
+
+/** A spec file that cannot be read at all (missing, a directory, no permission): bad input, exit 2. */
+class SpecReadError extends Error {
+  override readonly name = "SpecReadError";
+}
+
+async function runPipelineReadingSpecs(config: CodegenConfig): ReturnType<typeof runPipeline> {
+  for (const file of [config.v1, config.v2]) {
+    try {
+      await access(file, constants.R_OK);
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+    } catch (error) {
+      throw new SpecReadError(`${displayPath(file)}: cannot read spec: ${(error as Error).message}`);
+    }
+  }
+  return runPipeline(config);
 }

@@ -115,6 +115,18 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
   }, 120_000);
 });
 
+describe("unusable arguments exit 2 with a message", () => {
+  test.each([
+    { description: "missing spec file", args: ["--v1", "does-not-exist.yaml"], message: /^does-not-exist\.yaml: cannot read spec: ENOENT/ },
+    { description: "spec path is a folder", args: ["--v2", "specs"], message: /^specs: cannot read spec: not a file\n$/ },
+    { description: "unknown option", args: ["--frobnicate"], message: /^Unknown option '--frobnicate'/ },
+  ])("$description", async ({ args, message }) => {
+    const result = await cli([...args, "--out", tempDir("args")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
 describe("a failing run leaves the output folder exactly as it was", () => {
   test("bad v2 spec: exit 2 and every previous file is byte-identical, nothing added", async () => {
     const out = tempDir("atomic");

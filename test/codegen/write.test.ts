@@ -30,7 +30,7 @@ describe("--check", () => {
     expect(result.stderr).toContain("  stale:    v2/schema.ts\n");
     expect(result.stderr).toContain("  orphaned: leftover.ts\n");
     expect(result.stderr).toContain("  orphaned: old/thing.md\n");
-    expect(result.stderr).toContain("Run: npm run generate");
+    expect(result.stderr).toContain("Run the same command without --check");
     expect(result.stderr).not.toContain("models.ts");
     expect(snapshotDir(out)).toEqual(before);
   });

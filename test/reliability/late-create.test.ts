@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { AmbiguousCreateError, type ApiVersion } from "../../src/index.js";
-import type { FakeApi } from "../../src/testing/index.js";
+import { startFakeApi, type FakeApi } from "../../src/testing/index.js";
 import { clientFor, clustersNamed, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
 
 let fake: FakeApi;
@@ -50,5 +50,23 @@ test.each(["v1", "v2"] as const satisfies readonly ApiVersion[])(
     // Either answer is honest — the cluster, or "it may exist" — but there must be exactly one cluster.
     if (!outcome.ok) expect(outcome.error).toBeInstanceOf(AmbiguousCreateError);
     expect(clustersNamed(fake, "late")).toBe(1);
+  },
+);
+
+test.each(["v1", "v2"] as const satisfies readonly ApiVersion[])(
+  "%s: recovery finds the cluster even when the server's clock is far behind the client's",
+  async (version) => {
+    // The cluster is new (absent from the listing taken before the call), so its created_at should not matter.
+    const skewed = await startFakeApi(); // the fake's clock starts at a fixed date months before the wall clock
+    try {
+      await warmUp(skewed);
+      skewed.faults.inject({ route: routes[version].create, reset: "after" });
+      const outcome = await settle(clientFor(skewed, version).clusters.create(createInputFor("skewed"), { recover: true, recoverSettleMs: 20 }));
+      expect(outcome.ok, outcome.ok ? "" : String(outcome.error)).toBe(true);
+      expect(outcome.ok && outcome.value.cluster_name).toBe("skewed");
+      expect(skewed.state.listClusters().filter((c) => c.name === "skewed")).toHaveLength(1);
+    } finally {
+      await skewed.close();
+    }
   },
 );

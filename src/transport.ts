@@ -165,7 +165,9 @@ async function attemptOnce(
   let currentUrl = url;
   let currentMethod = method;
   let currentBody = body;
-  let sendKey = mayCarryKey(url, url);
+  // createClient only accepts https or loopback http, so a URL under the configured base may carry the key;
+  // checking the prefix avoids parsing URLs on every call.
+  let sendKey = isUnder(settings.baseUrl, url) || mayCarryKey(settings.baseUrl, url);
   try {
     for (let hop = 0; ; hop++) {
       if (sendKey) headers.set("authorization", `Bearer ${settings.apiKey}`);
@@ -182,7 +184,7 @@ async function attemptOnce(
         await response.body?.cancel();
         const next = new URL(location, currentUrl).href;
         // The key goes only to the origin it was configured for (and never over plain http off loopback).
-        sendKey = sendKey && mayCarryKey(url, next);
+        sendKey = sendKey && mayCarryKey(settings.baseUrl, next);
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === "POST")) {
           currentMethod = "GET";
           currentBody = undefined;
@@ -218,6 +220,13 @@ async function attemptOnce(
     clearTimeout(timer);
     signal?.removeEventListener("abort", forwardAbort);
   }
+}
+
+/** True when `url` is `base` or below it (so `http://h:1` does not cover `http://h:12`). */
+function isUnder(base: string, url: string): boolean {
+  if (!url.startsWith(base)) return false;
+  const next = url.charCodeAt(base.length);
+  return Number.isNaN(next) || next === 47 /* / */ || next === 63 /* ? */;
 }
 
 /** True when the API key may be sent to `target` given the configured origin `configured`. */

@@ -94,6 +94,13 @@ describe.each(versions)("the API key on %s", (version) => {
       await settle(client.clusters.get("c-1"));
     }
     expect(elsewhere.seen.length).toBeGreaterThanOrEqual(1);
+
+    // Same server, other spelling of the host: a different origin, so no key either.
+    origin.seen.length = 0;
+    const alias = origin.url.replace("127.0.0.1", "localhost");
+    origin.plan((request) => (request.url.includes("alias") ? { status: 200, body: clusterJson } : { status: 307, body: "", location: `${alias}/alias` }));
+    await settle(client.clusters.get("c-1"));
+    expect(origin.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${secretKey}`, undefined]);
     for (const request of elsewhere.seen) expect(request.headers.authorization).toBeUndefined();
     expect(JSON.stringify(elsewhere.seen.map((r) => r.headers))).not.toContain(secretKey);
   });

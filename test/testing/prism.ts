@@ -26,7 +26,17 @@ export function startPrismProxy(version: "v1" | "v2", upstream: string): Promise
 }
 
 async function startPrism(args: string[]): Promise<PrismServer> {
-  const port = await freePort();
+  // The port is probed free and then handed to Prism; another process may take it in between. Try a few ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPrismOnce(args, await freePort());
+    } catch (error) {
+      if (attempt === 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startPrismOnce(args: string[], port: number): Promise<PrismServer> {
   const child = spawn(PRISM_BIN, [...args, "-h", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -92,6 +92,21 @@ describe.each(["v1", "v2"] as const)("abort and deadline on %s", (version) => {
     });
   });
 
+  describe.each([
+    ["seconds", () => "1"],
+    ["an HTTP date", () => new Date(Date.now() + 2_000).toUTCString()],
+  ])("a Retry-After given as %s", (_, retryAfter) => {
+    test("is honoured: a deadline shorter than the hint ends the call instead of retrying early", async () => {
+      // With the hint ignored, the 5 ms backoff would retry at once and the second attempt would succeed.
+      const id = seed(version);
+      fake.faults.inject({ route: routes[version].get, status: 503, retryAfter: retryAfter() });
+      const client = clientFor(fake, version, { deadlineMs: 500, retry: { initialDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 60_000 } });
+      const outcome = await settle(client.clusters.get(id));
+      expect(outcome.ok ? outcome.value : outcome.error).toBeInstanceOf(TimeoutError);
+      expect(fake.requests).toHaveLength(1);
+    });
+  });
+
   test("an abort during create recovery's settle pause rejects with AbortedError and sends no second create", async () => {
     fake.faults.inject({ route: routes[version].create, reset: "before" });
     const controller = new AbortController();

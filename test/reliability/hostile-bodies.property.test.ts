@@ -13,6 +13,7 @@ import {
   ClustersError,
   createClient,
   InvalidResponseError,
+  TimeoutError,
   type ApiVersion,
   type Client,
 } from "../../src/index.js";
@@ -146,5 +147,33 @@ describe.each(["v1", "v2"] as const)("a body cut off mid-stream on %s", (version
     const error = await client.clusters.get("c-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClustersError);
     expect(error).toMatchObject({ status: 200, requestId: "req-cut" });
+  });
+});
+
+describe.each(["v1", "v2"] as const)("retry-after-ms on %s", (version) => {
+  function answerAfterOneRefusal(hint: string) {
+    let calls = 0;
+    server.plan(() =>
+      ++calls === 1
+        ? { status: 503, body: '{"message":"busy"}', headers: { "retry-after-ms": hint, "retry-after": "0" } }
+        : { status: 200, body: JSON.stringify(wire[version]), headers: { "content-type": "application/json" } },
+    );
+    return () => calls;
+  }
+
+  test("wins over Retry-After and is honoured: a deadline shorter than it ends the call without a retry", async () => {
+    const calls = answerAfterOneRefusal("1000");
+    const client = createClient({ apiVersion: version, apiKey, baseUrl: server.url, deadlineMs: 500, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+    const error = await client.clusters.get("c-1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(calls()).toBe(1);
+  });
+
+  test("is capped at maxRetryAfterMs: a 100 000 s hint is waited only up to the cap, then the retry succeeds", async () => {
+    const calls = answerAfterOneRefusal("100000000");
+    const client = createClient({ apiVersion: version, apiKey, baseUrl: server.url, retry: { initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 10 } });
+    const cluster = await client.clusters.get("c-1");
+    expect(cluster.cluster_id).toBe("c-1");
+    expect(calls()).toBe(2);
   });
 });

@@ -168,13 +168,15 @@ async function attemptOnce(
   // createClient only accepts https or loopback http, so a URL under the configured base may carry the key;
   // checking the prefix avoids parsing URLs on every call.
   let sendKey = isUnder(settings.baseUrl, url) || mayCarryKey(settings.baseUrl, url);
+  // Redirect hops get their own copy, so a later retry starts again from the call's headers.
+  let hopHeaders = headers;
   try {
     for (let hop = 0; ; hop++) {
-      if (sendKey) headers.set("authorization", `Bearer ${settings.apiKey}`);
-      else headers.delete("authorization");
+      if (sendKey) hopHeaders.set("authorization", `Bearer ${settings.apiKey}`);
+      else hopHeaders.delete("authorization");
       const response = await settings.fetch(currentUrl, {
         method: currentMethod,
-        headers,
+        headers: hopHeaders,
         body: currentBody,
         signal: controller.signal,
         redirect: "manual",
@@ -185,10 +187,11 @@ async function attemptOnce(
         const next = new URL(location, currentUrl).href;
         // The key goes only to the origin it was configured for (and never over plain http off loopback).
         sendKey = sendKey && mayCarryKey(settings.baseUrl, next);
+        hopHeaders = new Headers(hopHeaders);
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === "POST")) {
           currentMethod = "GET";
           currentBody = undefined;
-          headers.delete("content-type");
+          hopHeaders.delete("content-type");
         }
         currentUrl = next;
         continue;

@@ -192,6 +192,14 @@ describe("secrets", () => {
       "timeoutMs: must be a positive number of ms, got -1; maxRetries: must be a non-negative integer, got 1.5",
     );
   });
+  test("a 303 after a PUT is followed with a GET without body or content-type", async () => {
+    const server = await serve((req) => (req.method === "PUT" ? { status: 303, headers: { location: "/compute/clusters/c-1" } } : { json: v2ClusterWire }));
+    expect((await v2(server).clusters.update("c-1", { num_gpus: 8 })).cluster_id).toBe("c-1");
+    expect(server.requests.map((r) => [r.method, r.path, r.body, r.headers["content-type"]])).toEqual([
+      ["PUT", "/compute/clusters/c-1", '{"num_gpus":8}', "application/json"],
+      ["GET", "/compute/clusters/c-1", "", undefined],
+    ]);
+  });
   test("the key follows a same-origin redirect but is not forwarded to another origin", async () => {
     const other = await serve(() => ({ json: { clusters: [] } }));
     const origin = await serve((req) =>

@@ -7,9 +7,9 @@ import { ClustersError, createClient, type ApiVersion, type Client, type ClientO
 import { DEFAULT_START_TIME, startFakeApi, type FakeApi, type FakeApiOptions } from "../../src/testing/index.js";
 
 /** Per-attempt timeout used by the suite: long enough for a loaded CI box, short enough to keep the suite quick. */
-export const attemptTimeoutMs = 250;
+export const attemptTimeoutMs = 400;
 /** Injected latency that is certainly past {@link attemptTimeoutMs}. */
-export const slowLatencyMs = 600;
+export const slowLatencyMs = 1_000;
 
 /** Routes of the cluster operations in each version, as the fake names them for fault injection. */
 export const routes = {

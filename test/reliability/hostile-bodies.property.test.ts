@@ -18,7 +18,7 @@ import {
   type Client,
 } from "../../src/index.js";
 import { v1ClusterWire, v2ClusterWire } from "../client/fixtures.js";
-import { startHostileServer, type HostileServer } from "./hostile-server.js";
+import { startHostileServer, type HostileReply, type HostileServer } from "./hostile-server.js";
 
 const apiKey = "sk-reliability-SECRET-0123456789abcdef";
 const kubeSecret = "SECRET-KUBE";
@@ -153,7 +153,7 @@ describe.each(["v1", "v2"] as const)("a body cut off mid-stream on %s", (version
 describe.each(["v1", "v2"] as const)("retry-after-ms on %s", (version) => {
   function answerAfterOneRefusal(hint: string) {
     let calls = 0;
-    server.plan(() =>
+    server.plan((): HostileReply =>
       ++calls === 1
         ? { status: 503, body: '{"message":"busy"}', headers: { "retry-after-ms": hint, "retry-after": "0" } }
         : { status: 200, body: JSON.stringify(wire[version]), headers: { "content-type": "application/json" } },

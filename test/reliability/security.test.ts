@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createClient, NotFoundError, ValidationError, type ApiVersion, type Client } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
+import { clientFor, createInputFor, routes, settle, slowLatencyMs, startAlignedFake, warmUp } from "./helpers.js";
 import { startHostileServer, type HostileServer } from "./hostile-server.js";
 
 const versions = ["v1", "v2"] as const satisfies readonly ApiVersion[];
@@ -50,7 +50,7 @@ describe.each(versions)("the API key on %s", (version) => {
         { status: 401 },
         { body: "non-json" as const },
         { body: "truncated" as const },
-        { latencyMs: 600, times: 3 },
+        { latencyMs: slowLatencyMs, times: 3 },
       ];
       const outcomes = [];
       for (const fault of faults) {

@@ -1,43 +1,28 @@
 /**
- * v1 wire ↔ unified, as pure functions and exhaustive tables. v1 is proto3-JSON: no field is required and empty
+ * v1 wire ↔ unified objects, as pure functions (the enum tables are in v1-vocabulary.ts). v1 is proto3-JSON: no field is required and empty
  * values may be omitted, so absent scalars read as their proto default ("" / 0 / []) except `cluster_id`, without
  * which an answer is unusable. Fields v1 lacks stay absent in the unified objects.
  */
-import type {
-  V1GPUClusterCreateRequestBillingType,
-  V1GPUClusterCreateRequestClusterType,
-  V1GPUClusterCreateRequestGpuType,
-  V1GPUClusterCreateResponseStatus,
-  V1GPUClusterInfoClusterType,
-  V1GPUClusterInfoGpuType,
-  V1GPUClusterUpdateRequestClusterType,
-  V1GPUClusterUpdateResponseStatus,
-} from "../../generated/enums.js";
-import { v1GPUClusterCreateRequestDriverVersionValues } from "../../generated/enums.js";
 import type { components } from "../../generated/v1/schema.js";
 import { UnsupportedByVersionError, ValidationError, type ResponseInfo } from "../errors.js";
 import type {
-  BillingType,
   Cluster,
   ClusterCreateInput,
-  ClusterStatus,
-  ClusterType,
   ClusterUpdateInput,
+  ClusterVolume,
   ControlPlaneNode,
   DriverVersion,
-  GpuType,
   GpuWorkerNode,
-  Known,
   Region,
   Volume,
   VolumeCreateInput,
-  ClusterVolume,
 } from "../types.js";
-import { clusterStatusValues, knownFrom, knownIn, lookup } from "../vocabulary.js";
+import { knownFrom } from "../vocabulary.js";
 import { asObject, optNumber, optString, readArray, readStrings, reqNonEmptyString, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
-import { describeDriver, formatV1Driver, parseV1Driver } from "./driver.js";
+import { parseV1Driver } from "./driver.js";
 import { lifecycleOf } from "./status.js";
+import { billingTypeToV1, clusterTypeFromV1, clusterTypeToV1, driverToV1, gpuTypeFromV1, gpuTypeToV1, statusFromV1Wire } from "./v1-vocabulary.js";
 
 type Schemas = components["schemas"];
 /** v1 create body. */
@@ -47,121 +32,42 @@ export type V1ClusterUpdateBody = Schemas["GPUClusterUpdateRequest"];
 /** v1 volume create body. */
 export type V1VolumeCreateBody = Schemas["SharedVolumeCreateRequest"];
 
-type V1ClusterType = V1GPUClusterInfoClusterType | V1GPUClusterCreateRequestClusterType | V1GPUClusterUpdateRequestClusterType;
-type V1GpuType = V1GPUClusterInfoGpuType | V1GPUClusterCreateRequestGpuType;
-type V1Status = V1GPUClusterCreateResponseStatus | V1GPUClusterUpdateResponseStatus;
-
-// null: a v1 sentinel that means "unknown"; it arrives as Unrecognized with its raw string.
-/** v1 cluster type → unified. */
-export const clusterTypeFromV1 = { UNKNOWN_TYPE: null, KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<V1ClusterType, ClusterType | null>;
-/** unified cluster type → v1. */
-export const clusterTypeToV1 = { KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<ClusterType, V1ClusterType | null>;
-
-/** v1 GPU type → unified. */
-export const gpuTypeFromV1 = {
-  UNKNOWN_GPU_TYPE: null,
-  H100_SXM: "H100_SXM",
-  H200_SXM: "H200_SXM",
-  RTX_6000_PCI: "RTX_6000_PCI",
-} as const satisfies Record<V1GpuType, GpuType | null>;
-/** unified GPU type → v1; null where v1 has no such GPU. */
-export const gpuTypeToV1 = {
-  H100_SXM: "H100_SXM",
-  H200_SXM: "H200_SXM",
-  RTX_6000_PCI: "RTX_6000_PCI",
-  L40_PCIE: null,
-  B200_SXM: null,
-  H100_SXM_INF: null,
-} as const satisfies Record<GpuType, V1GpuType | null>;
-
-/** v1 billing type → unified (only used for round-trip checks: v1 answers carry no billing type). */
-export const billingTypeFromV1 = { UNSPECIFIED: null, RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND" } as const satisfies Record<
-  V1GPUClusterCreateRequestBillingType,
-  BillingType | null
->;
-/** unified billing type → v1; null where v1 cannot bill that way. */
-export const billingTypeToV1 = { RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND", SCHEDULED_CAPACITY: null } as const satisfies Record<
-  BillingType,
-  V1GPUClusterCreateRequestBillingType | null
->;
-
-/** v1 cluster status → unified (v2 terms, plus v1-only states). */
-export const statusFromV1 = {
-  UNKNOWN_STATUS: null,
-  PENDING: "Pending",
-  QUEUED: "Queued",
-  WAITING_CONTROL_PLANE: "WaitingForControlPlaneNodes",
-  WAITING_DATA_PLANE: "WaitingForDataPlaneNodes",
-  READY: "Ready",
-  FAILED: "Failed",
-} as const satisfies Record<V1Status, ClusterStatus | null>;
-/** unified status → v1; null for v2 states v1 has no word for. */
-export const statusToV1 = {
-  WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
-  WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
-  WaitingForSubnet: null,
-  WaitingForSharedVolume: null,
-  InstallingDrivers: null,
-  RunningAcceptanceTests: null,
-  Paused: null,
-  OnDemandComputePaused: null,
-  Ready: "READY",
-  Degraded: null,
-  Deleting: null,
-  Pending: "PENDING",
-  Queued: "QUEUED",
-  Failed: "FAILED",
-} as const satisfies Record<ClusterStatus, V1Status | null>;
-
-const unifiedStatuses: ReadonlySet<string> = new Set(clusterStatusValues);
-
-/**
- * A v1 status string. Cluster info carries a free string: v1 enum names map through the table, a server already
- * speaking v2 words is taken as is, anything else is Unrecognized.
- */
-export function statusFromV1Wire(raw: string): Known<ClusterStatus> {
-  const mapped = lookup(statusFromV1, raw);
-  if (mapped !== undefined) return mapped === null ? { unrecognized: true, raw } : mapped;
-  return knownIn<ClusterStatus>(unifiedStatuses, raw);
-}
-
-/** v1 driver pairs the spec can express, for error messages and outbound checks. */
-export const v1DriverPairs: readonly DriverVersion[] = v1GPUClusterCreateRequestDriverVersionValues
-  .map(parseV1Driver)
-  .filter((pair): pair is DriverVersion => pair !== undefined);
-
-/** unified driver pair → v1 token; throws UnsupportedByVersionError listing the pairs v1 can express. */
-export function driverToV1(pair: DriverVersion): V1ClusterCreateBody["driver_version"] {
-  const token = formatV1Driver(pair);
-  const known = v1GPUClusterCreateRequestDriverVersionValues as readonly string[];
-  if (token !== undefined && known.includes(token)) return token as V1ClusterCreateBody["driver_version"];
-  throw new UnsupportedByVersionError(
-    "v1",
-    `driver ${describeDriver(pair)}`,
-    `v1 can express only these pairs: ${v1DriverPairs.map((p) => `${p.cuda_version}/${p.nvidia_driver_version}`).join(", ")}`,
-  );
-}
-
 function refuse(feature: string, detail: string): never {
   throw new UnsupportedByVersionError("v1", feature, detail);
 }
 
-/** Create fields v1 has no place for; a spec-default `false` is harmless and dropped, anything else is refused. */
-const v2OnlyCreateFields = [
-  "gpu_node_failover_enabled",
-  "auto_scaled",
-  "auto_scale_max_gpus",
-  "slurm_shm_size_gib",
-  "capacity_pool_id",
-  "reservation_start_time",
-  "reservation_end_time",
-  "install_traefik",
-  "slurm_image",
-] as const satisfies ReadonlyArray<Exclude<keyof ClusterCreateInput, keyof V1ClusterCreateBody | "cuda_version" | "nvidia_driver_version">>;
+/**
+ * What becomes of each unified create field on v1. Keyed by every field, so a field added to the unified input breaks
+ * the build until someone decides its v1 fate. "refused": v1 has no place for it; a spec-default `false` is dropped.
+ */
+const createFieldOnV1 = {
+  cluster_name: "copied",
+  region: "copied",
+  gpu_type: "mapped",
+  num_gpus: "copied",
+  cuda_version: "joined into driver_version",
+  nvidia_driver_version: "joined into driver_version",
+  billing_type: "mapped",
+  cluster_type: "mapped",
+  duration_days: "copied",
+  shared_volume: "copied",
+  volume_id: "copied",
+  gpu_node_failover_enabled: "refused",
+  auto_scaled: "refused",
+  auto_scale_max_gpus: "refused",
+  slurm_shm_size_gib: "refused",
+  capacity_pool_id: "refused",
+  reservation_start_time: "refused",
+  reservation_end_time: "refused",
+  install_traefik: "refused",
+  slurm_image: "refused",
+} as const satisfies Record<keyof ClusterCreateInput, "copied" | "mapped" | "joined into driver_version" | "refused">;
+
+const refusedOnV1 = (Object.keys(createFieldOnV1) as Array<keyof ClusterCreateInput>).filter((key) => createFieldOnV1[key] === "refused");
 
 /** unified create input (already validated) → v1 body. Throws before any request when v1 cannot express it. */
 export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBody {
-  for (const field of v2OnlyCreateFields) {
+  for (const field of refusedOnV1) {
     const value = input[field];
     if (value !== undefined && value !== false) refuse(field, "v1 has no such field");
   }

@@ -11,11 +11,10 @@ import {
 } from "../../generated/enums.js";
 import { formatV1Driver, parseV1Driver } from "../../src/mappings/driver.js";
 import { lifecycleOf } from "../../src/mappings/status.js";
+import { clusterCreateToV1, clusterFromV1 } from "../../src/mappings/v1.js";
 import {
   billingTypeFromV1,
   billingTypeToV1,
-  clusterCreateToV1,
-  clusterFromV1,
   clusterTypeFromV1,
   clusterTypeToV1,
   gpuTypeFromV1,
@@ -23,7 +22,7 @@ import {
   statusFromV1,
   statusFromV1Wire,
   statusToV1,
-} from "../../src/mappings/v1.js";
+} from "../../src/mappings/v1-vocabulary.js";
 import { clusterFromV2, volumeFromV2 } from "../../src/mappings/v2.js";
 import { InvalidResponseError, UnsupportedByVersionError, ValidationError } from "../../src/errors.js";
 import type { ClusterCreateInput } from "../../src/types.js";

@@ -1,0 +1,116 @@
+/**
+ * v1 enum values ↔ unified values, as exhaustive tables checked against the generated v1 value lists: a value added
+ * to the v1 spec breaks the build until it is mapped. `null` marks a value the other side cannot express.
+ */
+import type {
+  V1GPUClusterCreateRequestBillingType,
+  V1GPUClusterCreateRequestClusterType,
+  V1GPUClusterCreateRequestDriverVersion,
+  V1GPUClusterCreateRequestGpuType,
+  V1GPUClusterCreateResponseStatus,
+  V1GPUClusterInfoClusterType,
+  V1GPUClusterInfoGpuType,
+  V1GPUClusterUpdateRequestClusterType,
+  V1GPUClusterUpdateResponseStatus,
+} from "../../generated/enums.js";
+import { v1GPUClusterCreateRequestDriverVersionValues } from "../../generated/enums.js";
+import { UnsupportedByVersionError } from "../errors.js";
+import type { BillingType, ClusterStatus, ClusterType, DriverVersion, GpuType, Known } from "../types.js";
+import { clusterStatusValues, knownIn, lookup } from "../vocabulary.js";
+import { describeDriver, formatV1Driver, parseV1Driver } from "./driver.js";
+
+type V1ClusterType = V1GPUClusterInfoClusterType | V1GPUClusterCreateRequestClusterType | V1GPUClusterUpdateRequestClusterType;
+type V1GpuType = V1GPUClusterInfoGpuType | V1GPUClusterCreateRequestGpuType;
+type V1Status = V1GPUClusterCreateResponseStatus | V1GPUClusterUpdateResponseStatus;
+
+// null: a v1 sentinel that means "unknown"; it arrives as Unrecognized with its raw string.
+/** v1 cluster type → unified. */
+export const clusterTypeFromV1 = { UNKNOWN_TYPE: null, KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<V1ClusterType, ClusterType | null>;
+/** unified cluster type → v1. */
+export const clusterTypeToV1 = { KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<ClusterType, V1ClusterType | null>;
+
+/** v1 GPU type → unified. */
+export const gpuTypeFromV1 = {
+  UNKNOWN_GPU_TYPE: null,
+  H100_SXM: "H100_SXM",
+  H200_SXM: "H200_SXM",
+  RTX_6000_PCI: "RTX_6000_PCI",
+} as const satisfies Record<V1GpuType, GpuType | null>;
+/** unified GPU type → v1; null where v1 has no such GPU. */
+export const gpuTypeToV1 = {
+  H100_SXM: "H100_SXM",
+  H200_SXM: "H200_SXM",
+  RTX_6000_PCI: "RTX_6000_PCI",
+  L40_PCIE: null,
+  B200_SXM: null,
+  H100_SXM_INF: null,
+} as const satisfies Record<GpuType, V1GpuType | null>;
+
+/** v1 billing type → unified (only used for round-trip checks: v1 answers carry no billing type). */
+export const billingTypeFromV1 = { UNSPECIFIED: null, RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND" } as const satisfies Record<
+  V1GPUClusterCreateRequestBillingType,
+  BillingType | null
+>;
+/** unified billing type → v1; null where v1 cannot bill that way. */
+export const billingTypeToV1 = { RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND", SCHEDULED_CAPACITY: null } as const satisfies Record<
+  BillingType,
+  V1GPUClusterCreateRequestBillingType | null
+>;
+
+/** v1 cluster status → unified (v2 terms, plus v1-only states). */
+export const statusFromV1 = {
+  UNKNOWN_STATUS: null,
+  PENDING: "Pending",
+  QUEUED: "Queued",
+  WAITING_CONTROL_PLANE: "WaitingForControlPlaneNodes",
+  WAITING_DATA_PLANE: "WaitingForDataPlaneNodes",
+  READY: "Ready",
+  FAILED: "Failed",
+} as const satisfies Record<V1Status, ClusterStatus | null>;
+/** unified status → v1; null for v2 states v1 has no word for. */
+export const statusToV1 = {
+  WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
+  WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
+  WaitingForSubnet: null,
+  WaitingForSharedVolume: null,
+  InstallingDrivers: null,
+  RunningAcceptanceTests: null,
+  Paused: null,
+  OnDemandComputePaused: null,
+  Ready: "READY",
+  Degraded: null,
+  Deleting: null,
+  Pending: "PENDING",
+  Queued: "QUEUED",
+  Failed: "FAILED",
+} as const satisfies Record<ClusterStatus, V1Status | null>;
+
+const unifiedStatuses: ReadonlySet<string> = new Set(clusterStatusValues);
+
+/**
+ * A v1 status string. Cluster info carries a free string: v1 enum names map through the table, a server already
+ * speaking v2 words is taken as is, anything else is Unrecognized.
+ */
+export function statusFromV1Wire(raw: string): Known<ClusterStatus> {
+  const mapped = lookup(statusFromV1, raw);
+  if (mapped !== undefined) return mapped === null ? { unrecognized: true, raw } : mapped;
+  return knownIn<ClusterStatus>(unifiedStatuses, raw);
+}
+
+/** v1 driver pairs the spec can express, for error messages and outbound checks. */
+export const v1DriverPairs: readonly DriverVersion[] = v1GPUClusterCreateRequestDriverVersionValues
+  .map(parseV1Driver)
+  .filter((pair): pair is DriverVersion => pair !== undefined);
+
+/** unified driver pair → v1 token; throws UnsupportedByVersionError listing the pairs v1 can express. */
+export function driverToV1(pair: DriverVersion): V1GPUClusterCreateRequestDriverVersion {
+  const token = formatV1Driver(pair);
+  const known = v1GPUClusterCreateRequestDriverVersionValues as readonly string[];
+  if (token !== undefined && known.includes(token)) return token as V1GPUClusterCreateRequestDriverVersion;
+  throw new UnsupportedByVersionError(
+    "v1",
+    `driver ${describeDriver(pair)}`,
+    `v1 can express only these pairs: ${v1DriverPairs.map((p) => `${p.cuda_version}/${p.nvidia_driver_version}`).join(", ")}`,
+  );
+}
+

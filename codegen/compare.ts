@@ -1,4 +1,4 @@
-import type { ApiModel, ApiVersion, Difference, SchemaShape } from "./ir.js";
+import type { ApiModel, Difference, SchemaShape } from "./ir.js";
 import { byCodePoint } from "./naming.js";
 
 /** Both models, so `$ref`s on either side can be followed (indexed by schema name). */
@@ -164,9 +164,4 @@ export function shapesEqual(ctx: DiffContext, a: SchemaShape, b: SchemaShape, as
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-/** Which version a one-sided element belongs to, for report wording. */
-export function otherVersion(version: ApiVersion): ApiVersion {
-  return version === "v1" ? "v2" : "v1";
 }

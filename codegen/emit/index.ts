@@ -1,13 +1,14 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
-import { renderDocuments, specInfoStatements } from "./documents.js";
+import { renderDocuments } from "./documents.js";
 import { enumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
 import { modelStatements } from "./models.js";
 import { emitWireTypes } from "./openapi-types.js";
 import { operationStatements } from "./operations.js";
 import { renderReport } from "./report.js";
+import { specInfoStatements } from "./spec-info.js";
 
 /**
  * Every generated file, in memory. One ts-morph Project per call (never module-level state); each file is built

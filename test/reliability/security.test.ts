@@ -106,6 +106,55 @@ describe.each(versions)("the API key on %s", (version) => {
   });
 });
 
+describe.each(versions)("redirect targets on %s (property)", (version) => {
+  test("the key goes to a redirect target exactly when it has the configured origin", async () => {
+    const { v1ClusterWire, v2ClusterWire } = await import("../client/fixtures.js");
+    const clusterJson = JSON.stringify(version === "v1" ? v1ClusterWire : v2ClusterWire);
+    const baseUrl = version === "v1" ? origin.url : `${origin.url}/v1`;
+    const { port } = new URL(origin.url);
+    const sent: { url: string; authorization: string | null }[] = [];
+    // Requests to the real origin go over the wire; any other target gets a canned answer, so no name is looked up.
+    const fetch = async (input: string, init: RequestInit) => {
+      sent.push({ url: input, authorization: new Headers(init.headers).get("authorization") });
+      return input.startsWith(`${origin.url}/`) ? globalThis.fetch(input, init) : new Response(clusterJson, { status: 200 });
+    };
+    const client = createClient({ apiVersion: version, apiKey: secretKey, baseUrl, maxRetries: 0, fetch });
+    const segment = fc.stringMatching(/^[a-z0-9]{0,6}$/);
+    const target = fc.tuple(
+      fc.constantFrom(
+        "/",
+        "../",
+        "?q=",
+        `${origin.url}/`,
+        `http://localhost:${port}/`,
+        `http://[::1]:${port}/`,
+        `https://127.0.0.1:${port}/`,
+        `http://127.0.0.1:${port}@evil.example/`,
+        `http://127.0.0.1.evil.example:${port}/`,
+        "//evil.example/",
+        "http://evil.example/",
+        "https://api.together.ai/",
+      ),
+      segment,
+    );
+    await fc.assert(
+      fc.asyncProperty(target, async ([prefix, rest]) => {
+        sent.length = 0;
+        let calls = 0;
+        origin.plan(() => (++calls === 1 ? { status: 307, body: "", location: prefix + rest } : { status: 200, body: clusterJson }));
+        await settle(client.clusters.get("c-1"));
+        expect(sent.length).toBeGreaterThanOrEqual(2);
+        expect(sent[0]!.authorization).toBe(`Bearer ${secretKey}`);
+        for (const request of sent.slice(1)) {
+          const sameOrigin = new URL(request.url).origin === new URL(baseUrl).origin;
+          expect(request.authorization !== null, `${prefix + rest} -> ${request.url}`).toBe(sameOrigin);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("plain http", () => {
   test("is refused for every non-loopback host before anything is sent, and accepted for loopback", () => {
     const sent: string[] = [];

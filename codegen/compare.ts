@@ -8,6 +8,7 @@ export interface DiffContext {
   readonly schemas: { readonly v1: ReadonlyMap<string, SchemaShape>; readonly v2: ReadonlyMap<string, SchemaShape> };
 }
 
+/** Indexes both models' schemas by name for `$ref` resolution during comparison. */
 export function diffContext(v1: ApiModel, v2: ApiModel): DiffContext {
   const index = (model: ApiModel) => new Map(model.schemas.map((s) => [s.name, s.shape]));
   return { v1, v2, schemas: { v1: index(v1), v2: index(v2) } };

@@ -48,6 +48,7 @@ export interface CodegenConfig {
   readonly pairings: readonly OperationPairing[];
 }
 
+/** `npm run generate` without arguments: specs/ in, generated/ out, the product pairing table. */
 export const defaultConfig: CodegenConfig = {
   v1: resolve(repoRoot, "specs/v1.yaml"),
   v2: resolve(repoRoot, "specs/v2.yaml"),

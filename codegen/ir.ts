@@ -6,6 +6,7 @@
 
 export type ApiVersion = "v1" | "v2";
 
+/** The HTTP methods an OpenAPI path item can hold, lowercase as in the spec. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 /** Where a model element came from, so reports and JSDoc can point back at the spec. */
@@ -19,6 +20,7 @@ export interface SourceRef {
   readonly pointer: string;
 }
 
+/** JSON Schema primitive types (3.1 allows `null` as a type of its own). */
 export type PrimitiveType = "string" | "integer" | "number" | "boolean" | "null";
 
 /**
@@ -47,6 +49,7 @@ export type SchemaShape =
   | { readonly kind: "union" | "intersection"; readonly members: readonly SchemaShape[]; readonly nullable: boolean }
   | { readonly kind: "unknown"; readonly nullable: boolean };
 
+/** One property of an object schema; `required` comes from the parent's `required` list. */
 export interface PropertyDef {
   readonly name: string;
   readonly required: boolean;
@@ -74,8 +77,10 @@ export interface EnumDef {
   readonly source: SourceRef;
 }
 
+/** Parameter Object `in`. */
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
+/** A parameter after `$ref` resolution and path/operation-level merging. */
 export interface ParameterDef {
   readonly name: string;
   readonly in: ParameterLocation;
@@ -85,6 +90,7 @@ export interface ParameterDef {
   readonly deprecated: boolean;
 }
 
+/** One declared response of an operation. */
 export interface ResponseDef {
   /** HTTP status code or `default`, as written in the spec. */
   readonly status: string;
@@ -93,6 +99,7 @@ export interface ResponseDef {
   readonly schema?: SchemaShape;
 }
 
+/** One operation of one spec. */
 export interface OperationDef {
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -138,6 +145,7 @@ export type Difference =
 /** How an operation pair came about; one-sided operations are `unpaired`. */
 export type PairingReason = "config" | "same-operation-id" | "unpaired";
 
+/** A unified operation: the v1 and/or v2 operation that do the same thing, and how they differ. */
 export interface PairedOperation {
   /** Unified name, e.g. `clusterList`; see naming.ts for the rule used when the config does not name it. */
   readonly name: string;
@@ -147,6 +155,7 @@ export interface PairedOperation {
   readonly differences: readonly Difference[];
 }
 
+/** Same-named schemas of both specs (or of one), and how they differ. */
 export interface PairedSchema {
   /** The schema name as written in the spec(s). */
   readonly name: string;

@@ -65,16 +65,19 @@ export function schemaStepPart(step: { readonly kind: "property"; readonly name:
   }
 }
 
+/** Enum name part of an inline operation parameter. */
 export function parameterNamePart(operationId: string, parameterName: string): string {
   return `${pascalCase(operationId)}${pascalCase(parameterName)}Param`;
 }
 
+/** Enum name part of an inline response body. */
 export function responseNamePart(operationId: string, status: string): string {
   // Status codes are digits ("200", "4XX"): appended verbatim; pascalCase would prefix "_" to keep identifiers legal.
   const statusPart = /^[0-9]/.test(status) ? status.replace(/[^A-Za-z0-9]/g, "") : pascalCase(status);
   return `${pascalCase(operationId)}Response${statusPart}`;
 }
 
+/** Enum name part of an inline request body. */
 export function requestBodyNamePart(operationId: string): string {
   return `${pascalCase(operationId)}RequestBody`;
 }

@@ -7,6 +7,7 @@ const PRIMITIVE_TYPES: readonly PrimitiveType[] = ["string", "integer", "number"
 /** Guards against `$ref` chains into non-component locations that loop through themselves. */
 export const MAX_DEPTH = 64;
 
+/** A schema that says nothing (`{}` or `true`): any value. */
 export const unknownShape: SchemaShape = { kind: "unknown", nullable: false };
 
 /**
@@ -157,6 +158,7 @@ export class SchemaNormalizer {
   }
 }
 
+/** The IR source reference (version, file, line, col, pointer) of a pointer in `spec`. */
 export function sourceRef(spec: LoadedSpec, pointer: string): SourceRef {
   const { line, col } = spec.locate(pointer);
   return { version: spec.version, file: spec.file, line, col, pointer };

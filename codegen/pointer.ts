@@ -39,6 +39,7 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   return current;
 }
 
+/** A plain (non-array, non-null) object, as YAML mappings become after `toJS`. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -115,7 +115,7 @@ describe.each(["v1", "v2"] as const)("malformed %s specs", (version) => {
           expect(lines[Number(line) - 1]).toContain(broken.marker);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: Number(process.env["RELIABILITY_BADSPEC_RUNS"] ?? 40) },
     );
     expect(seen.size, [...seen].join(", ")).toBeGreaterThanOrEqual(6);
   });

@@ -71,6 +71,6 @@ test("random well-formed specs always generate code that type-checks", async () 
       expect(files.map((f) => f.slice(dir.length + 5)).sort()).toEqual(expect.arrayContaining(["enums.ts", "models.ts", "operations.ts"]));
       expect(typeErrors(files)).toEqual([]);
     }),
-    { numRuns: 15 },
+    { numRuns: Number(process.env["RELIABILITY_CODEGEN_RUNS"] ?? 15) },
   );
 });

@@ -134,7 +134,7 @@ describe.each(["v1", "v2"] as const)("hostile server bodies on %s", (version) =>
         }
         expect(printed(outcome.ok ? outcome.value : outcome.error)).not.toContain(apiKey);
       }),
-      { numRuns: 250 },
+      { numRuns: Number(process.env["RELIABILITY_HOSTILE_RUNS"] ?? 250) },
     );
   });
 });

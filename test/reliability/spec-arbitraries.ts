@@ -26,10 +26,18 @@ function propertySchema(version: ApiVersion, refs: readonly string[], depth: num
       version === "v2" ? fc.constantFrom({ enum: values }, { type: "string", enum: values }) : fc.constant({ type: "string", enum: values }),
     ),
   );
-  const options: fc.Arbitrary<Json>[] = [scalar, scalar.map((items) => ({ type: "array", items }))];
+  const options: fc.Arbitrary<Json>[] = [
+    scalar,
+    scalar.map((items) => ({ type: "array", items })),
+    scalar.map((items) => ({ type: "array", items: { type: "array", items } })),
+    // A map: `additionalProperties` with a value schema.
+    scalar.map((values) => ({ type: "object", additionalProperties: values })),
+  ];
   if (refs.length > 0) {
     const ref = fc.constantFrom(...refs).map((name) => ({ $ref: `#/components/schemas/${name}` }));
     options.push(ref, ref.map((items) => ({ type: "array", items })));
+    options.push(fc.tuple(ref, scalar).map(([a, b]) => ({ oneOf: [a, b] })));
+    options.push(ref.map((base) => ({ allOf: [base, { type: "object", properties: { extra_note: { type: "string" } } }] })));
   }
   if (depth < 1) options.push(objectSchema(version, refs, depth + 1));
   return fc.tuple(fc.oneof(...options), fc.boolean(), fc.option(fc.constantFrom("A field.", "Size in TiB; `0` means default.", 'Quotes " and */ are fine.'), { nil: undefined })).map(

@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createAssignabilityOracle } from "../codegen/diff/surface/assignability.js";
 import { compareSurfaces } from "../codegen/diff/surface/compare.js";
 import { extractSurface } from "../codegen/diff/surface/extract.js";
 import type { PublicSurface } from "../codegen/diff/surface/types.js";
@@ -46,8 +47,11 @@ function main([command, ...args]: readonly string[]): number {
   if (command === "check" || command === "compare") {
     const [first, second] = positional(args);
     const before = readSurface(command === "check" ? (option(args, "--baseline") ?? defaultBaseline) : (first ?? ""));
-    const after = command === "check" ? extractSurface(resolve(first ?? repoRoot), typeRoots) : readSurface(second ?? "");
-    const result = compareSurfaces(before, after);
+    const afterPath = command === "check" ? (first ?? repoRoot) : (second ?? "");
+    const after = readSurface(afterPath);
+    // With a build at hand the compiler can prove changed signatures compatible; two saved JSONs stay conservative.
+    const oracle = afterPath.endsWith(".json") ? undefined : createAssignabilityOracle(resolve(afterPath), after, typeRoots);
+    const result = compareSurfaces(before, after, oracle);
     if (args.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

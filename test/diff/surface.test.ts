@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { createAssignabilityOracle } from "../../codegen/diff/surface/assignability.js";
 import { compareSurfaces } from "../../codegen/diff/surface/compare.js";
 import { extractSurface } from "../../codegen/diff/surface/extract.js";
 import { fixturesDir } from "./helpers.js";
@@ -30,11 +31,12 @@ describe("public TypeScript surface", () => {
     });
   });
 
-  it("classifies handwritten-layer changes even when no spec changed", () => {
+  it("classifies handwritten-layer changes even when no spec changed (conservative without a build)", () => {
     const { bump, changes } = compareSurfaces(before, after);
     expect(bump).toBe("major");
     expect(changes.map((c) => `${c.kind}${c.breaking ? "!" : ""} ${c.location}`)).toEqual([
       "export-removed! .#legacyHelper",
+      "member-changed! .#Client.getCluster",
       "member-changed! .#Client.listClusters",
       "member-added .#ClientOptions.maxRetries?",
       "member-changed! .#Cluster.numGpus",
@@ -42,6 +44,26 @@ describe("public TypeScript surface", () => {
       'member-added .#ClusterStatus."paused"',
     ]);
     expect(changes.find((c) => c.location === '.#ClusterStatus."paused"')?.message).toContain("exhaustive `switch`es");
+  });
+
+  it("lets the compiler prove a widened signature compatible, and keeps an incompatible one breaking", () => {
+    const oracle = createAssignabilityOracle(`${fixturesDir}surface/after`, after, typeRoots);
+    const { changes } = compareSurfaces(before, after, oracle);
+    const listClusters = changes.find((c) => c.location === ".#Client.listClusters");
+    expect(listClusters?.breaking).toBe(false);
+    expect(listClusters?.message).toContain("compatible: the new signature accepts every call the old one did");
+    expect(changes.find((c) => c.location === ".#Client.getCluster")?.breaking).toBe(true);
+  });
+
+  it("answers assignability questions, and 'unknown' for types that do not resolve", () => {
+    const oracle = createAssignabilityOracle(`${fixturesDir}surface/after`, after, typeRoots);
+    expect(
+      oracle([
+        { entry: ".", from: '"v1"', to: "ApiVersion" },
+        { entry: ".", from: "string", to: "ApiVersion" },
+        { entry: ".", from: "NoSuchType", to: "string" },
+      ]),
+    ).toEqual([true, false, undefined]);
   });
 
   it("reports no change and bump none for the same build", () => {
@@ -69,7 +91,8 @@ describe("scripts/api-surface.ts", () => {
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as { bump: string; changes: { kind: string }[] };
     expect(parsed.bump).toBe("major");
-    expect(parsed.changes).toHaveLength(6);
+    expect(parsed.changes).toHaveLength(7);
+    expect(parsed.changes.filter((c) => c.kind === "member-changed")).toHaveLength(3);
   });
 
   it("check exits 1 and explains how to accept when the build differs from the baseline", () => {

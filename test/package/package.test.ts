@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssignabilityOracle } from "../../codegen/diff/surface/assignability.js";
 import { compareSurfaces } from "../../codegen/diff/surface/compare.js";
 import { extractSurface } from "../../codegen/diff/surface/extract.js";
 import type { PublicSurface } from "../../codegen/diff/surface/types.js";
@@ -141,8 +142,10 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
 
   it("has the public .d.ts surface recorded in api/public-surface.json (a reviewed baseline)", () => {
     const baseline = JSON.parse(readFileSync(join(repoRoot, "api", "public-surface.json"), "utf8")) as PublicSurface;
-    const installed = extractSurface(join(consumerDir, "node_modules", "together-clusters"), [join(repoRoot, "node_modules", "@types")]);
-    const { bump, changes } = compareSurfaces(baseline, installed);
+    const installedDir = join(consumerDir, "node_modules", "together-clusters");
+    const typeRoots = [join(repoRoot, "node_modules", "@types")];
+    const installed = extractSurface(installedDir, typeRoots);
+    const { bump, changes } = compareSurfaces(baseline, installed, createAssignabilityOracle(installedDir, installed, typeRoots));
     const report = changes.map((c) => `${c.breaking ? "BREAKING " : ""}${c.kind} ${c.location}: ${c.message}`).join("\n");
     const hint = "If intended: npm run build && npx tsx scripts/api-surface.ts extract --out api/public-surface.json, and bump the version";
     expect(changes, `public surface changed (implies a ${bump} bump):\n${report}\n${hint}`).toEqual([]);

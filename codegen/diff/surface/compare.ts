@@ -1,16 +1,20 @@
 import { maxBump } from "../semver.js";
 import type { Bump } from "../types.js";
+import type { AssignabilityOracle, AssignabilityQuery } from "./assignability.js";
 import type { ExportSurface, PublicSurface, SurfaceChange } from "./types.js";
 
 /**
  * Compares two public surfaces. Without knowing where a type flows, the rules stay conservative:
- * anything removed or changed is breaking; additions are not, except a new required member of an interface or
- * object type, which breaks code that builds such objects (flagged non-breaking, with that caveat in the message,
- * because most of these types are results the client builds for you). A new union member is reported like a new
- * response enum value: not breaking, but exhaustive `switch`es stop covering every case.
+ * anything removed is breaking; a changed member is breaking unless the compiler (the optional `oracle`, run over
+ * the new build) proves it compatible: a signature whose new form is assignable to the old one (callers' code still
+ * type-checks), or a property type equivalent both ways. Additions are not breaking; a new required member of an
+ * interface or object type is flagged in the message, since it breaks code that builds such objects itself.
+ * A new union member is reported like a new response enum value: not breaking, but exhaustive `switch`es stop
+ * covering every case.
  */
-export function compareSurfaces(before: PublicSurface, after: PublicSurface): { bump: Bump; changes: SurfaceChange[] } {
+export function compareSurfaces(before: PublicSurface, after: PublicSurface, oracle?: AssignabilityOracle): { bump: Bump; changes: SurfaceChange[] } {
   const changes: SurfaceChange[] = [];
+  const pending: PendingChange[] = [];
   const entries = [...new Set([...Object.keys(before.entries), ...Object.keys(after.entries)])].sort();
   for (const entry of entries) {
     const oldExports = before.entries[entry] ?? {};
@@ -28,15 +32,37 @@ export function compareSurfaces(before: PublicSurface, after: PublicSurface): { 
       } else if (previous.kind !== next.kind) {
         changes.push({ kind: "export-kind-changed", location, breaking: true, message: `"${name}" changed from a ${previous.kind} to a ${next.kind}.` });
       } else {
-        compareMembers(previous, next, location, changes);
+        compareMembers(entry, previous, next, location, changes, pending);
       }
     }
   }
+  resolvePending(pending, oracle, changes);
   const bump = changes.reduce<Bump>((acc, c) => maxBump(acc, c.breaking ? "major" : "minor"), "none");
   return { bump, changes };
 }
 
-function compareMembers(before: ExportSurface, after: ExportSurface, location: string, changes: SurfaceChange[]): void {
+/** A changed member whose compatibility the compiler may be able to prove. */
+interface PendingChange {
+  readonly index: number;
+  readonly queries: readonly AssignabilityQuery[];
+  readonly compatibleMessage: string;
+}
+
+function resolvePending(pending: readonly PendingChange[], oracle: AssignabilityOracle | undefined, changes: SurfaceChange[]): void {
+  if (oracle === undefined || pending.length === 0) return;
+  const answers = oracle(pending.flatMap((p) => p.queries));
+  let next = 0;
+  for (const p of pending) {
+    const results = answers.slice(next, next + p.queries.length);
+    next += p.queries.length;
+    const change = changes[p.index];
+    if (change !== undefined && results.every((r) => r === true)) changes[p.index] = { ...change, breaking: false, message: p.compatibleMessage };
+  }
+}
+
+const signatureKey = /^(call|new)(#\d+)?$/;
+
+function compareMembers(entry: string, before: ExportSurface, after: ExportSurface, location: string, changes: SurfaceChange[], pending: PendingChange[]): void {
   const optionalTwin = (key: string) => (key.endsWith("?") ? key.slice(0, -1) : `${key}?`);
   for (const [key, text] of Object.entries(before.members)) {
     const at = `${location}.${key}`;
@@ -58,7 +84,9 @@ function compareMembers(before: ExportSurface, after: ExportSurface, location: s
       const what = after.kind === "union" || before.kind === "union" ? `Union member ${key}` : `Member "${key}"`;
       changes.push({ kind: "member-removed", location: at, breaking: true, message: `${what} was removed.` });
     } else if (next !== text) {
-      changes.push({ kind: "member-changed", location: at, breaking: true, message: `"${key}" changed from \`${text}\` to \`${next}\`.` });
+      const message = `"${key}" changed from \`${text}\` to \`${next}\`.`;
+      pending.push(pendingCheck(entry, key, text, next, changes.length, message));
+      changes.push({ kind: "member-changed", location: at, breaking: true, message });
     }
   }
   for (const [key, text] of Object.entries(after.members)) {
@@ -74,4 +102,19 @@ function compareMembers(before: ExportSurface, after: ExportSurface, location: s
             : `New required member "${key}": \`${text}\`; only code that constructs this type itself must add it.`;
     changes.push({ kind: "member-added", location: at, breaking: false, message });
   }
+}
+
+/**
+ * Signatures (calls, constructors, methods) are safe when the new one is assignable to the old one: every call
+ * written against the old signature still type-checks. Properties flow both ways (read from results, written into
+ * options), so they are safe only when the types are equivalent.
+ */
+function pendingCheck(entry: string, key: string, oldText: string, newText: string, index: number, message: string): PendingChange {
+  const strip = (text: string) => text.replace(/^readonly /, "");
+  const isSignature = signatureKey.test(key) || /^[(<]/.test(strip(oldText));
+  const from = strip(newText);
+  const to = strip(oldText);
+  const queries = isSignature ? [{ entry, from, to }] : [{ entry, from, to }, { entry, from: to, to: from }];
+  const why = isSignature ? "the new signature accepts every call the old one did" : "the types are equivalent";
+  return { index, queries, compatibleMessage: `${message.slice(0, -1)}; compatible: ${why}.` };
 }

@@ -41,7 +41,7 @@ export function parseSpec(text: string, displayPath: string, version: ApiVersion
     return { file: displayPath, line, col, pointer };
   };
   const keyIndex: KeyIndex = new WeakMap();
-  const locate = (pointer: string): SpecLocation => locateOffset(nodeAt(doc, pointer, keyIndex)?.range?.[0] ?? 0, pointer);
+  const locate = (pointer: string): SpecLocation => locateOffset(offsetOf(doc, pointer, keyIndex), pointer);
   const error = (pointer: string, detail: string): CodegenError => new CodegenError(locate(pointer), detail);
 
   const firstError = doc.errors[0];
@@ -165,43 +165,53 @@ function findDirectRefCycle(spec: LoadedSpec, sites: readonly RefSite[]): void {
 }
 
 /** Per-mapping key lookup, built on first use: every schema, enum and operation is located, so lookups must not scan. */
-type KeyIndex = WeakMap<YAMLMap, Map<string, unknown>>;
+type KeyIndex = WeakMap<YAMLMap, Map<string, { readonly key: unknown; readonly value: unknown }>>;
 
-function mapChild(map: YAMLMap, token: string, index: KeyIndex): unknown {
+function mapEntry(map: YAMLMap, token: string, index: KeyIndex): { readonly key: unknown; readonly value: unknown } | undefined {
   let byKey = index.get(map);
   if (!byKey) {
     byKey = new Map();
     for (const pair of map.items) {
       if (!isScalar(pair.key)) continue;
       const key = String(pair.key.value);
-      if (!byKey.has(key)) byKey.set(key, pair.value ?? pair.key);
+      if (!byKey.has(key)) byKey.set(key, { key: pair.key, value: pair.value });
     }
     index.set(map, byKey);
   }
   return byKey.get(token);
 }
 
-/** Walks the YAML AST along a pointer; returns the deepest node reached. */
-function nodeAt(doc: Document, pointer: string, index: KeyIndex): YamlNode | undefined {
+/**
+ * Source offset of the node at `pointer`. A mapping or list entry is located at its key (`status:`), not at its value,
+ * which for block collections starts on the next line; a missing step falls back to the deepest existing ancestor.
+ */
+function offsetOf(doc: Document, pointer: string, index: KeyIndex): number {
   let node: unknown = doc.contents;
+  let at: unknown = node;
   let tokens: string[];
   try {
     tokens = parsePointer(pointer);
   } catch {
-    return doc.contents ?? undefined;
+    tokens = [];
   }
   for (const token of tokens) {
     if (isAlias(node)) node = node.resolve(doc);
-    let next: unknown;
     if (isMap(node)) {
-      next = mapChild(node, token, index);
+      const entry = mapEntry(node, token, index);
+      if (!entry) break;
+      // A scalar is located at its value (the bad `$ref` string, the version number); a mapping or list at its key.
+      at = isScalar(entry.value) ? entry.value : entry.key;
+      node = entry.value;
     } else if (isSeq(node)) {
-      next = /^\d+$/.test(token) ? node.items[Number(token)] : undefined;
+      const item: unknown = /^\d+$/.test(token) ? node.items[Number(token)] : undefined;
+      if (item === undefined || item === null) break;
+      at = item;
+      node = item;
+    } else {
+      break;
     }
-    if (next === undefined || next === null) break;
-    node = next;
   }
-  return (node ?? undefined) as YamlNode | undefined;
+  return (at as YamlNode | null | undefined)?.range?.[0] ?? 0;
 }
 
 /** The pointer of the innermost node whose source range contains `offset` (for YAML syntax errors). */

@@ -5,148 +5,148 @@
 
 /**
  * `billing_type` values of the v1 API.
- * @see specs/v1.yaml:256:11 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v1.yaml:255:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export const v1GPUClusterCreateRequestBillingTypeValues = ["UNSPECIFIED", "RESERVED", "ON_DEMAND"] as const;
 /**
  * `billing_type` values of the v1 API.
- * @see specs/v1.yaml:256:11 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v1.yaml:255:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export type V1GPUClusterCreateRequestBillingType = (typeof v1GPUClusterCreateRequestBillingTypeValues)[number];
 /**
  * GPU Cluster create request.
  *
  * Same values as v1GPUClusterInfoClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:207:11 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v1.yaml:206:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export const v1GPUClusterCreateRequestClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * GPU Cluster create request.
  *
  * Same values as v1GPUClusterInfoClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:207:11 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v1.yaml:206:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export type V1GPUClusterCreateRequestClusterType = (typeof v1GPUClusterCreateRequestClusterTypeValues)[number];
 /**
  * NVIDIA driver version to use in the cluster.
  *
  * Same values as v1GPUClusterInfoDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:242:11 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
+ * @see specs/v1.yaml:241:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
  */
 export const v1GPUClusterCreateRequestDriverVersionValues = ["UNKNOWN_DRIVER", "CUDA_12_5_555", "CUDA_12_6_560", "CUDA_12_6_565", "CUDA_12_8_570"] as const;
 /**
  * NVIDIA driver version to use in the cluster.
  *
  * Same values as v1GPUClusterInfoDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:242:11 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
+ * @see specs/v1.yaml:241:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
  */
 export type V1GPUClusterCreateRequestDriverVersion = (typeof v1GPUClusterCreateRequestDriverVersionValues)[number];
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v1GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:220:11 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v1.yaml:219:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export const v1GPUClusterCreateRequestGpuTypeValues = ["UNKNOWN_GPU_TYPE", "H100_SXM", "H200_SXM", "RTX_6000_PCI"] as const;
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v1GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:220:11 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v1.yaml:219:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export type V1GPUClusterCreateRequestGpuType = (typeof v1GPUClusterCreateRequestGpuTypeValues)[number];
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterUpdateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:269:11 #/components/schemas/GPUClusterCreateResponse/properties/status
+ * @see specs/v1.yaml:268:9 #/components/schemas/GPUClusterCreateResponse/properties/status
  */
 export const v1GPUClusterCreateResponseStatusValues = ["UNKNOWN_STATUS", "PENDING", "QUEUED", "WAITING_CONTROL_PLANE", "WAITING_DATA_PLANE", "READY", "FAILED"] as const;
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterUpdateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:269:11 #/components/schemas/GPUClusterCreateResponse/properties/status
+ * @see specs/v1.yaml:268:9 #/components/schemas/GPUClusterCreateResponse/properties/status
  */
 export type V1GPUClusterCreateResponseStatus = (typeof v1GPUClusterCreateResponseStatusValues)[number];
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:327:11 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v1.yaml:326:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export const v1GPUClusterInfoClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:327:11 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v1.yaml:326:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export type V1GPUClusterInfoClusterType = (typeof v1GPUClusterInfoClusterTypeValues)[number];
 /**
  * `driver_version` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:349:11 #/components/schemas/GPUClusterInfo/properties/driver_version
+ * @see specs/v1.yaml:348:9 #/components/schemas/GPUClusterInfo/properties/driver_version
  */
 export const v1GPUClusterInfoDriverVersionValues = ["UNKNOWN_DRIVER", "CUDA_12_5_555", "CUDA_12_6_560", "CUDA_12_6_565", "CUDA_12_8_570"] as const;
 /**
  * `driver_version` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:349:11 #/components/schemas/GPUClusterInfo/properties/driver_version
+ * @see specs/v1.yaml:348:9 #/components/schemas/GPUClusterInfo/properties/driver_version
  */
 export type V1GPUClusterInfoDriverVersion = (typeof v1GPUClusterInfoDriverVersionValues)[number];
 /**
  * `gpu_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:336:11 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v1.yaml:335:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export const v1GPUClusterInfoGpuTypeValues = ["UNKNOWN_GPU_TYPE", "H100_SXM", "H200_SXM", "RTX_6000_PCI"] as const;
 /**
  * `gpu_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:336:11 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v1.yaml:335:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export type V1GPUClusterInfoGpuType = (typeof v1GPUClusterInfoGpuTypeValues)[number];
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:296:11 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v1.yaml:295:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export const v1GPUClusterUpdateRequestClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:296:11 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v1.yaml:295:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export type V1GPUClusterUpdateRequestClusterType = (typeof v1GPUClusterUpdateRequestClusterTypeValues)[number];
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:311:11 #/components/schemas/GPUClusterUpdateResponse/properties/status
+ * @see specs/v1.yaml:310:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
  */
 export const v1GPUClusterUpdateResponseStatusValues = ["UNKNOWN_STATUS", "PENDING", "QUEUED", "WAITING_CONTROL_PLANE", "WAITING_DATA_PLANE", "READY", "FAILED"] as const;
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:311:11 #/components/schemas/GPUClusterUpdateResponse/properties/status
+ * @see specs/v1.yaml:310:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
  */
 export type V1GPUClusterUpdateResponseStatus = (typeof v1GPUClusterUpdateResponseStatusValues)[number];
 /**
  * Cluster phase.
- * @see specs/v2.yaml:1061:11 #/components/schemas/ClusterPhaseTransition/properties/phase
+ * @see specs/v2.yaml:1060:9 #/components/schemas/ClusterPhaseTransition/properties/phase
  */
 export const v2ClusterPhaseTransitionPhaseValues = ["CLUSTER_PHASE_QUEUED", "CLUSTER_PHASE_SCHEDULED", "CLUSTER_PHASE_WAITING_FOR_CONTROL_PLANE_NODES", "CLUSTER_PHASE_WAITING_FOR_DATA_PLANE_NODES", "CLUSTER_PHASE_WAITING_FOR_SUBNET", "CLUSTER_PHASE_WAITING_FOR_SHARED_VOLUME", "CLUSTER_PHASE_WAITING_FOR_AUTO_SCALER", "CLUSTER_PHASE_INSTALLING_DRIVERS", "CLUSTER_PHASE_RUNNING_ACCEPTANCE_TESTS", "CLUSTER_PHASE_ACCEPTANCE_TESTS_FAILED", "CLUSTER_PHASE_RUNNING_NCCL_TESTS", "CLUSTER_PHASE_NCCL_TESTS_FAILED", "CLUSTER_PHASE_READY", "CLUSTER_PHASE_PAUSED", "CLUSTER_PHASE_ON_DEMAND_COMPUTE_PAUSED", "CLUSTER_PHASE_DEGRADED", "CLUSTER_PHASE_DELETING"] as const;
 /**
  * Cluster phase.
- * @see specs/v2.yaml:1061:11 #/components/schemas/ClusterPhaseTransition/properties/phase
+ * @see specs/v2.yaml:1060:9 #/components/schemas/ClusterPhaseTransition/properties/phase
  */
 export type V2ClusterPhaseTransitionPhase = (typeof v2ClusterPhaseTransitionPhaseValues)[number];
 /**
@@ -155,7 +155,7 @@ export type V2ClusterPhaseTransitionPhase = (typeof v2ClusterPhaseTransitionPhas
  * SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
  *
  * Same values as v2GPUClusterInfoBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1430:11 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v2.yaml:1429:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export const v2GPUClusterCreateRequestBillingTypeValues = ["RESERVED", "ON_DEMAND", "SCHEDULED_CAPACITY"] as const;
 /**
@@ -164,131 +164,131 @@ export const v2GPUClusterCreateRequestBillingTypeValues = ["RESERVED", "ON_DEMAN
  * SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
  *
  * Same values as v2GPUClusterInfoBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1430:11 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v2.yaml:1429:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export type V2GPUClusterCreateRequestBillingType = (typeof v2GPUClusterCreateRequestBillingTypeValues)[number];
 /**
  * Type of cluster to create.
  *
  * Same values as v2GPUClusterInfoClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1393:11 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1392:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export const v2GPUClusterCreateRequestClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster to create.
  *
  * Same values as v2GPUClusterInfoClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1393:11 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1392:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export type V2GPUClusterCreateRequestClusterType = (typeof v2GPUClusterCreateRequestClusterTypeValues)[number];
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v2GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1401:11 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v2.yaml:1400:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export const v2GPUClusterCreateRequestGpuTypeValues = ["H100_SXM", "H200_SXM", "RTX_6000_PCI", "L40_PCIE", "B200_SXM", "H100_SXM_INF"] as const;
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v2GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1401:11 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v2.yaml:1400:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export type V2GPUClusterCreateRequestGpuType = (typeof v2GPUClusterCreateRequestGpuTypeValues)[number];
 /**
  * Billing type for the cluster (RESERVED, ON_DEMAND, or SCHEDULED_CAPACITY).
  *
  * Same values as v2GPUClusterCreateRequestBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:785:11 #/components/schemas/GPUClusterInfo/properties/billing_type
+ * @see specs/v2.yaml:784:9 #/components/schemas/GPUClusterInfo/properties/billing_type
  */
 export const v2GPUClusterInfoBillingTypeValues = ["RESERVED", "ON_DEMAND", "SCHEDULED_CAPACITY"] as const;
 /**
  * Billing type for the cluster (RESERVED, ON_DEMAND, or SCHEDULED_CAPACITY).
  *
  * Same values as v2GPUClusterCreateRequestBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:785:11 #/components/schemas/GPUClusterInfo/properties/billing_type
+ * @see specs/v2.yaml:784:9 #/components/schemas/GPUClusterInfo/properties/billing_type
  */
 export type V2GPUClusterInfoBillingType = (typeof v2GPUClusterInfoBillingTypeValues)[number];
 /**
  * Type of cluster.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:687:11 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v2.yaml:686:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export const v2GPUClusterInfoClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:687:11 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v2.yaml:686:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export type V2GPUClusterInfoClusterType = (typeof v2GPUClusterInfoClusterTypeValues)[number];
 /**
  * `gpu_type` values of the v2 API.
  *
  * Same values as v2GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:694:11 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v2.yaml:693:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export const v2GPUClusterInfoGpuTypeValues = ["H100_SXM", "H200_SXM", "RTX_6000_PCI", "L40_PCIE", "B200_SXM", "H100_SXM_INF"] as const;
 /**
  * `gpu_type` values of the v2 API.
  *
  * Same values as v2GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:694:11 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v2.yaml:693:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export type V2GPUClusterInfoGpuType = (typeof v2GPUClusterInfoGpuTypeValues)[number];
 /**
  * Current status of the GPU cluster.
- * @see specs/v2.yaml:710:11 #/components/schemas/GPUClusterInfo/properties/status
+ * @see specs/v2.yaml:709:9 #/components/schemas/GPUClusterInfo/properties/status
  */
 export const v2GPUClusterInfoStatusValues = ["WaitingForControlPlaneNodes", "WaitingForDataPlaneNodes", "WaitingForSubnet", "WaitingForSharedVolume", "InstallingDrivers", "RunningAcceptanceTests", "Paused", "OnDemandComputePaused", "Ready", "Degraded", "Deleting"] as const;
 /**
  * Current status of the GPU cluster.
- * @see specs/v2.yaml:710:11 #/components/schemas/GPUClusterInfo/properties/status
+ * @see specs/v2.yaml:709:9 #/components/schemas/GPUClusterInfo/properties/status
  */
 export type V2GPUClusterInfoStatus = (typeof v2GPUClusterInfoStatusValues)[number];
 /**
  * Type of cluster to update.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1495:11 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1494:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export const v2GPUClusterUpdateRequestClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster to update.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1495:11 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1494:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export type V2GPUClusterUpdateRequestClusterType = (typeof v2GPUClusterUpdateRequestClusterTypeValues)[number];
 /**
  * Deployment status of the volume.
- * @see specs/v2.yaml:1592:11 #/components/schemas/GPUClustersSharedVolume/properties/status
+ * @see specs/v2.yaml:1591:9 #/components/schemas/GPUClustersSharedVolume/properties/status
  */
 export const v2GPUClustersSharedVolumeStatusValues = ["available", "bound", "provisioning"] as const;
 /**
  * Deployment status of the volume.
- * @see specs/v2.yaml:1592:11 #/components/schemas/GPUClustersSharedVolume/properties/status
+ * @see specs/v2.yaml:1591:9 #/components/schemas/GPUClustersSharedVolume/properties/status
  */
 export type V2GPUClustersSharedVolumeStatus = (typeof v2GPUClustersSharedVolumeStatusValues)[number];
 /**
  * `load_balancer` values of the v2 API.
- * @see specs/v2.yaml:1023:11 #/components/schemas/InstanceClusterConfig/properties/load_balancer
+ * @see specs/v2.yaml:1022:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
  */
 export const v2InstanceClusterConfigLoadBalancerValues = ["NONE", "TRAEFIK", "NGINX", "ISTIO"] as const;
 /**
  * `load_balancer` values of the v2 API.
- * @see specs/v2.yaml:1023:11 #/components/schemas/InstanceClusterConfig/properties/load_balancer
+ * @see specs/v2.yaml:1022:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
  */
 export type V2InstanceClusterConfigLoadBalancer = (typeof v2InstanceClusterConfigLoadBalancerValues)[number];
 /**
  * Node phase.
- * @see specs/v2.yaml:1133:11 #/components/schemas/NodePhaseTransition/properties/phase
+ * @see specs/v2.yaml:1132:9 #/components/schemas/NodePhaseTransition/properties/phase
  */
 export const v2NodePhaseTransitionPhaseValues = ["NODE_PHASE_PENDING", "NODE_PHASE_SCHEDULING", "NODE_PHASE_BOOTING", "NODE_PHASE_BOOTSTRAPPING", "NODE_PHASE_RUNNING", "NODE_PHASE_SUCCEEDED", "NODE_PHASE_FAILED", "NODE_PHASE_PAUSED"] as const;
 /**
  * Node phase.
- * @see specs/v2.yaml:1133:11 #/components/schemas/NodePhaseTransition/properties/phase
+ * @see specs/v2.yaml:1132:9 #/components/schemas/NodePhaseTransition/properties/phase
  */
 export type V2NodePhaseTransitionPhase = (typeof v2NodePhaseTransitionPhaseValues)[number];
 /**
@@ -296,7 +296,7 @@ export type V2NodePhaseTransitionPhase = (typeof v2NodePhaseTransitionPhaseValue
  *
  * - `REMEDIATION_MODE_VM_ONLY`: Deletes the VM and provisions a new one on any available host.
  * - `REMEDIATION_MODE_HOST_AWARE`: Cordons the host, deletes the VM, and provisions a new one on a different host.
- * @see specs/v2.yaml:1168:11 #/components/schemas/Remediation/properties/mode
+ * @see specs/v2.yaml:1167:9 #/components/schemas/Remediation/properties/mode
  */
 export const v2RemediationModeValues = ["REMEDIATION_MODE_VM_ONLY", "REMEDIATION_MODE_HOST_AWARE", "REMEDIATION_MODE_EVICT_WITHOUT_REPLACEMENT", "REMEDIATION_MODE_REBOOT_VM"] as const;
 /**
@@ -304,7 +304,7 @@ export const v2RemediationModeValues = ["REMEDIATION_MODE_VM_ONLY", "REMEDIATION
  *
  * - `REMEDIATION_MODE_VM_ONLY`: Deletes the VM and provisions a new one on any available host.
  * - `REMEDIATION_MODE_HOST_AWARE`: Cordons the host, deletes the VM, and provisions a new one on a different host.
- * @see specs/v2.yaml:1168:11 #/components/schemas/Remediation/properties/mode
+ * @see specs/v2.yaml:1167:9 #/components/schemas/Remediation/properties/mode
  */
 export type V2RemediationMode = (typeof v2RemediationModeValues)[number];
 /**
@@ -317,7 +317,7 @@ export type V2RemediationMode = (typeof v2RemediationModeValues)[number];
  * - `FAILED`: Failed with an error.
  * - `CANCELLED`: Cancelled by user or system.
  * - `AUTO_RESOLVED`: The underlying issue was automatically resolved before processing.
- * @see specs/v2.yaml:1199:11 #/components/schemas/Remediation/properties/state
+ * @see specs/v2.yaml:1198:9 #/components/schemas/Remediation/properties/state
  */
 export const v2RemediationStateValues = ["PENDING_APPROVAL", "PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "AUTO_RESOLVED"] as const;
 /**
@@ -330,7 +330,7 @@ export const v2RemediationStateValues = ["PENDING_APPROVAL", "PENDING", "RUNNING
  * - `FAILED`: Failed with an error.
  * - `CANCELLED`: Cancelled by user or system.
  * - `AUTO_RESOLVED`: The underlying issue was automatically resolved before processing.
- * @see specs/v2.yaml:1199:11 #/components/schemas/Remediation/properties/state
+ * @see specs/v2.yaml:1198:9 #/components/schemas/Remediation/properties/state
  */
 export type V2RemediationState = (typeof v2RemediationStateValues)[number];
 /**
@@ -338,7 +338,7 @@ export type V2RemediationState = (typeof v2RemediationStateValues)[number];
  *
  * - `REMEDIATION_TRIGGER_MANUAL`: A user-initiated remediation (either via web UI or API call).
  * - `REMEDIATION_TRIGGER_AUTOMATED`: A system-initiated remediation that requires approval.
- * @see specs/v2.yaml:1184:11 #/components/schemas/Remediation/properties/trigger
+ * @see specs/v2.yaml:1183:9 #/components/schemas/Remediation/properties/trigger
  */
 export const v2RemediationTriggerValues = ["REMEDIATION_TRIGGER_MANUAL", "REMEDIATION_TRIGGER_AUTOMATED"] as const;
 /**
@@ -346,6 +346,6 @@ export const v2RemediationTriggerValues = ["REMEDIATION_TRIGGER_MANUAL", "REMEDI
  *
  * - `REMEDIATION_TRIGGER_MANUAL`: A user-initiated remediation (either via web UI or API call).
  * - `REMEDIATION_TRIGGER_AUTOMATED`: A system-initiated remediation that requires approval.
- * @see specs/v2.yaml:1184:11 #/components/schemas/Remediation/properties/trigger
+ * @see specs/v2.yaml:1183:9 #/components/schemas/Remediation/properties/trigger
  */
 export type V2RemediationTrigger = (typeof v2RemediationTriggerValues)[number];

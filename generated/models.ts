@@ -9,214 +9,214 @@ import type { components as V2Components } from "./v2/schema.js";
  * Configuration for a cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1326:7 #/components/schemas/AddOnConfig
+ * @see specs/v2.yaml:1325:5 #/components/schemas/AddOnConfig
  */
 export type V2AddOnConfig = V2Components["schemas"]["AddOnConfig"];
 /**
  * AddOnInfo is returned in cluster responses and add-on CRUD operations.
  *
  * Only in v2.
- * @see specs/v2.yaml:1086:7 #/components/schemas/AddOnInfo
+ * @see specs/v2.yaml:1085:5 #/components/schemas/AddOnInfo
  */
 export type V2AddOnInfo = V2Components["schemas"]["AddOnInfo"];
 /**
  * State for a cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1337:7 #/components/schemas/AddOnState
+ * @see specs/v2.yaml:1336:5 #/components/schemas/AddOnState
  */
 export type V2AddOnState = V2Components["schemas"]["AddOnState"];
 /**
  * CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request.
  *
  * Only in v2.
- * @see specs/v2.yaml:1538:7 #/components/schemas/ClusterDriverVersionInfo
+ * @see specs/v2.yaml:1537:5 #/components/schemas/ClusterDriverVersionInfo
  */
 export type V2ClusterDriverVersionInfo = V2Components["schemas"]["ClusterDriverVersionInfo"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1316:7 #/components/schemas/ClusterIngressConfig
+ * @see specs/v2.yaml:1315:5 #/components/schemas/ClusterIngressConfig
  */
 export type V2ClusterIngressConfig = V2Components["schemas"]["ClusterIngressConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1055:7 #/components/schemas/ClusterPhaseTransition
+ * @see specs/v2.yaml:1054:5 #/components/schemas/ClusterPhaseTransition
  */
 export type V2ClusterPhaseTransition = V2Components["schemas"]["ClusterPhaseTransition"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1348:7 #/components/schemas/DashboardConfig
+ * @see specs/v2.yaml:1347:5 #/components/schemas/DashboardConfig
  */
 export type V2DashboardConfig = V2Components["schemas"]["DashboardConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1365:7 #/components/schemas/DashboardState
+ * @see specs/v2.yaml:1364:5 #/components/schemas/DashboardState
  */
 export type V2DashboardState = V2Components["schemas"]["DashboardState"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:439:7 #/components/schemas/GPUCLusterDeleteResponse
+ * @see specs/v1.yaml:438:5 #/components/schemas/GPUCLusterDeleteResponse
  */
 export type V1GPUCLusterDeleteResponse = V1Components["schemas"]["GPUCLusterDeleteResponse"];
 /**
  * Differs from v2's `GPUClusterControlPlaneNode`; see generated/merge-report.md.
- * @see specs/v1.yaml:389:7 #/components/schemas/GPUClusterControlPlaneNode
+ * @see specs/v1.yaml:388:5 #/components/schemas/GPUClusterControlPlaneNode
  */
 export type V1GPUClusterControlPlaneNode = V1Components["schemas"]["GPUClusterControlPlaneNode"];
 /**
  * Differs from v1's `GPUClusterControlPlaneNode`; see generated/merge-report.md.
- * @see specs/v2.yaml:876:7 #/components/schemas/GPUClusterControlPlaneNode
+ * @see specs/v2.yaml:875:5 #/components/schemas/GPUClusterControlPlaneNode
  */
 export type V2GPUClusterControlPlaneNode = V2Components["schemas"]["GPUClusterControlPlaneNode"];
 /**
  * GPU Cluster create request
  *
  * Differs from v2's `GPUClusterCreateRequest`; see generated/merge-report.md.
- * @see specs/v1.yaml:196:7 #/components/schemas/GPUClusterCreateRequest
+ * @see specs/v1.yaml:195:5 #/components/schemas/GPUClusterCreateRequest
  */
 export type V1GPUClusterCreateRequest = V1Components["schemas"]["GPUClusterCreateRequest"];
 /**
  * GPU Cluster create request
  *
  * Differs from v1's `GPUClusterCreateRequest`; see generated/merge-report.md.
- * @see specs/v2.yaml:1381:7 #/components/schemas/GPUClusterCreateRequest
+ * @see specs/v2.yaml:1380:5 #/components/schemas/GPUClusterCreateRequest
  */
 export type V2GPUClusterCreateRequest = V2Components["schemas"]["GPUClusterCreateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:264:7 #/components/schemas/GPUClusterCreateResponse
+ * @see specs/v1.yaml:263:5 #/components/schemas/GPUClusterCreateResponse
  */
 export type V1GPUClusterCreateResponse = V1Components["schemas"]["GPUClusterCreateResponse"];
 /**
  * Differs from v2's `GPUClusterGPUWorkerNode`; see generated/merge-report.md.
- * @see specs/v1.yaml:408:7 #/components/schemas/GPUClusterGPUWorkerNode
+ * @see specs/v1.yaml:407:5 #/components/schemas/GPUClusterGPUWorkerNode
  */
 export type V1GPUClusterGPUWorkerNode = V1Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
  * Differs from v1's `GPUClusterGPUWorkerNode`; see generated/merge-report.md.
- * @see specs/v2.yaml:908:7 #/components/schemas/GPUClusterGPUWorkerNode
+ * @see specs/v2.yaml:907:5 #/components/schemas/GPUClusterGPUWorkerNode
  */
 export type V2GPUClusterGPUWorkerNode = V2Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
  * Differs from v2's `GPUClusterInfo`; see generated/merge-report.md.
- * @see specs/v1.yaml:322:7 #/components/schemas/GPUClusterInfo
+ * @see specs/v1.yaml:321:5 #/components/schemas/GPUClusterInfo
  */
 export type V1GPUClusterInfo = V1Components["schemas"]["GPUClusterInfo"];
 /**
  * Differs from v1's `GPUClusterInfo`; see generated/merge-report.md.
- * @see specs/v2.yaml:659:7 #/components/schemas/GPUClusterInfo
+ * @see specs/v2.yaml:658:5 #/components/schemas/GPUClusterInfo
  */
 export type V2GPUClusterInfo = V2Components["schemas"]["GPUClusterInfo"];
 /**
  * Node lifecycle event included in a GPU cluster timeline.
  *
  * Only in v2.
- * @see specs/v2.yaml:1103:7 #/components/schemas/GPUClusterNodeLifecycleEvent
+ * @see specs/v2.yaml:1102:5 #/components/schemas/GPUClusterNodeLifecycleEvent
  */
 export type V2GPUClusterNodeLifecycleEvent = V2Components["schemas"]["GPUClusterNodeLifecycleEvent"];
 /**
  * Differs from v2's `GPUClusterUpdateRequest`; see generated/merge-report.md.
- * @see specs/v1.yaml:291:7 #/components/schemas/GPUClusterUpdateRequest
+ * @see specs/v1.yaml:290:5 #/components/schemas/GPUClusterUpdateRequest
  */
 export type V1GPUClusterUpdateRequest = V1Components["schemas"]["GPUClusterUpdateRequest"];
 /**
  * Differs from v1's `GPUClusterUpdateRequest`; see generated/merge-report.md.
- * @see specs/v2.yaml:1492:7 #/components/schemas/GPUClusterUpdateRequest
+ * @see specs/v2.yaml:1491:5 #/components/schemas/GPUClusterUpdateRequest
  */
 export type V2GPUClusterUpdateRequest = V2Components["schemas"]["GPUClusterUpdateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:306:7 #/components/schemas/GPUClusterUpdateResponse
+ * @see specs/v1.yaml:305:5 #/components/schemas/GPUClusterUpdateResponse
  */
 export type V1GPUClusterUpdateResponse = V1Components["schemas"]["GPUClusterUpdateResponse"];
 /**
  * Differs from v2's `GPUClusterVolume`; see generated/merge-report.md.
- * @see specs/v1.yaml:377:7 #/components/schemas/GPUClusterVolume
+ * @see specs/v1.yaml:376:5 #/components/schemas/GPUClusterVolume
  */
 export type V1GPUClusterVolume = V1Components["schemas"]["GPUClusterVolume"];
 /**
  * Differs from v1's `GPUClusterVolume`; see generated/merge-report.md.
- * @see specs/v2.yaml:856:7 #/components/schemas/GPUClusterVolume
+ * @see specs/v2.yaml:855:5 #/components/schemas/GPUClusterVolume
  */
 export type V2GPUClusterVolume = V2Components["schemas"]["GPUClusterVolume"];
 /**
  * Differs from v2's `GPUClusters`; see generated/merge-report.md.
- * @see specs/v1.yaml:432:7 #/components/schemas/GPUClusters
+ * @see specs/v1.yaml:431:5 #/components/schemas/GPUClusters
  */
 export type V1GPUClusters = V1Components["schemas"]["GPUClusters"];
 /**
  * Differs from v1's `GPUClusters`; see generated/merge-report.md.
- * @see specs/v2.yaml:650:7 #/components/schemas/GPUClusters
+ * @see specs/v2.yaml:649:5 #/components/schemas/GPUClusters
  */
 export type V2GPUClusters = V2Components["schemas"]["GPUClusters"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1575:7 #/components/schemas/GPUClustersSharedVolume
+ * @see specs/v2.yaml:1574:5 #/components/schemas/GPUClustersSharedVolume
  */
 export type V2GPUClustersSharedVolume = V2Components["schemas"]["GPUClustersSharedVolume"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1552:7 #/components/schemas/GPUClustersSharedVolumeCreateRequest
+ * @see specs/v2.yaml:1551:5 #/components/schemas/GPUClustersSharedVolumeCreateRequest
  */
 export type V2GPUClustersSharedVolumeCreateRequest = V2Components["schemas"]["GPUClustersSharedVolumeCreateRequest"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1569:7 #/components/schemas/GPUClustersSharedVolumeDeleteResponse
+ * @see specs/v2.yaml:1568:5 #/components/schemas/GPUClustersSharedVolumeDeleteResponse
  */
 export type V2GPUClustersSharedVolumeDeleteResponse = V2Components["schemas"]["GPUClustersSharedVolumeDeleteResponse"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1599:7 #/components/schemas/GPUClustersSharedVolumeUpdateRequest
+ * @see specs/v2.yaml:1598:5 #/components/schemas/GPUClustersSharedVolumeUpdateRequest
  */
 export type V2GPUClustersSharedVolumeUpdateRequest = V2Components["schemas"]["GPUClustersSharedVolumeUpdateRequest"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1608:7 #/components/schemas/GPUClustersSharedVolumes
+ * @see specs/v2.yaml:1607:5 #/components/schemas/GPUClustersSharedVolumes
  */
 export type V2GPUClustersSharedVolumes = V2Components["schemas"]["GPUClustersSharedVolumes"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1353:7 #/components/schemas/IngressConfig
+ * @see specs/v2.yaml:1352:5 #/components/schemas/IngressConfig
  */
 export type V2IngressConfig = V2Components["schemas"]["IngressConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1370:7 #/components/schemas/IngressState
+ * @see specs/v2.yaml:1369:5 #/components/schemas/IngressState
  */
 export type V2IngressState = V2Components["schemas"]["IngressState"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1018:7 #/components/schemas/InstanceClusterConfig
+ * @see specs/v2.yaml:1017:5 #/components/schemas/InstanceClusterConfig
  */
 export type V2InstanceClusterConfig = V2Components["schemas"]["InstanceClusterConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1127:7 #/components/schemas/NodePhaseTransition
+ * @see specs/v2.yaml:1126:5 #/components/schemas/NodePhaseTransition
  */
 export type V2NodePhaseTransition = V2Components["schemas"]["NodePhaseTransition"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:978:7 #/components/schemas/OIDCConfig
+ * @see specs/v2.yaml:977:5 #/components/schemas/OIDCConfig
  */
 export type V2OIDCConfig = V2Components["schemas"]["OIDCConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1321:7 #/components/schemas/ObservabilityConfig
+ * @see specs/v2.yaml:1320:5 #/components/schemas/ObservabilityConfig
  */
 export type V2ObservabilityConfig = V2Components["schemas"]["ObservabilityConfig"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:451:7 #/components/schemas/Region
+ * @see specs/v1.yaml:450:5 #/components/schemas/Region
  */
 export type V1Region = V1Components["schemas"]["Region"];
 /**
  * Differs from v2's `RegionListResponse`; see generated/merge-report.md.
- * @see specs/v1.yaml:444:7 #/components/schemas/RegionListResponse
+ * @see specs/v1.yaml:443:5 #/components/schemas/RegionListResponse
  */
 export type V1RegionListResponse = V1Components["schemas"]["RegionListResponse"];
 /**
  * Differs from v1's `RegionListResponse`; see generated/merge-report.md.
- * @see specs/v2.yaml:1511:7 #/components/schemas/RegionListResponse
+ * @see specs/v2.yaml:1510:5 #/components/schemas/RegionListResponse
  */
 export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"];
 /**
@@ -224,52 +224,52 @@ export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"]
  * An instance can have multiple remediations over time (e.g., failed attempts followed by retries).
  *
  * Only in v2.
- * @see specs/v2.yaml:1149:7 #/components/schemas/Remediation
+ * @see specs/v2.yaml:1148:5 #/components/schemas/Remediation
  */
 export type V2Remediation = V2Components["schemas"]["Remediation"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:280:7 #/components/schemas/SharedVolumeCreateRequest
+ * @see specs/v1.yaml:279:5 #/components/schemas/SharedVolumeCreateRequest
  */
 export type V1SharedVolumeCreateRequest = V1Components["schemas"]["SharedVolumeCreateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:466:7 #/components/schemas/SharedVolumeCreateResponse
+ * @see specs/v1.yaml:465:5 #/components/schemas/SharedVolumeCreateResponse
  */
 export type V1SharedVolumeCreateResponse = V1Components["schemas"]["SharedVolumeCreateResponse"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:481:7 #/components/schemas/SharedVolumeDeleteResponse
+ * @see specs/v1.yaml:480:5 #/components/schemas/SharedVolumeDeleteResponse
  */
 export type V1SharedVolumeDeleteResponse = V1Components["schemas"]["SharedVolumeDeleteResponse"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:471:7 #/components/schemas/SharedVolumeInfo
+ * @see specs/v1.yaml:470:5 #/components/schemas/SharedVolumeInfo
  */
 export type V1SharedVolumeInfo = V1Components["schemas"]["SharedVolumeInfo"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:486:7 #/components/schemas/SharedVolumes
+ * @see specs/v1.yaml:485:5 #/components/schemas/SharedVolumes
  */
 export type V1SharedVolumes = V1Components["schemas"]["SharedVolumes"];
 /**
  * SlurmStartupScripts carries optional Slurm lifecycle scripts (prolog/epilog, init, extra conf).
  *
  * Only in v2.
- * @see specs/v2.yaml:1289:7 #/components/schemas/SlurmStartupScripts
+ * @see specs/v2.yaml:1288:5 #/components/schemas/SlurmStartupScripts
  */
 export type V2SlurmStartupScripts = V2Components["schemas"]["SlurmStartupScripts"];
 /**
  * Configuration for the Model Aware TorchPass cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1358:7 #/components/schemas/TorchpassConfig
+ * @see specs/v2.yaml:1357:5 #/components/schemas/TorchpassConfig
  */
 export type V2TorchpassConfig = V2Components["schemas"]["TorchpassConfig"];
 /**
  * Runtime state for the Model Aware TorchPass cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1375:7 #/components/schemas/TorchpassState
+ * @see specs/v2.yaml:1374:5 #/components/schemas/TorchpassState
  */
 export type V2TorchpassState = V2Components["schemas"]["TorchpassState"];

@@ -39,7 +39,7 @@ describe("emit: fixture-specific facts", () => {
     expect(enums).toContain('export const v1ClusterStatusValues = ["PENDING", "READY"] as const;');
     expect(enums).toContain('export const v2ClusterStatusValues = ["PENDING", "READY", "DELETING"] as const;');
     expect(enums).toContain("export type V2ClusterStatus = (typeof v2ClusterStatusValues)[number];");
-    expect(enums).toContain("@see test/codegen/fixtures/enum-added-in-v2/v2.yaml:33:11 #/components/schemas/Cluster/properties/status");
+    expect(enums).toContain("@see test/codegen/fixtures/enum-added-in-v2/v2.yaml:31:9 #/components/schemas/Cluster/properties/status");
   });
 
   test("deprecated fields carry @deprecated in the wire types", async () => {

@@ -5,21 +5,21 @@
 
 /**
  * Lifecycle state.
- * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:32:11 #/components/schemas/Cluster/properties/status
+ * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:31:9 #/components/schemas/Cluster/properties/status
  */
 export const v1ClusterStatusValues = ["PENDING", "READY"] as const;
 /**
  * Lifecycle state.
- * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:32:11 #/components/schemas/Cluster/properties/status
+ * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:31:9 #/components/schemas/Cluster/properties/status
  */
 export type V1ClusterStatus = (typeof v1ClusterStatusValues)[number];
 /**
  * Lifecycle state.
- * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:33:11 #/components/schemas/Cluster/properties/status
+ * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:31:9 #/components/schemas/Cluster/properties/status
  */
 export const v2ClusterStatusValues = ["PENDING", "READY", "DELETING"] as const;
 /**
  * Lifecycle state.
- * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:33:11 #/components/schemas/Cluster/properties/status
+ * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:31:9 #/components/schemas/Cluster/properties/status
  */
 export type V2ClusterStatus = (typeof v2ClusterStatusValues)[number];

@@ -9,13 +9,13 @@ import type { components as V2Components } from "./v2/schema.js";
  * A GPU cluster.
  *
  * Differs from v2's `Cluster`; see generated/merge-report.md.
- * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:26:7 #/components/schemas/Cluster
+ * @see test/codegen/fixtures/enum-added-in-v2/v1.yaml:25:5 #/components/schemas/Cluster
  */
 export type V1Cluster = V1Components["schemas"]["Cluster"];
 /**
  * A GPU cluster.
  *
  * Differs from v1's `Cluster`; see generated/merge-report.md.
- * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:26:7 #/components/schemas/Cluster
+ * @see test/codegen/fixtures/enum-added-in-v2/v2.yaml:25:5 #/components/schemas/Cluster
  */
 export type V2Cluster = V2Components["schemas"]["Cluster"];

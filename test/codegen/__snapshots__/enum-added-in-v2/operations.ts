@@ -23,8 +23,8 @@ export interface OperationIndexEntry {
 export const operations = {
   /**
    * Get a cluster
-   * @see v1: test/codegen/fixtures/enum-added-in-v2/v1.yaml:8:7 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/get
-   * @see v2: test/codegen/fixtures/enum-added-in-v2/v2.yaml:8:7 #/paths/~1compute~1clusters~1{cluster_id}/get
+   * @see v1: test/codegen/fixtures/enum-added-in-v2/v1.yaml:7:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/get
+   * @see v2: test/codegen/fixtures/enum-added-in-v2/v2.yaml:7:5 #/paths/~1compute~1clusters~1{cluster_id}/get
    */
   clusterGet: {
     v1: { method: "get", path: "/api/v1/gpu_cluster/{cluster_id}", operationId: "GPUClusterService_Get" },

@@ -7,11 +7,11 @@ import type { components as V1Components } from "./v1/schema.js";
 import type { components as V2Components } from "./v2/schema.js";
 /**
  * Differs from v2's `Volume`; see generated/merge-report.md.
- * @see test/codegen/fixtures/field-only-in-v1/v1.yaml:26:7 #/components/schemas/Volume
+ * @see test/codegen/fixtures/field-only-in-v1/v1.yaml:25:5 #/components/schemas/Volume
  */
 export type V1Volume = V1Components["schemas"]["Volume"];
 /**
  * Differs from v1's `Volume`; see generated/merge-report.md.
- * @see test/codegen/fixtures/field-only-in-v1/v2.yaml:26:7 #/components/schemas/Volume
+ * @see test/codegen/fixtures/field-only-in-v1/v2.yaml:25:5 #/components/schemas/Volume
  */
 export type V2Volume = V2Components["schemas"]["Volume"];

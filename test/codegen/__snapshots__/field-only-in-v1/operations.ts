@@ -23,8 +23,8 @@ export interface OperationIndexEntry {
 export const operations = {
   /**
    * Get a shared volume
-   * @see v1: test/codegen/fixtures/field-only-in-v1/v1.yaml:8:7 #/paths/~1api~1v1~1shared_volume~1{volume_id}/get
-   * @see v2: test/codegen/fixtures/field-only-in-v1/v2.yaml:8:7 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/get
+   * @see v1: test/codegen/fixtures/field-only-in-v1/v1.yaml:7:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/get
+   * @see v2: test/codegen/fixtures/field-only-in-v1/v2.yaml:7:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/get
    */
   volumeGet: {
     v1: { method: "get", path: "/api/v1/shared_volume/{volume_id}", operationId: "SharedVolumeService_Get" },

@@ -8,6 +8,6 @@ import type { components as V1Components } from "./v1/schema.js";
  * Whether the volume was deleted.
  *
  * Identical in v1 and v2 (structurally, after $ref resolution): emitted once, as v1's `SharedVolumeDeleteResponse`.
- * @see test/codegen/fixtures/identical-schema/v1.yaml:26:7 #/components/schemas/SharedVolumeDeleteResponse
+ * @see test/codegen/fixtures/identical-schema/v1.yaml:25:5 #/components/schemas/SharedVolumeDeleteResponse
  */
 export type SharedVolumeDeleteResponse = V1Components["schemas"]["SharedVolumeDeleteResponse"];

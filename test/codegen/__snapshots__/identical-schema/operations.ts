@@ -23,8 +23,8 @@ export interface OperationIndexEntry {
 export const operations = {
   /**
    * Delete a shared volume
-   * @see v1: test/codegen/fixtures/identical-schema/v1.yaml:8:7 #/paths/~1api~1v1~1shared_volume~1{volume_id}/delete
-   * @see v2: test/codegen/fixtures/identical-schema/v2.yaml:8:7 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/delete
+   * @see v1: test/codegen/fixtures/identical-schema/v1.yaml:7:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/delete
+   * @see v2: test/codegen/fixtures/identical-schema/v2.yaml:7:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/delete
    */
   volumeDelete: {
     v1: { method: "delete", path: "/api/v1/shared_volume/{volume_id}", operationId: "SharedVolumeService_Delete" },
@@ -33,7 +33,7 @@ export const operations = {
   /**
    * Resize a shared volume
    * Only in v2.
-   * @see v2: test/codegen/fixtures/identical-schema/v2.yaml:25:7 #/paths/~1compute~1clusters~1storage~1volumes/put
+   * @see v2: test/codegen/fixtures/identical-schema/v2.yaml:24:5 #/paths/~1compute~1clusters~1storage~1volumes/put
    */
   volumeUpdate: {
     v2: { method: "put", path: "/compute/clusters/storage/volumes", operationId: "SharedVolumeService_Update" },

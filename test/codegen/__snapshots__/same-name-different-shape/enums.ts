@@ -5,11 +5,11 @@
 
 /**
  * `schema` values of the v2 API.
- * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:14:13 #/paths/~1compute~1regions/get/parameters/0/schema
+ * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:13:11 #/paths/~1compute~1regions/get/parameters/0/schema
  */
 export const v2RegionServiceListZoneKindParamValues = ["gpu", "cpu"] as const;
 /**
  * `schema` values of the v2 API.
- * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:14:13 #/paths/~1compute~1regions/get/parameters/0/schema
+ * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:13:11 #/paths/~1compute~1regions/get/parameters/0/schema
  */
 export type V2RegionServiceListZoneKindParam = (typeof v2RegionServiceListZoneKindParamValues)[number];

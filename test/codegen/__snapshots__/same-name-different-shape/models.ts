@@ -9,23 +9,23 @@ import type { components as V2Components } from "./v2/schema.js";
  * A region (v1 shape).
  *
  * Differs from v2's `Region`; see generated/merge-report.md.
- * @see test/codegen/fixtures/same-name-different-shape/v1.yaml:27:7 #/components/schemas/Region
+ * @see test/codegen/fixtures/same-name-different-shape/v1.yaml:26:5 #/components/schemas/Region
  */
 export type V1Region = V1Components["schemas"]["Region"];
 /**
  * A region (v2 shape).
  *
  * Differs from v1's `Region`; see generated/merge-report.md.
- * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:34:7 #/components/schemas/Region
+ * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:33:5 #/components/schemas/Region
  */
 export type V2Region = V2Components["schemas"]["Region"];
 /**
  * Differs from v2's `RegionListResponse`; see generated/merge-report.md.
- * @see test/codegen/fixtures/same-name-different-shape/v1.yaml:20:7 #/components/schemas/RegionListResponse
+ * @see test/codegen/fixtures/same-name-different-shape/v1.yaml:19:5 #/components/schemas/RegionListResponse
  */
 export type V1RegionListResponse = V1Components["schemas"]["RegionListResponse"];
 /**
  * Differs from v1's `RegionListResponse`; see generated/merge-report.md.
- * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:26:7 #/components/schemas/RegionListResponse
+ * @see test/codegen/fixtures/same-name-different-shape/v2.yaml:25:5 #/components/schemas/RegionListResponse
  */
 export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"];

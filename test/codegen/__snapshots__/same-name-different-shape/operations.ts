@@ -23,8 +23,8 @@ export interface OperationIndexEntry {
 export const operations = {
   /**
    * List regions
-   * @see v1: test/codegen/fixtures/same-name-different-shape/v1.yaml:8:7 #/paths/~1api~1v1~1regions/get
-   * @see v2: test/codegen/fixtures/same-name-different-shape/v2.yaml:8:7 #/paths/~1compute~1regions/get
+   * @see v1: test/codegen/fixtures/same-name-different-shape/v1.yaml:7:5 #/paths/~1api~1v1~1regions/get
+   * @see v2: test/codegen/fixtures/same-name-different-shape/v2.yaml:7:5 #/paths/~1compute~1regions/get
    */
   regionList: {
     v1: { method: "get", path: "/api/v1/regions", operationId: "RegionService_List" },

@@ -1,7 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { defaultConfig } from "../../codegen/config.js";
+import { defaultConfig, operationPairings } from "../../codegen/config.js";
 import { runPipeline } from "../../codegen/pipeline.js";
-import { fixtureConfig } from "./helpers.js";
+import { fixtureConfig, specText, tempDir } from "./helpers.js";
 
 // One concern per fixture pair; the golden files under __snapshots__/<case>/ are the generated tree, reviewed in PRs.
 const cases = [
@@ -46,6 +48,22 @@ describe("emit: fixture-specific facts", () => {
     const { files } = await runPipeline(fixtureConfig("field-only-in-v1"));
     const v1 = files.find((f) => f.path === "v1/schema.ts")?.content ?? "";
     expect(v1).toMatch(/@deprecated[\s\S]*legacy_name\?: string;/);
+  });
+});
+
+describe("emit: deprecation", () => {
+  test("deprecated enums, schemas and operations carry @deprecated; a half-deprecated pair says which side", async () => {
+    const dir = tempDir("deprecated");
+    const op = (deprecated: boolean) => ({ get: { operationId: "GPUClusterService_List", deprecated, responses: { "200": { description: "OK" } } } });
+    const schemas = { Old: { type: "string", deprecated: true, description: "Legacy kind.", enum: ["A"] } };
+    writeFileSync(join(dir, "v1.yaml"), specText({ paths: { "/a": op(true) }, schemas }));
+    writeFileSync(join(dir, "v2.yaml"), specText({ openapi: "3.1.0", paths: { "/b": op(false) }, schemas }));
+    const { files } = await runPipeline({ v1: join(dir, "v1.yaml"), v2: join(dir, "v2.yaml"), out: join(dir, "out"), pairings: operationPairings });
+    const text = (path: string) => files.find((f) => f.path === path)?.content ?? "";
+    expect(text("enums.ts")).toMatch(/Legacy kind\.\n \* @see \S+ #\/components\/schemas\/Old\n \* @deprecated\n \*\/\nexport const v1OldValues/);
+    expect(text("models.ts")).toMatch(/@deprecated\n \*\/\nexport type Old = /);
+    expect(text("operations.ts")).toContain("Deprecated in v1.");
+    expect(text("operations.ts")).not.toContain("@deprecated");
   });
 });
 

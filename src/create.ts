@@ -13,7 +13,7 @@ import type { Cluster, ClusterCreateInput } from "./types.js";
 /** Options of `clusters.create`. */
 export interface CreateOptions extends CallOptions {
   /**
-   * After an ambiguous failure, look for the cluster (same name, not listed before the call, created after it began)
+   * After an ambiguous failure, look for the cluster (same name, absent from a listing taken just before the call)
    * and return it; create again only when it is certainly absent. Costs one list call up front.
    * @default false
    */
@@ -21,9 +21,6 @@ export interface CreateOptions extends CallOptions {
   /** How long recovery waits before its second look. @default 2_000 */
   readonly recoverSettleMs?: number;
 }
-
-// Tolerated difference between the client's clock and the server's `created_at`.
-const clockSkewMs = 5 * 60_000;
 
 /** True when a create failed in a way that leaves open whether the server made the cluster. */
 export function isAmbiguousCreateFailure(error: unknown): boolean {
@@ -40,10 +37,10 @@ export async function createCluster(adapter: VersionAdapter, input: ClusterCreat
   } catch (error) {
     if (!isAmbiguousCreateFailure(error)) throw error;
     if (before === undefined) throw new AmbiguousCreateError(input.cluster_name, startedAt, error);
-    const found = await findNew(adapter, input.cluster_name, before, startedAt, options);
+    const found = await findNew(adapter, input.cluster_name, before, options);
     if (found !== undefined) return found;
     await pause(options.recoverSettleMs ?? 2_000, options.signal, undefined, Date.now, undefined);
-    const foundLater = await findNew(adapter, input.cluster_name, before, startedAt, options);
+    const foundLater = await findNew(adapter, input.cluster_name, before, options);
     if (foundLater !== undefined) return foundLater;
     if (!serverFinishedWith(error)) throw new AmbiguousCreateError(input.cluster_name, startedAt, error);
     try {
@@ -67,18 +64,9 @@ function idsNamed(clusters: readonly Cluster[], name: string): ReadonlySet<strin
   return new Set(clusters.filter((c) => c.cluster_name === name).map((c) => c.cluster_id));
 }
 
-async function findNew(
-  adapter: VersionAdapter,
-  name: string,
-  before: ReadonlySet<string>,
-  startedAt: Date,
-  options: CallOptions,
-): Promise<Cluster | undefined> {
+async function findNew(adapter: VersionAdapter, name: string, before: ReadonlySet<string>, options: CallOptions): Promise<Cluster | undefined> {
   const clusters = await adapter.listClusters({}, options);
-  return clusters.find(
-    (c) =>
-      c.cluster_name === name &&
-      !before.has(c.cluster_id) &&
-      (c.created_at === undefined || Date.parse(c.created_at) >= startedAt.getTime() - clockSkewMs),
-  );
+  // "Created after the call began" is judged by absence from the listing taken before the call, not by comparing the
+  // server's created_at with the client's clock: clocks disagree, the listing does not.
+  return clusters.find((c) => c.cluster_name === name && !before.has(c.cluster_id));
 }

@@ -36,10 +36,15 @@ export function lookup<K extends string, V>(table: Readonly<Record<K, V>>, raw: 
   return Object.hasOwn(table, raw) ? table[raw as K] : undefined;
 }
 
-/** Maps a wire string through a table; unmapped strings and `null` entries (sentinels) become Unrecognized. */
-export function knownFrom<V extends string>(table: Readonly<Record<string, V | null>>, raw: string): Known<V> {
+/**
+ * Maps a wire string through a table; `null` entries (sentinels) become Unrecognized. A string the table lacks is
+ * kept when it is already a unified value (`also`), e.g. a v1 server newer than its spec reporting `L40_PCIE`.
+ */
+export function knownFrom<V extends string>(table: Readonly<Record<string, V | null>>, raw: string, also?: ReadonlySet<string>): Known<V> {
   const mapped = lookup(table, raw);
-  return mapped === undefined || mapped === null ? unrecognized(raw) : mapped;
+  if (mapped === null) return unrecognized(raw);
+  if (mapped !== undefined) return mapped;
+  return also?.has(raw) ? (raw as V) : unrecognized(raw);
 }
 
 /** A wire string kept as-is when it is in `values`, else Unrecognized. */

@@ -17,7 +17,7 @@ import type {
   Volume,
   VolumeCreateInput,
 } from "../types.js";
-import { knownFrom } from "../vocabulary.js";
+import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
 import { asObject, optNumber, optString, readArray, readStrings, reqNonEmptyString, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
 import { parseV1Driver } from "./driver.js";
@@ -31,6 +31,9 @@ export type V1ClusterCreateBody = Schemas["GPUClusterCreateRequest"];
 export type V1ClusterUpdateBody = Schemas["GPUClusterUpdateRequest"];
 /** v1 volume create body. */
 export type V1VolumeCreateBody = Schemas["SharedVolumeCreateRequest"];
+
+const unifiedClusterTypes: ReadonlySet<string> = new Set(clusterTypeValues);
+const unifiedGpuTypes: ReadonlySet<string> = new Set(gpuTypeValues);
 
 function refuse(feature: string, detail: string): never {
   throw new UnsupportedByVersionError("v1", feature, detail);
@@ -155,9 +158,9 @@ export function clusterFromV1(info: ResponseInfo, value: unknown, path: string):
   const cluster: { -readonly [K in keyof Cluster]: Cluster[K] } = {
     cluster_id: reqNonEmptyString(info, o, "cluster_id", path),
     cluster_name: str(info, o, "cluster_name", path),
-    cluster_type: knownFrom(clusterTypeFromV1, str(info, o, "cluster_type", path) || "UNKNOWN_TYPE"),
+    cluster_type: knownFrom(clusterTypeFromV1, str(info, o, "cluster_type", path) || "UNKNOWN_TYPE", unifiedClusterTypes),
     region: str(info, o, "region", path),
-    gpu_type: knownFrom(gpuTypeFromV1, str(info, o, "gpu_type", path) || "UNKNOWN_GPU_TYPE"),
+    gpu_type: knownFrom(gpuTypeFromV1, str(info, o, "gpu_type", path) || "UNKNOWN_GPU_TYPE", unifiedGpuTypes),
     num_gpus: num(info, o, "num_gpus", path),
     status,
     lifecycle: lifecycleOf(status),

@@ -164,6 +164,10 @@ describe("v1 cluster info → unified", () => {
     expect(cluster.kube_config).toBe("secret");
     expect("billing_type" in cluster).toBe(false);
   });
+  test("a v1 server newer than its spec reporting a GPU the unified vocabulary knows keeps it known", () => {
+    expect(clusterFromV1(info, { cluster_id: "c1", gpu_type: "L40_PCIE" }, "").gpu_type).toBe("L40_PCIE");
+    expect(clusterFromV1(info, { cluster_id: "c1", gpu_type: "UNKNOWN_GPU_TYPE" }, "").gpu_type).toEqual({ unrecognized: true, raw: "UNKNOWN_GPU_TYPE" });
+  });
   test("UNKNOWN_DRIVER leaves both driver fields absent", () => {
     const cluster = clusterFromV1(info, { cluster_id: "c1", driver_version: "UNKNOWN_DRIVER" }, "");
     expect(cluster.cuda_version).toBeUndefined();

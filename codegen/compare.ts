@@ -119,7 +119,7 @@ export function summarize(shape: SchemaShape): string {
 }
 
 /**
- * Structural equality after `$ref` resolution, ignoring descriptions and property order. Recursive schemas are
+ * Structural equality after `$ref` resolution, ignoring descriptions, property order and enum value order. Recursive schemas are
  * handled coinductively: a pair of refs already being compared is assumed equal.
  */
 export function shapesEqual(ctx: DiffContext, a: SchemaShape, b: SchemaShape, assumed: Set<string> = new Set()): boolean {
@@ -133,7 +133,7 @@ export function shapesEqual(ctx: DiffContext, a: SchemaShape, b: SchemaShape, as
   switch (a.kind) {
     case "primitive": {
       const other = b as typeof a;
-      return a.type === other.type && a.format === other.format && sameList(a.enumValues, other.enumValues);
+      return a.type === other.type && a.format === other.format && sameValueSet(a.enumValues, other.enumValues);
     }
     case "array":
       return shapesEqual(ctx, a.items, (b as typeof a).items, assumed);
@@ -162,7 +162,9 @@ export function shapesEqual(ctx: DiffContext, a: SchemaShape, b: SchemaShape, as
   }
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+/** Enum value order carries no meaning for the wire type, so it does not make two schemas different. */
+function sameValueSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  const set = new Set(a);
+  return a.length === b.length && b.every((value) => set.has(value));
 }

@@ -34,7 +34,8 @@ export function pascalCase(raw: string): string {
 
 /** `GPUClusterService_List` → `gpuClusterServiceList`; a leading acronym is lowercased as a whole. */
 export function camelCase(raw: string): string {
-  const pascal = pascalCase(raw).replace(/^_/, "");
+  const pascal = pascalCase(raw);
+  if (pascal.startsWith("_")) return pascal; // began with a digit: the "_" keeps it an identifier
   const leadingCaps = /^[A-Z]+/.exec(pascal)?.[0] ?? "";
   if (leadingCaps.length <= 1) return pascal.charAt(0).toLowerCase() + pascal.slice(1);
   // "GPUCluster": keep the last capital, it starts the next word.

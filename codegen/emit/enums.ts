@@ -45,7 +45,7 @@ function valuesKey(def: EnumDef): string {
 function enumDoc(def: EnumDef, twins: readonly string[]): OptionalKind<JSDocStructure> {
   const lines = [
     def.description ? jsDocText(def.description) : `\`${def.source.pointer.split("/").at(-1) ?? def.name}\` values of the ${def.version} API.`,
-    ...(twins.length > 0 ? ["", `Same values as ${twins.join(", ")} (kept separate: names follow locations, not values).`] : []),
+    ...(twins.length > 0 ? ["", `Same values as ${twinList(twins)} (kept separate: names follow locations, not values).`] : []),
   ];
   return {
     description: lines.join("\n"),
@@ -54,4 +54,12 @@ function enumDoc(def: EnumDef, twins: readonly string[]): OptionalKind<JSDocStru
       ...(def.deprecated ? [{ tagName: "deprecated" }] : []),
     ],
   };
+}
+
+/** Names a few twins only: listing all of them makes the file grow quadratically on specs that repeat one enum a lot. */
+const MAX_TWINS_NAMED = 3;
+
+function twinList(twins: readonly string[]): string {
+  if (twins.length <= MAX_TWINS_NAMED) return twins.join(", ");
+  return `${twins.slice(0, MAX_TWINS_NAMED).join(", ")} and ${twins.length - MAX_TWINS_NAMED} more`;
 }

@@ -26,13 +26,12 @@ const SUPPORTED_OPENAPI = /^3\.[01]\.\d+$/;
  * of a cycle that no TypeScript type can express). Throws CodegenError with the location of the first problem.
  */
 export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion): LoadedSpec {
-  const text = readFileSync(absolutePath, "utf8");
-  return parseSpec(text, displayPath, version);
+  const bytes = readFileSync(absolutePath);
+  return parseSpec(bytes.toString("utf8"), displayPath, version, createHash("sha256").update(bytes).digest("hex"));
 }
 
-/** loadSpec on text already in memory (tests use this directly). */
-export function parseSpec(text: string, displayPath: string, version: ApiVersion): LoadedSpec {
-  const sha256 = createHash("sha256").update(text, "utf8").digest("hex");
+/** loadSpec on text already in memory (tests and the spec differ use this directly). */
+export function parseSpec(text: string, displayPath: string, version: ApiVersion, sha256 = createHash("sha256").update(text, "utf8").digest("hex")): LoadedSpec {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
 

@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { defaultConfig, operationPairings } from "../../codegen/config.js";
@@ -74,6 +75,15 @@ describe("emit: real specs", () => {
     expect(index.clusterList).toEqual({ v1: "GPUClusterService_List", v2: "GPUClusterService_List" });
     expect(index.volumeUpdate).toEqual({ v1: undefined, v2: "SharedVolumeService_Update" });
     expect(Object.keys(index)).toEqual(expect.arrayContaining(["clusterGet", "clusterCreate", "clusterUpdate", "clusterDelete", "regionList", "volumeList", "volumeGet", "volumeCreate", "volumeDelete"]));
+  }, 60_000);
+
+  test("banner and spec-info carry the sha256 of each spec file's bytes", async () => {
+    const { files, model } = await runPipeline(defaultConfig);
+    for (const version of ["v1", "v2"] as const) {
+      const sha = createHash("sha256").update(readFileSync(defaultConfig[version])).digest("hex");
+      expect(model[version].sha256).toBe(sha);
+      for (const file of files) expect(file.content).toContain(`specs/${version}.yaml sha256:${sha}`);
+    }
   }, 60_000);
 
   test("two runs give byte-identical output", async () => {

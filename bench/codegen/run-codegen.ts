@@ -15,6 +15,11 @@ import { writeSyntheticSpec } from "./synthetic-spec.js";
 /** Resources in the synthetic spec; 400 gives about 4.3 MB of YAML. */
 export const SYNTHETIC_RESOURCES = 400;
 
+/** npm's own CLI, next to the node running this (how `npm run` is invoked here). */
+function npmCommand(): string {
+  return process.platform === "win32" ? "npm.cmd" : "npm";
+}
+
 interface Plan {
   readonly commands: ProcessCommand[];
   readonly comparisons: CodegenResult["comparisons"];
@@ -49,6 +54,12 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
   });
   const commands: ProcessCommand[] = [
     ours("ours: v1 + v2 project specs → write", "out-project", []),
+    {
+      label: "ours through npm: npm run generate -- --out … → write",
+      argv: [npmCommand(), "run", "--silent", "generate", "--", "--out", rel(join(workDir, "out-npm"))],
+      cwd: repoRoot,
+      prepare: () => rmSync(join(workDir, "out-npm"), { recursive: true, force: true }),
+    },
     {
       label: "ours: --check against generated/",
       argv: [process.execPath, tsx, "codegen/main.ts", "--check"],
@@ -87,7 +98,7 @@ export function measureCodegen(repoRoot: string, workDir: string, runs: number, 
   }
   const rows = commands.map((command) => ({
     ...last.get(command.label)!,
-    command: shellCommand(["node", ...command.argv.slice(1).map((arg) => arg.replace(`${repoRoot}/`, ""))]),
+    command: shellCommand([command.argv[0] === process.execPath ? "node" : command.argv[0], ...command.argv.slice(1).map((arg) => arg.replace(`${repoRoot}/`, ""))]),
     scriptArgs: command.argv.slice(2),
     millis: summarize(samples.get(command.label)!),
   }));

@@ -1,7 +1,8 @@
-/** Every per-call contender, in report order: the peers, then this client. */
+/** Every per-call contender, in report order: the peers, this client, then a lean hand-written reference. */
 import { clientContenders } from "./client-contenders.js";
 import type { Contender } from "./contender.js";
 import { peerContenders } from "./peer-contenders.js";
+import { leanReference } from "./reference-contender.js";
 
 /** All contenders for the per-call and overhead suites. */
-export const allContenders: readonly Contender[] = [...peerContenders, ...clientContenders];
+export const allContenders: readonly Contender[] = [...peerContenders, ...clientContenders, leanReference];

@@ -5,6 +5,7 @@
  * becomes a typed error here rather than a raw TypeError later.
  */
 import { AbortedError, ConnectionError, TimeoutError, type ResponseInfo } from "./errors.js";
+import { acquireTimeout, releaseTimeout } from "./timeout-slots.js";
 import { isRetryableMethod, isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryPolicy } from "./retry.js";
 
 /** The fetch signature the transport calls (the global `fetch` fits). */
@@ -157,11 +158,14 @@ async function attemptOnce(
   attemptMs: number,
   deadlineMs: number | undefined,
 ): Promise<Response> {
-  // One controller with a plain timer and a forwarded abort: much cheaper per call than AbortSignal.timeout + any.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), attemptMs);
-  const forwardAbort = () => controller.abort();
+  // Without a caller signal, the attempt borrows a shared timeout slot; with one, it needs its own controller that
+  // both the timer and the caller's signal can abort (cheaper per call than AbortSignal.timeout + any).
+  const shared = signal === undefined ? acquireTimeout(attemptMs) : undefined;
+  const own = shared === undefined ? new AbortController() : undefined;
+  const timer = own === undefined ? undefined : setTimeout(() => own.abort(), attemptMs);
+  const forwardAbort = () => own?.abort();
   signal?.addEventListener("abort", forwardAbort, { once: true });
+  const attemptSignal = (shared ?? own)!.signal;
   let currentUrl = url;
   let currentMethod = method;
   let currentBody = body;
@@ -178,7 +182,7 @@ async function attemptOnce(
         method: currentMethod,
         headers: hopHeaders,
         body: currentBody,
-        signal: controller.signal,
+        signal: attemptSignal,
         redirect: "manual",
       });
       const location = response.headers.get("location");
@@ -200,7 +204,7 @@ async function attemptOnce(
       try {
         text = await response.text();
       } catch (error) {
-        if (signal?.aborted || controller.signal.aborted) throw error;
+        if (signal?.aborted || attemptSignal.aborted) throw error;
         const info = responseInfo(response);
         throw new ConnectionError(
           `Connection broke while reading the ${info.status} response body${info.requestId ? ` (request id ${info.requestId})` : ""}: ${describeCause(error)}`,
@@ -215,12 +219,13 @@ async function attemptOnce(
   } catch (error) {
     if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
     if (error instanceof ConnectionError) throw error;
-    if (controller.signal.aborted) {
+    if (attemptSignal.aborted) {
       throw deadlineMs === undefined ? new TimeoutError(`Request attempt timed out after ${attemptMs} ms`, attemptMs) : deadlineExceeded(deadlineMs);
     }
     throw new ConnectionError(`Connection failed: ${describeCause(error)}`, { cause: error });
   } finally {
-    clearTimeout(timer);
+    if (shared !== undefined) releaseTimeout(shared);
+    else clearTimeout(timer);
     signal?.removeEventListener("abort", forwardAbort);
   }
 }

@@ -10,8 +10,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultConfig, type CodegenConfig } from "./config.js";
 import { isCodegenError } from "./errors.js";
-import { displayPath, runPipeline } from "./pipeline.js";
-import { checkOutput, writeOutput } from "./write.js";
+import type { PipelineOptions } from "./pipeline.js";
 
 const USAGE = "usage: tsx codegen/main.ts [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
 
@@ -23,8 +22,17 @@ export interface CliOutput {
 
 const processOutput: CliOutput = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 
+/** How runCli runs the pipeline. */
+export interface CliOptions {
+  /**
+   * Run openapi-typescript in a worker thread (main.ts does). It overlaps loading openapi-typescript and converting
+   * the specs with the rest of the run; in-process callers (tests) leave it off and keep everything in one thread.
+   */
+  readonly worker?: boolean;
+}
+
 /** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput, cliOptions: CliOptions = {}): Promise<number> {
   let options;
   try {
     options = parseArgs({
@@ -47,9 +55,14 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     ...(options.v2 ? { v2: resolve(options.v2) } : {}),
     ...(options.out ? { out: resolve(options.out) } : {}),
   };
-  const out = displayPath(config.out);
+  // The worker starts before the heavy imports below (yaml, ts-morph), so both load at the same time.
+  const worker = cliOptions.worker ? (await import("./emit/wire-types-worker.js")).startWireTypesWorker() : undefined;
   try {
-    const { files } = await runPipelineReadingSpecs(config);
+    // Imported here, not at the top, so `--help` and argument errors answer without loading yaml or ts-morph.
+    const { displayPath, runPipeline } = await import("./pipeline.js");
+    const { checkOutput, writeOutput } = await import("./write.js");
+    const out = displayPath(config.out);
+    const { files } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...(worker ? { wireTypes: worker.render } : {}) });
     if (options.check) {
       const drift = await checkOutput(files, config.out);
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
@@ -68,6 +81,8 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     }
     output.stderr(`internal error in codegen: ${(error as Error).stack ?? String(error)}\n`);
     return 3;
+  } finally {
+    await worker?.close();
   }
 }
 
@@ -76,7 +91,12 @@ class SpecReadError extends Error {
   override readonly name = "SpecReadError";
 }
 
-async function runPipelineReadingSpecs(config: CodegenConfig): ReturnType<typeof runPipeline> {
+type Pipeline = typeof import("./pipeline.js");
+
+async function runPipelineReadingSpecs(
+  config: CodegenConfig,
+  { displayPath, runPipeline, wireTypes }: Pick<Pipeline, "displayPath" | "runPipeline"> & PipelineOptions,
+): ReturnType<Pipeline["runPipeline"]> {
   for (const file of [config.v1, config.v2]) {
     try {
       await access(file, constants.R_OK);
@@ -85,5 +105,5 @@ async function runPipelineReadingSpecs(config: CodegenConfig): ReturnType<typeof
       throw new SpecReadError(`${displayPath(file)}: cannot read spec: ${(error as Error).message}`);
     }
   }
-  return runPipeline(config);
+  return runPipeline(config, wireTypes ? { wireTypes } : {});
 }

@@ -5,7 +5,7 @@ import { renderDocuments } from "./documents.js";
 import { enumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
 import { modelStatements } from "./models.js";
-import { emitWireTypes } from "./openapi-types.js";
+import { wireTypesFile } from "./openapi-types.js";
 import { operationStatements } from "./operations.js";
 import { renderReport } from "./report.js";
 import { specInfoStatements } from "./spec-info.js";
@@ -14,7 +14,11 @@ import { specInfoStatements } from "./spec-info.js";
  * Every generated file, in memory. One ts-morph Project per call (never module-level state); each file is built
  * from one batch of structures and printed once.
  */
-export async function emitAll(model: UnifiedModel, specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec }): Promise<GeneratedFile[]> {
+export async function emitAll(
+  model: UnifiedModel,
+  specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec },
+  wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> },
+): Promise<GeneratedFile[]> {
   const models: readonly ApiModel[] = [model.v1, model.v2];
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -24,8 +28,7 @@ export async function emitAll(model: UnifiedModel, specs: { readonly v1: LoadedS
     const file = project.createSourceFile(path, { statements }, { overwrite: true });
     return { path, content: tsBanner(models) + file.getFullText() };
   };
-  const [v1Types, v2Types] = await Promise.all([emitWireTypes(specs.v1, models), emitWireTypes(specs.v2, models)]);
-  const files: GeneratedFile[] = [
+  const ours: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
     { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
     render("enums.ts", enumStatements(model)),
@@ -33,9 +36,10 @@ export async function emitAll(model: UnifiedModel, specs: { readonly v1: LoadedS
     render("models.ts", modelStatements(model)),
     render("operations.ts", operationStatements(model)),
     render("spec-info.ts", specInfoStatements(model)),
-    v1Types,
-    v2Types,
   ];
+  // Awaited last: openapi-typescript may be running in a worker while ts-morph prints the files above.
+  const [v1Types, v2Types] = await Promise.all([wireTypes.v1, wireTypes.v2]);
+  const files = [...ours, wireTypesFile(specs.v1, v1Types, models), wireTypesFile(specs.v2, v2Types, models)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

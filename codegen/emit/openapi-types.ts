@@ -1,21 +1,38 @@
-import openapiTS, { astToString } from "openapi-typescript";
 import { CodegenError } from "../errors.js";
 import type { ApiModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { tsBanner, type GeneratedFile } from "./header.js";
 
+/** Turns one parsed OpenAPI document into openapi-typescript's printed output (without our banner). */
+export type WireTypesRenderer = (document: Record<string, unknown>) => Promise<string>;
+
 /**
- * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch, produced by openapi-typescript's
- * Node API with its default options. It gets a copy of the already parsed document, so each YAML file is parsed once.
+ * openapi-typescript's Node API with its default options, in this thread. It gets a copy of the already parsed
+ * document (it mutates its input), so each YAML file is parsed once. Imported on first use: the CLI runs it in a
+ * worker instead (wire-types-worker.ts) and then never loads it here.
  */
-export async function emitWireTypes(spec: LoadedSpec, models: readonly ApiModel[]): Promise<GeneratedFile> {
-  let nodes;
-  try {
-    nodes = await openapiTS(structuredClone(spec.document) as Parameters<typeof openapiTS>[0] & object, { silent: true });
-  } catch (error) {
+export const renderWireTypesInProcess: WireTypesRenderer = async (document) => {
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  return astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0] & object, { silent: true }));
+};
+
+/**
+ * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch. Starts the conversion at once and
+ * returns the pending text; the caller awaits it only after its own validation, so a located CodegenError from
+ * normalization still wins over an openapi-typescript failure.
+ */
+export function startWireTypes(spec: LoadedSpec, render: WireTypesRenderer): Promise<string> {
+  const pending = render(spec.document).catch((error: unknown) => {
     // Our loader accepted the spec, so whatever openapi-typescript (Redocly) rejects is still a spec problem: exit 2.
     const message = (error as Error).message.split("\n")[0] ?? String(error);
     throw new CodegenError(spec.locate("#"), `openapi-typescript could not process this spec: ${message}`);
-  }
-  return { path: `${spec.version}/schema.ts`, content: tsBanner(models) + astToString(nodes) };
+  });
+  // Not awaited until later (maybe never, when another error ends the run first): keep it from being "unhandled".
+  pending.catch(() => undefined);
+  return pending;
+}
+
+/** The generated file for one version's wire types. */
+export function wireTypesFile(spec: LoadedSpec, text: string, models: readonly ApiModel[]): GeneratedFile {
+  return { path: `${spec.version}/schema.ts`, content: tsBanner(models) + text };
 }

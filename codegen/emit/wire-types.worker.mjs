@@ -1,0 +1,19 @@
+// Worker thread for emit/wire-types-worker.ts: runs openapi-typescript off the main thread, so loading it (and its
+// TypeScript and Redocly) and converting each spec overlap with YAML parsing and ts-morph emission on the main thread.
+// Plain JavaScript on purpose: it starts without tsx's loader (execArgv: []) and is the same file under vitest.
+import { parentPort } from "node:worker_threads";
+
+const { default: openapiTS, astToString } = await import("openapi-typescript");
+
+if (!parentPort) throw new Error("wire-types.worker.mjs must run as a worker thread");
+const port = parentPort;
+
+port.on("message", async ({ id, document }) => {
+  try {
+    // The document arrived as a structured clone: openapi-typescript may mutate it freely.
+    const text = astToString(await openapiTS(document, { silent: true }));
+    port.postMessage({ id, ok: true, text });
+  } catch (error) {
+    port.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+});

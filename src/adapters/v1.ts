@@ -3,14 +3,15 @@
  * `{cluster_id, status}` and volume create with `{volume_id}`, so those calls read the full object back with a GET
  * (a safe, retryable call) to return the same unified shape as v2. v1 has no volume update.
  */
-import createFetchClient from "openapi-fetch";
+import createFetchClient, { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import type { paths } from "../../generated/v1/schema.js";
 import { AbortedError, ReadBackError, UnsupportedByVersionError } from "../errors.js";
 import { clusterCreateToV1, clusterFromV1, clusterUpdateToV1, regionFromV1, volumeCreateToV1, volumeFromV1 } from "../mappings/v1.js";
-import { requestCarrier, type Transport } from "../transport.js";
+import type { Transport } from "../transport.js";
 import { asObject, optBoolean, optString, readArray, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
 import { decodeJson } from "./decode.js";
+import { fetchClientOptions } from "./http-options.js";
 
 /** The GET after a successful v1 write; its failure must not read as a failed write. */
 async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Promise<T>): Promise<T> {
@@ -24,7 +25,7 @@ async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Pr
 
 /** Creates the v1 adapter. */
 export function createV1Adapter(transport: Transport): VersionAdapter {
-  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined), Request: requestCarrier });
+  const http = createFetchClient<paths>(fetchClientOptions(transport, { defaultPathSerializer, createQuerySerializer }));
   const adapter: VersionAdapter = {
     version: "v1",
     async listClusters(query, options) {

@@ -1,5 +1,5 @@
 /** The v2 adapter: `/compute/...` on https://api.together.ai/v1. Ids travel in paths, except volume update's. */
-import createFetchClient from "openapi-fetch";
+import createFetchClient, { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import type { paths } from "../../generated/v2/schema.js";
 import {
   clusterCreateToV2,
@@ -10,14 +10,15 @@ import {
   volumeFromV2,
   type V2ClusterCreateWire,
 } from "../mappings/v2.js";
-import { requestCarrier, type Transport } from "../transport.js";
+import type { Transport } from "../transport.js";
 import { asObject, readArray, reqBoolean, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
 import { decodeJson } from "./decode.js";
+import { fetchClientOptions } from "./http-options.js";
 
 /** Creates the v2 adapter. */
 export function createV2Adapter(transport: Transport): VersionAdapter {
-  const http = createFetchClient<paths>({ baseUrl: transport.baseUrl, fetch: transport.fetchFor(undefined), Request: requestCarrier });
+  const http = createFetchClient<paths>(fetchClientOptions(transport, { defaultPathSerializer, createQuerySerializer }));
   return {
     version: "v2",
     async listClusters(query, options) {

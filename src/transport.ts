@@ -44,12 +44,44 @@ class PlainRequest implements OutgoingRequest {
 /** The constructor to give openapi-fetch's `Request` option (see {@link PlainRequest}). */
 export const requestCarrier = PlainRequest as unknown as typeof Request;
 
-async function bodyText(request: OutgoingRequest): Promise<string | undefined> {
+/** The body as text: the serialized string openapi-fetch hands the carrier, or a real Request's stream read out. */
+function bodyText(request: OutgoingRequest): string | undefined | Promise<string> {
   const { body } = request;
   if (body === null || body === undefined) return undefined;
   if (typeof body === "string") return body;
   // A real Request (a caller's own openapi-fetch setup): read its stream.
   return (request as unknown as Request).text();
+}
+
+/** Headers as sent: a plain record, which fetch reads more cheaply than a Headers object. */
+type HeaderRecord = Record<string, string>;
+
+/**
+ * A response whose body the transport has already read. It carries what openapi-fetch and the adapters read of a
+ * Response (status, headers, the text) without re-wrapping the text in a new Response, which would cost more than
+ * the rest of the transport together.
+ */
+class ReadResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly url: string;
+  readonly #text: string;
+  constructor(response: Response, text: string) {
+    this.status = response.status;
+    this.ok = response.ok;
+    this.statusText = response.statusText;
+    this.headers = response.headers;
+    this.url = response.url;
+    this.#text = text;
+  }
+  text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+  json(): Promise<unknown> {
+    return Promise.resolve(this.#text).then(JSON.parse);
+  }
 }
 
 /** Per-call options accepted by every client method. */
@@ -112,11 +144,14 @@ function makeFetch(settings: TransportSettings, options: CallOptions | undefined
     const signal = options?.signal;
     const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
     const method = request.method;
-    const body = await bodyText(request);
-    // openapi-fetch builds fresh headers per call, so they are ours to complete.
-    const headers = request.headers;
-    headers.set("user-agent", settings.userAgent);
-    headers.set("accept", "application/json");
+    const pendingBody = bodyText(request);
+    const body = typeof pendingBody === "object" ? await pendingBody : pendingBody;
+    const headers: HeaderRecord = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    headers["user-agent"] = settings.userAgent;
+    headers.accept = "application/json";
     const retryable = isRetryableMethod(method);
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(signal);
@@ -152,7 +187,7 @@ async function attemptOnce(
   settings: TransportSettings,
   url: string,
   method: string,
-  headers: Headers,
+  headers: HeaderRecord,
   body: string | undefined,
   signal: AbortSignal | undefined,
   attemptMs: number,
@@ -176,8 +211,8 @@ async function attemptOnce(
   let hopHeaders = headers;
   try {
     for (let hop = 0; ; hop++) {
-      if (sendKey) hopHeaders.set("authorization", `Bearer ${settings.apiKey}`);
-      else hopHeaders.delete("authorization");
+      if (sendKey) hopHeaders.authorization = `Bearer ${settings.apiKey}`;
+      else delete hopHeaders.authorization;
       const response = await settings.fetch(currentUrl, {
         method: currentMethod,
         headers: hopHeaders,
@@ -191,11 +226,11 @@ async function attemptOnce(
         const next = new URL(location, currentUrl).href;
         // The key goes only to the origin it was configured for (and never over plain http off loopback).
         sendKey = sendKey && mayCarryKey(settings.baseUrl, next);
-        hopHeaders = new Headers(hopHeaders);
+        hopHeaders = { ...hopHeaders };
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === "POST")) {
           currentMethod = "GET";
           currentBody = undefined;
-          hopHeaders.delete("content-type");
+          delete hopHeaders["content-type"];
         }
         currentUrl = next;
         continue;
@@ -211,10 +246,8 @@ async function attemptOnce(
           { cause: error, response: info },
         );
       }
-      // openapi-fetch reads the body once more; hand it the text already read instead of re-wrapping it in a new
-      // Response, which costs more than the rest of the transport together.
-      Object.defineProperty(response, "text", { value: () => Promise.resolve(text) });
-      return response;
+      // openapi-fetch reads the body once more; it gets the text already read.
+      return new ReadResponse(response, text) as unknown as Response;
     }
   } catch (error) {
     if (signal?.aborted) throw new AbortedError({ cause: signal.reason });

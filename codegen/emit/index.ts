@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { renderDocuments } from "./documents.js";
@@ -11,8 +11,9 @@ import { renderReport } from "./report.js";
 import { specInfoStatements } from "./spec-info.js";
 
 /**
- * Every generated file, in memory. One ts-morph Project per call (never module-level state); each file is built
- * from one batch of structures and printed once.
+ * Every generated file, in memory. Each TypeScript file is built from one batch of ts-morph structures and printed
+ * once by ts-morph's structure printer. No Project: a source file in a Project is the same printed text parsed back
+ * into a TypeScript AST, which nothing here reads (on large specs that parse was most of the emit time).
  */
 export async function emitAll(
   model: UnifiedModel,
@@ -20,13 +21,9 @@ export async function emitAll(
   wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> },
 ): Promise<GeneratedFile[]> {
   const models: readonly ApiModel[] = [model.v1, model.v2];
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
-  });
   const render = (path: string, statements: (StatementStructures | WriterFunction)[]): GeneratedFile => {
-    const file = project.createSourceFile(path, { statements }, { overwrite: true });
-    return { path, content: tsBanner(models) + file.getFullText() };
+    const text = printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS);
+    return { path, content: tsBanner(models) + text };
   };
   const ours: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
@@ -42,6 +39,9 @@ export async function emitAll(
   const files = [...ours, wireTypesFile(specs.v1, v1Types, models), wireTypesFile(specs.v2, v2Types, models)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** Two-space indent, double quotes, LF: what a ts-morph Project with those manipulation settings prints. */
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false } as const;
 
 function readme(): string {
   return `# generated/ — DO NOT EDIT

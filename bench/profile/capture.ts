@@ -1,6 +1,6 @@
 /** Runs a node command under `--cpu-prof` and summarizes the profile it leaves behind. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { shellCommand } from "../lib/process-timing.js";
 import { profileMarkdown, summarizeProfileFile } from "./summarize.js";
@@ -12,8 +12,8 @@ export interface CapturedProfile {
 }
 
 /**
- * `node --cpu-prof --cpu-prof-dir=<dir> <nodeArgs…>` in `cwd`; when the process
- * leaves several profiles (a child process), the largest one is summarized.
+ * `node --cpu-prof --cpu-prof-dir=<dir> <nodeArgs…>` in `cwd`. Node writes one
+ * profile per thread (workers included); they are summarized together.
  */
 export function captureProfile(nodeArgs: readonly string[], cwd: string, dir: string, top = 12): CapturedProfile {
   rmSync(dir, { recursive: true, force: true });
@@ -25,14 +25,13 @@ export function captureProfile(nodeArgs: readonly string[], cwd: string, dir: st
   }
   const profiles = readdirSync(dir)
     .filter((file) => file.endsWith(".cpuprofile"))
-    .map((file) => join(dir, file))
-    .sort((a, b) => statSync(b).size - statSync(a).size);
-  const largest = profiles[0];
-  if (!largest) {
+    .map((file) => join(dir, file));
+  if (profiles.length === 0) {
     throw new Error(`profile run left no .cpuprofile in ${dir}: ${shellCommand(argv)}`);
   }
   const shown = ["node", ...argv.slice(1)].map((arg) => arg.replace(`${cwd}/`, ""));
-  return { command: shellCommand(shown), markdown: profileMarkdown(summarizeProfileFile(largest, top)) };
+  const threads = profiles.length > 1 ? `${profiles.length} threads (main, plus tsx's module-loader thread), summed.\n\n` : "";
+  return { command: shellCommand(shown), markdown: threads + profileMarkdown(summarizeProfileFile(profiles, top)) };
 }
 
 /**

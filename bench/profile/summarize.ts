@@ -3,7 +3,7 @@
  * function and per package/file, so BENCHMARKS.md can say what a missed
  * target's cost is made of.
  *
- * CLI: tsx bench/profile/summarize.ts <file.cpuprofile> [top=15]
+ * CLI: tsx bench/profile/summarize.ts <file.cpuprofile>… [top=15]
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -86,41 +86,49 @@ function frameLabel(frame: ProfileNode["callFrame"]): string {
   return `${frame.functionName || "(anonymous)"} ${frame.url ? `${shortUrl(frame.url)}${line}` : ""}`.trim();
 }
 
-/** Adds up sample time per frame; `(idle)` and `(program)` stay visible as their own rows. */
-export function summarizeProfile(profile: CpuProfile, count = 15): ProfileSummary {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map<number, number>();
-  for (const node of profile.nodes) {
-    for (const child of node.children ?? []) {
-      parents.set(child, node.id);
-    }
-  }
+/**
+ * Adds up sample time per frame, leaving out `(idle)` (so shares are of CPU
+ * time); `(program)` and `(garbage collector)` stay as their own rows. Several
+ * profiles (one per thread of one process) add up.
+ */
+export function summarizeProfile(profiles: CpuProfile | readonly CpuProfile[], count = 15): ProfileSummary {
   const byFunction = new Map<string, number>();
   const byLocation = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, micros: number) => map.set(key, (map.get(key) ?? 0) + micros);
   let total = 0;
-  profile.samples.forEach((nodeId, index) => {
-    const micros = profile.timeDeltas[index] ?? 0;
-    const frame = nodes.get(nodeId)?.callFrame;
-    if (!frame) {
-      return;
-    }
-    total += micros;
-    const label = frameLabel(frame);
-    byFunction.set(label, (byFunction.get(label) ?? 0) + micros);
-    const location = locationOf(frame.url.replace(/^file:\/\//, ""));
-    byLocation.set(location, (byLocation.get(location) ?? 0) + micros);
-    const onStack = new Set<string>();
-    for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
-      const ancestor = nodes.get(id)?.callFrame;
-      if (ancestor && ownCode.test(ancestor.url)) {
-        onStack.add(frameLabel(ancestor));
+  const list: readonly CpuProfile[] = "nodes" in profiles ? [profiles] : profiles;
+  for (const profile of list) {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes) {
+      for (const child of node.children ?? []) {
+        parents.set(child, node.id);
       }
     }
-    for (const own of onStack) {
-      inclusive.set(own, (inclusive.get(own) ?? 0) + micros);
-    }
-  });
+    profile.samples.forEach((nodeId, index) => {
+      const micros = profile.timeDeltas[index] ?? 0;
+      const frame = nodes.get(nodeId)?.callFrame;
+      // Idle samples are a thread waiting, not spending: with a loader or worker thread beside the main one, they
+      // would swamp the shares.
+      if (!frame || frame.functionName === "(idle)") {
+        return;
+      }
+      total += micros;
+      add(byFunction, frameLabel(frame), micros);
+      add(byLocation, locationOf(frame.url.replace(/^file:\/\//, "")), micros);
+      const onStack = new Set<string>();
+      for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
+        const ancestor = nodes.get(id)?.callFrame;
+        if (ancestor && ownCode.test(ancestor.url)) {
+          onStack.add(frameLabel(ancestor));
+        }
+      }
+      for (const own of onStack) {
+        add(inclusive, own, micros);
+      }
+    });
+  }
   if (total === 0) {
     throw new Error("summarizeProfile: the profile has no samples");
   }
@@ -132,9 +140,13 @@ export function summarizeProfile(profile: CpuProfile, count = 15): ProfileSummar
   };
 }
 
-/** Reads and summarizes a .cpuprofile file. */
-export function summarizeProfileFile(file: string, count = 15): ProfileSummary {
-  return summarizeProfile(parseProfile(readFileSync(file, "utf8"), file), count);
+/** Reads and summarizes .cpuprofile files (e.g. one per thread of a process) as one. */
+export function summarizeProfileFile(files: string | readonly string[], count = 15): ProfileSummary {
+  const list = typeof files === "string" ? [files] : files;
+  return summarizeProfile(
+    list.map((file) => parseProfile(readFileSync(file, "utf8"), file)),
+    count,
+  );
 }
 
 /** The summary as two Markdown tables. */
@@ -142,7 +154,7 @@ export function profileMarkdown(summary: ProfileSummary): string {
   const rows = (spots: readonly HotSpot[]) =>
     spots.map((s) => `| ${s.name.replace(/\|/g, "\\|")} | ${s.selfMillis.toFixed(1)} | ${(s.share * 100).toFixed(1)}% |`).join("\n");
   return [
-    `Sampled ${summary.totalMillis.toFixed(0)} ms.`,
+    `${summary.totalMillis.toFixed(0)} ms of CPU samples (idle time left out).`,
     "",
     "| where (package / folder) | self ms | share |",
     "| --- | ---: | ---: |",
@@ -158,9 +170,10 @@ export function profileMarkdown(summary: ProfileSummary): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [file, count = "15"] = process.argv.slice(2);
-  if (!file) {
-    throw new Error("usage: tsx bench/profile/summarize.ts <file.cpuprofile> [top=15]");
+  const args = process.argv.slice(2);
+  const countArg = args.length > 1 && /^\d+$/.test(args[args.length - 1]!) ? args.pop()! : "15";
+  if (args.length === 0) {
+    throw new Error("usage: tsx bench/profile/summarize.ts <file.cpuprofile>… [top=15]");
   }
-  process.stdout.write(`${profileMarkdown(summarizeProfileFile(resolve(file), Number(count)))}\n`);
+  process.stdout.write(`${profileMarkdown(summarizeProfileFile(args.map((file) => resolve(file)), Number(countArg)))}\n`);
 }

@@ -34,7 +34,7 @@ describe("cpu profile summary", () => {
     expect(summary.functions[0]).toEqual({ name: "parse yaml/dist/index.js", selfMillis: 3, share: 0.75 });
   });
 
-  it("credits project functions with the time of everything they call, once per sample", () => {
+  it("credits project functions with the time of everything they call, once per sample, leaving idle time out", () => {
     const summary = summarizeProfile({
       nodes: [
         { id: 1, callFrame: frame("getCluster", `file://${repoRoot}/src/adapters/v2.ts`), children: [2] },
@@ -45,6 +45,19 @@ describe("cpu profile summary", () => {
       samples: [2, 3, 4],
       timeDeltas: [3000, 1000, 4000],
     });
-    expect(summary.ownInclusive).toEqual([{ name: "getCluster src/adapters/v2.ts", selfMillis: 4, share: 0.5 }]);
+    // The idle sample is left out of the total: shares are of CPU time.
+    expect(summary.totalMillis).toBe(4);
+    expect(summary.ownInclusive).toEqual([{ name: "getCluster src/adapters/v2.ts", selfMillis: 4, share: 1 }]);
+  });
+
+  it("adds the profiles of several threads into one summary", () => {
+    const thread = (functionName: string, micros: number) => ({
+      nodes: [{ id: 1, callFrame: frame(functionName, `file://${repoRoot}/node_modules/openapi-typescript/dist/index.mjs`) }],
+      samples: [1],
+      timeDeltas: [micros],
+    });
+    const summary = summarizeProfile([thread("transform", 3000), thread("transform", 1000)]);
+    expect(summary.totalMillis).toBe(4);
+    expect(summary.locations).toEqual([{ name: "openapi-typescript", selfMillis: 4, share: 1 }]);
   });
 });

@@ -1,6 +1,5 @@
 import { relative, sep } from "node:path";
 import { repoRoot, type CodegenConfig } from "./config.js";
-import { emitAll } from "./emit/index.js";
 import type { GeneratedFile } from "./emit/header.js";
 import { renderWireTypesInProcess, startWireTypes, type WireTypesRenderer } from "./emit/openapi-types.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
@@ -27,6 +26,8 @@ export async function runPipeline(config: CodegenConfig, options: PipelineOption
   const model = merge(normalize(v1), normalize(v2), config.pairings);
   // In this thread there is nothing to overlap with, so convert only specs that normalization accepted.
   const wireTypes = { v1: v1Types ?? startWireTypes(v1, renderWireTypesInProcess), v2: v2Types ?? startWireTypes(v2, renderWireTypesInProcess) };
+  // Imported only now: ts-morph takes a while to load, and a worker should get the parsed specs before that, not after.
+  const { emitAll } = await import("./emit/index.js");
   return { files: await emitAll(model, { v1, v2 }, wireTypes), model };
 }
 

@@ -14,11 +14,16 @@ interface Slot extends TimeoutSlot {
   readonly timer: ReturnType<typeof setTimeout>;
   /** Attempts currently holding the slot; the timer keeps the process alive only while this is above zero. */
   active: number;
-  /** Attempts that ever took the slot. Capped so undici's per-signal listener limit (1500) is never approached. */
+  /** Attempts that ever took the slot (capped: see {@link maxAttemptsPerSlot}). */
   uses: number;
 }
 
-const maxUsesPerSlot = 500;
+/**
+ * undici's fetch adds a listener to the signal per request and removes it only when that request is garbage
+ * collected, and each new request lists the signal's listeners first; a small cap keeps that list short while still
+ * sharing one controller among many attempts.
+ */
+export const maxAttemptsPerSlot = 32;
 const slotsByEnd = new Map<number, Slot>();
 
 /** Window width: 0.1% of the timeout, between 1 and 50 ms (so a 60 s timeout fires at most 50 ms late). */
@@ -32,7 +37,7 @@ export function acquireTimeout(ms: number): TimeoutSlot {
   const width = windowMs(ms);
   const end = Math.ceil((now + ms) / width) * width;
   let slot = slotsByEnd.get(end);
-  if (slot === undefined || slot.uses >= maxUsesPerSlot) {
+  if (slot === undefined || slot.uses >= maxAttemptsPerSlot) {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       if (slotsByEnd.get(end) === created) slotsByEnd.delete(end);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { acquireTimeout, releaseTimeout } from "../../src/timeout-slots.js";
+import { acquireTimeout, maxAttemptsPerSlot, releaseTimeout } from "../../src/timeout-slots.js";
 
 describe("shared timeout slots", () => {
   test("attempts whose timeouts end in the same window share one signal", () => {
@@ -20,11 +20,11 @@ describe("shared timeout slots", () => {
   });
 
   test("a slot serves a bounded number of attempts, then a fresh one takes over", () => {
-    const slots = Array.from({ length: 501 }, () => acquireTimeout(3_600_000));
+    const slots = Array.from({ length: maxAttemptsPerSlot + 1 }, () => acquireTimeout(3_600_000));
     for (const slot of slots) releaseTimeout(slot);
     const usesPerSignal = new Map<AbortSignal, number>();
     for (const slot of slots) usesPerSignal.set(slot.signal, (usesPerSignal.get(slot.signal) ?? 0) + 1);
     expect(usesPerSignal.size).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...usesPerSignal.values())).toBeLessThanOrEqual(500);
+    expect(Math.max(...usesPerSignal.values())).toBeLessThanOrEqual(maxAttemptsPerSlot);
   });
 });

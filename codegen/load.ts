@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node as YamlNode, YAMLMap } from "yaml";
 import { CodegenError, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
@@ -18,6 +19,9 @@ export interface LoadedSpec {
   /** A CodegenError located at `pointer`. */
   error(pointer: string, detail: string): CodegenError;
 }
+
+// require, not `import`: yaml's Node build is CommonJS, and an ES import makes Node scan it for named exports first.
+const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
 
 const SUPPORTED_OPENAPI = /^3\.[01]\.\d+$/;
 

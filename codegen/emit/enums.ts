@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind, type StatementStructures } from "ts-morph";
+import type { JSDocStructure, OptionalKind, StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { EnumDef, UnifiedModel } from "../ir.js";
 import { enumTypeName, enumValuesName } from "../naming.js";
 import { jsDocText } from "./header.js";

@@ -1,4 +1,4 @@
-import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { StatementStructures, WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { renderDocuments } from "./documents.js";
@@ -9,6 +9,7 @@ import { wireTypesFile } from "./openapi-types.js";
 import { operationStatements } from "./operations.js";
 import { renderReport } from "./report.js";
 import { specInfoStatements } from "./spec-info.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
 
 /**
  * Every generated file, in memory. Each TypeScript file is built from one batch of ts-morph structures and printed

@@ -1,4 +1,5 @@
-import { StructureKind, type ImportDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { ImportDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { PairedSchema, SchemaDef, UnifiedModel } from "../ir.js";
 import { jsDocText } from "./header.js";
 

@@ -1,4 +1,5 @@
-import { StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { OperationDef, PairedOperation, UnifiedModel } from "../ir.js";
 import { jsDocText } from "./header.js";
 import { exportedConst } from "./literal.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import { exportedConst, writeLines } from "./literal.js";
 

@@ -57,30 +57,23 @@ function bodyText(request: OutgoingRequest): string | undefined | Promise<string
 type HeaderRecord = Record<string, string>;
 
 /**
- * A response whose body the transport has already read. It carries what openapi-fetch and the adapters read of a
- * Response (status, headers, the text) without re-wrapping the text in a new Response, which would cost more than
- * the rest of the transport together.
+ * A response whose body the transport has already read. It carries what openapi-fetch (asked for `parseAs: "text"`)
+ * and the adapters read of a Response: status, headers and the text, without re-wrapping the text in a new Response,
+ * which would cost more than the rest of the transport together.
  */
 class ReadResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly statusText: string;
   readonly headers: Headers;
-  readonly url: string;
   readonly #text: string;
   constructor(response: Response, text: string) {
     this.status = response.status;
     this.ok = response.ok;
-    this.statusText = response.statusText;
     this.headers = response.headers;
-    this.url = response.url;
     this.#text = text;
   }
   text(): Promise<string> {
     return Promise.resolve(this.#text);
-  }
-  json(): Promise<unknown> {
-    return Promise.resolve(this.#text).then(JSON.parse);
   }
 }
 

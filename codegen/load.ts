@@ -93,7 +93,7 @@ interface RawRefSite {
  */
 function validateRefs(spec: LoadedSpec): void {
   const raw: RawRefSite[] = [];
-  collectRefs(spec.document, "#", raw);
+  collectRefs(spec.document, [], raw);
   const sites: RefSite[] = [];
   for (const { at, target } of raw) {
     if (typeof target !== "string") throw spec.error(childPointer(at, "$ref"), `$ref must be a string, found ${JSON.stringify(target)}`);
@@ -114,16 +114,25 @@ function validateRefs(spec: LoadedSpec): void {
   findDirectRefCycle(spec, sites);
 }
 
-function collectRefs(value: unknown, pointer: string, out: RawRefSite[]): void {
+/** Walks with a token path and builds a pointer string only where a `$ref` is found (most nodes hold none). */
+function collectRefs(value: unknown, path: (string | number)[], out: RawRefSite[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => collectRefs(item, childPointer(pointer, index), out));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectRefs(value[index], path, out);
+      path.pop();
+    }
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref") out.push({ at: pointer, target: child });
+    if (key === "$ref") out.push({ at: toPointer(path), target: child });
     // Examples are data, not schema: a `$ref` key inside an example is a literal value.
-    else if (key !== "example" && key !== "examples" && key !== "x-codeSamples") collectRefs(child, childPointer(pointer, key), out);
+    else if (key !== "example" && key !== "examples" && key !== "x-codeSamples") {
+      path.push(key);
+      collectRefs(child, path, out);
+      path.pop();
+    }
   }
 }
 

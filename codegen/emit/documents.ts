@@ -1,5 +1,4 @@
 import type { LoadedSpec } from "../load.js";
-import { isRecord } from "../pointer.js";
 
 /** Keys dropped from the document snapshots: documentation-only payload that the fake server never needs. */
 const DROPPED_KEYS = new Set(["x-codeSamples"]);
@@ -15,13 +14,12 @@ export function renderDocuments(specs: { readonly v1: LoadedSpec; readonly v2: L
   return (["v1", "v2"] as const)
     .map((version) => {
       const doc = `/** The ${version} spec (${specs[version].file}) as data; \`x-codeSamples\` removed, \`$ref\`s left as-is. */`;
-      return `${doc}\nexport const ${version}Document = ${JSON.stringify(strip(specs[version].document), null, 2)};\n`;
+      return `${doc}\nexport const ${version}Document = ${JSON.stringify(specs[version].document, dropKeys, 2)};\n`;
     })
     .join("\n");
 }
 
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !DROPPED_KEYS.has(key)).map(([key, child]) => [key, strip(child)]));
+/** JSON.stringify replacer: drops DROPPED_KEYS at any depth while printing, instead of copying the document first. */
+function dropKeys(this: unknown, key: string, value: unknown): unknown {
+  return !Array.isArray(this) && DROPPED_KEYS.has(key) ? undefined : value;
 }

@@ -213,8 +213,9 @@ async function attemptOnce(
         signal: attemptSignal,
         redirect: "manual",
       });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location !== null && hop < maxRedirects) {
+      // Only a 3xx needs its Location looked up.
+      const location = response.status >= 300 && response.status < 400 && hop < maxRedirects ? response.headers.get("location") : null;
+      if (location !== null) {
         await response.body?.cancel();
         const next = new URL(location, currentUrl).href;
         // The key goes only to the origin it was configured for (and never over plain http off loopback).

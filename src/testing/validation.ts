@@ -1,12 +1,29 @@
-import addFormatsModule from "ajv-formats";
-import { OpenAPIBackend, type AjvCustomizer, type Document, type Operation } from "openapi-backend";
+import type { AjvCustomizer, Document, Operation, OpenAPIBackend } from "openapi-backend";
 import type { FakeErrorDetail } from "./errors.js";
 
-// ajv-formats is CommonJS (`exports.default = plugin`); under NodeNext the default import may be the module object.
 type Ajv = Parameters<AjvCustomizer>[0];
 type FormatsPlugin = (ajv: Ajv) => Ajv;
-const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+
+/**
+ * The validator libraries are optional peer dependencies: only users of `together-clusters/testing` need them, so
+ * installing the client pulls openapi-fetch alone. Loaded on first use, with an install hint when they are missing.
+ */
+async function loadValidatorLibraries(): Promise<{ OpenAPIBackend: typeof OpenAPIBackend; addFormats: FormatsPlugin }> {
+  try {
+    const [backend, formats] = await Promise.all([import("openapi-backend"), import("ajv-formats")]);
+    // ajv-formats is CommonJS (`exports.default = plugin`); depending on the loader the default import may be the module object.
+    const formatsModule = formats.default as unknown as FormatsPlugin | { default: FormatsPlugin };
+    const addFormats = typeof formatsModule === "function" ? formatsModule : formatsModule.default;
+    return { OpenAPIBackend: backend.OpenAPIBackend, addFormats };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new Error(
+      "together-clusters/testing validates every request against the spec with openapi-backend and ajv-formats, " +
+        "optional peer dependencies that are not installed. Run: npm install --save-dev openapi-backend@^5.21.2 ajv-formats@^3.0.1",
+      { cause: error },
+    );
+  }
+}
 
 const compiled = new WeakMap<object, Promise<SpecValidator>>();
 
@@ -63,6 +80,7 @@ export class SpecValidator {
 
   static async #compile(document: object): Promise<SpecValidator> {
     const definition = structuredClone(document) as Document;
+    const { OpenAPIBackend, addFormats } = await loadValidatorLibraries();
     const api = new OpenAPIBackend({
       definition,
       strict: true,

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,6 +65,10 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
   let tarball = "";
   let packedFiles: string[] = [];
   let consumerDir = "";
+  /** Top-level node_modules entries right after installing the tarball alone. */
+  let bareInstall: string[] = [];
+  /** What startFakeApi says when the optional peers are not installed. */
+  let missingPeersMessage = "";
 
   beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), "together-clusters-pack-"));
@@ -84,6 +88,11 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
     writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     for (const file of ["consumer.ts", "require-smoke.cjs"]) copyFileSync(join(fixture, file), join(consumerDir, file));
     mustRun("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"], consumerDir);
+    bareInstall = readdirSync(join(consumerDir, "node_modules")).filter((name) => !name.startsWith(".")).sort();
+    const startWithoutPeers = 'import("together-clusters/testing").then((m) => m.startFakeApi()).then(() => console.log("started"), (e) => console.log(e.message))';
+    missingPeersMessage = mustRun(process.execPath, ["--input-type=module", "-e", startWithoutPeers], consumerDir);
+    // What a user of `together-clusters/testing` adds: the fake's validator libraries are optional peers.
+    mustRun("npm", ["install", "--save-dev", "openapi-backend@^5.21.2", "ajv-formats@^3.0.1", "--prefer-offline", "--no-audit", "--no-fund"], consumerDir);
   }, 300_000);
 
   afterAll(() => {
@@ -110,6 +119,14 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
     const devOnly = ["typescript", "ts-morph", "yaml", "openapi-typescript", "@redocly/openapi-core", "vitest", "tsx", "esbuild"];
     expect(devOnly.filter((name) => existsSync(join(consumerDir, "node_modules", name)))).toEqual([]);
     expect(existsSync(join(consumerDir, "node_modules", "openapi-fetch"))).toBe(true);
+  });
+
+  it("pulls openapi-fetch and nothing else at run time (the fake's validators are optional peers)", () => {
+    expect(bareInstall).toEqual(["openapi-fetch", "openapi-typescript-helpers", "together-clusters"]);
+  });
+
+  it("tells a user of ./testing which optional peers to install when they are missing", () => {
+    expect(missingPeersMessage).toContain("npm install --save-dev openapi-backend@^5.21.2 ajv-formats@^3.0.1");
   });
 
   it("type-checks a consumer under moduleResolution node16", () => {

@@ -140,7 +140,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
     const median = new Map(codegen.rows.map((row) => [row.label, row.millis.median]));
     out.push(
       section("5. Codegen, whole process", [
-        `Wall time of whole processes (spawnSync + hrtime), ${codegen.runs} runs each after one untimed warm-up, interleaved by round. \`npm run generate\` is \`tsx codegen/main.ts\`; it is timed through tsx's CLI directly (npm itself adds its own start-up). "→ write" runs start from an empty \`--out\` folder, so every file is emitted and written.`,
+        `Wall time of whole processes (spawnSync + hrtime), ${codegen.runs} runs each after one untimed warm-up, interleaved by round. "ours" rows run the command of package.json's \`generate\` script directly; the "through npm" row adds npm's own start-up. "→ write" runs start from an empty \`--out\` folder, so every file is emitted and written.`,
         "",
         table(["spec", "file", "size"], codegen.specs.map((s) => [s.name, s.file, `${(s.bytes / 1e6).toFixed(2)} MB`]), ["l", "l", "r"]),
         "",

@@ -4,7 +4,7 @@
  * CLI alone, on the project's specs and on a synthetic multi-MB spec.
  * Commands run interleaved by round so drift hits all alike.
  */
-import { rmSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { summarize } from "../lib/stats.js";
 import { type ProcessCommand, type ProcessTiming, shellCommand, timeProcess } from "../lib/process-timing.js";
@@ -14,6 +14,20 @@ import { writeSyntheticSpec } from "./synthetic-spec.js";
 
 /** Resources in the synthetic spec; 400 gives about 4.3 MB of YAML. */
 export const SYNTHETIC_RESOURCES = 400;
+
+/**
+ * What `npm run generate` runs, as argv for spawnSync (without npm's own
+ * start-up, which the "through npm" row adds back): read from package.json so
+ * the benchmark follows the script.
+ */
+function generateCommand(repoRoot: string): [string, ...string[]] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+  const script = manifest.scripts?.["generate"];
+  if (typeof script !== "string" || !/^node\s/.test(script)) {
+    throw new Error(`package.json scripts.generate is ${JSON.stringify(script)}; the codegen benchmark expects a "node …" command`);
+  }
+  return [process.execPath, ...script.trim().split(/\s+/).slice(1)];
+}
 
 /** npm's own CLI, next to the node running this (how `npm run` is invoked here). */
 function npmCommand(): string {
@@ -29,7 +43,6 @@ interface Plan {
 
 function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
   const rel = (path: string) => relative(repoRoot, path);
-  const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
   const ots = join(repoRoot, "node_modules/openapi-typescript/bin/cli.js");
   const large = { v2: join(workDir, "synthetic-v2.yaml") };
   const resources = quick ? 60 : SYNTHETIC_RESOURCES;
@@ -40,9 +53,10 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
     { name: "project v2", file: rel(project.v2), bytes: statSync(project.v2).size },
     { name: `synthetic v2 (${resources} resources, OpenAPI 3.1.0)`, file: rel(large.v2), bytes: statSync(large.v2).size },
   ];
+  const generate = generateCommand(repoRoot);
   const ours = (label: string, out: string, extra: string[]): ProcessCommand => ({
     label,
-    argv: [process.execPath, tsx, "codegen/main.ts", ...extra, "--out", rel(join(workDir, out))],
+    argv: [...generate, ...extra, "--out", rel(join(workDir, out))],
     cwd: repoRoot,
     // A fresh folder every run, so every run emits and writes every file.
     prepare: () => rmSync(join(workDir, out), { recursive: true, force: true }),
@@ -62,14 +76,14 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
     },
     {
       label: "ours: --check against generated/",
-      argv: [process.execPath, tsx, "codegen/main.ts", "--check"],
+      argv: [...generate, "--check"],
       cwd: repoRoot,
       // 1 = drift found, still a complete run; others may be mid-change in generated/.
       okExitCodes: [0, 1],
     },
     // --help: the fixed start-up cost under each figure. openapi-typescript's CLI imports everything first; ours
     // lazy-loads the pipeline, so its row is tsx plus the CLI shell, and module loading shows in the profiles instead.
-    { label: "ours: start-up only (--help)", argv: [process.execPath, tsx, "codegen/main.ts", "--help"], cwd: repoRoot },
+    { label: "ours: start-up only (--help)", argv: [...generate, "--help"], cwd: repoRoot },
     { label: "openapi-typescript: start-up only (--help)", argv: [process.execPath, ots, "--help"], cwd: repoRoot },
     theirs("openapi-typescript: project v2", project.v2, "ots-v2.ts"),
     theirs("openapi-typescript: project v1", project.v1, "ots-v1.ts"),
@@ -100,7 +114,8 @@ export function measureCodegen(repoRoot: string, workDir: string, runs: number, 
   const rows = commands.map((command) => ({
     ...last.get(command.label)!,
     command: shellCommand([command.argv[0] === process.execPath ? "node" : command.argv[0], ...command.argv.slice(1).map((arg) => arg.replace(`${repoRoot}/`, ""))]),
-    scriptArgs: command.argv.slice(2),
+    // From the script on (what follows the runner and its flags), for re-running it under a profiler.
+    scriptArgs: command.argv.slice(Math.max(command.argv.indexOf("codegen/main.ts"), 2)),
     millis: summarize(samples.get(command.label)!),
   }));
   const parseRuns = Math.min(runs, 3);

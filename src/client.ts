@@ -40,7 +40,7 @@ export interface ClientOptions {
   readonly baseUrl?: string;
   /** The fetch to use. @default globalThis.fetch */
   readonly fetch?: FetchLike;
-  /** Per-attempt timeout in ms. @default 60_000 */
+  /** Per-attempt timeout in ms. An attempt is never cut short before it, and at most 0.1% (≤ 50 ms) after it. @default 60_000 */
   readonly timeoutMs?: number;
   /** Overall budget per call in ms, across retries and their waits. @default none */
   readonly deadlineMs?: number;

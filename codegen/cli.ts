@@ -70,9 +70,12 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       output.stderr(`${out} is out of date:\n${lines.join("\n")}\nRun the same command without --check (npm run generate) to update it.\n`);
       return 1;
     }
+    const { regenerationNotice } = await import("./regeneration-notice.js");
+    const notice = await regenerationNotice(files, config);
     const drift = await writeOutput(files, config.out);
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
+    if (notice !== undefined) output.stdout(notice);
     return 0;
   } catch (error) {
     if (isCodegenError(error) || error instanceof SpecReadError) {

@@ -117,3 +117,28 @@ function section(markdown: string, heading: string): string {
   const next = markdown.indexOf("\n### ", start + heading.length);
   return markdown.slice(start, next < 0 ? undefined : next);
 }
+
+describe("npm run generate says what changed since the last generation", () => {
+  test("regenerating over earlier output names the breaking removal and the implied bump; an unchanged rerun says nothing", async () => {
+    const dir = tempDir("regenerate");
+    const specs = writeModifiedSpecs(dir);
+    const out = join(dir, "generated");
+
+    const first = await cli(["--out", out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("v1: no earlier version to compare with");
+
+    const second = await cli(["--v1", specs.v1, "--v2", specs.v2, "--out", out]);
+    expect(second.stderr).toBe("");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("Changes since the last generation:");
+    expect(second.stdout).toContain("  v1: no changes");
+    expect(second.stdout).toMatch(/ {2}v2: \d+ added, \d+ removed, \d+ breaking \(\d+ total\) → major/);
+    expect(second.stdout).toMatch(/breaking \[field-removed\] .*cluster_name/);
+    expect(second.stdout).toContain("Implied version bump: major");
+
+    const third = await cli(["--v1", specs.v1, "--v2", specs.v2, "--out", out]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).not.toContain("Changes since");
+  }, 120_000);
+});

@@ -1,8 +1,8 @@
 /**
- * The transport: the only code that touches the network. It hands openapi-fetch a `fetch` that adds the API key,
- * enforces per-attempt timeouts and an overall deadline, retries what is safe to retry, follows redirects without
- * leaking the key to another origin, and reads the whole body inside the attempt so that a reset or truncated body
- * becomes a typed error here rather than a raw TypeError later.
+ * The transport: the only code that touches the network. It sends one wire request with the API key, enforces
+ * per-attempt timeouts and an overall deadline, retries what is safe to retry, follows redirects without leaking the
+ * key to another origin, and reads the whole body inside the attempt so that a reset or truncated body becomes a
+ * typed error here rather than a raw TypeError later.
  */
 import { AbortedError, ConnectionError, TimeoutError, type ResponseInfo } from "./errors.js";
 import { acquireTimeout, releaseTimeout } from "./timeout-slots.js";
@@ -11,71 +11,23 @@ import { isRetryableMethod, isRetryableStatus, parseRetryAfterMs, retryDelayMs, 
 /** The fetch signature the transport calls (the global `fetch` fits). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** The fields of an outgoing request the transport reads (a WHATWG Request has them too). */
-export interface OutgoingRequest {
+/** One outgoing call, as the wire client builds it: the full URL and the serialized JSON body, if any. */
+export interface WireRequest {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
   readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  /** A serialized body (string), none, or a Request's body stream. */
-  readonly body: unknown;
+  readonly body: string | undefined;
 }
 
-/** What openapi-fetch calls: one request in, one fully-read Response out. */
-export type RequestFetch = (request: OutgoingRequest) => Promise<Response>;
-
-/**
- * A plain carrier openapi-fetch builds instead of a WHATWG Request (its `Request` option). openapi-fetch constructs a
- * Request per call only to hand it to `fetch`; undici's Request constructor is the most expensive step of a call, and
- * the transport takes the request apart again anyway.
- */
-class PlainRequest implements OutgoingRequest {
-  readonly url: string;
-  readonly method: string;
+/** An answer whose body the transport has already read, inside the attempt and its timeout. */
+export interface WireResponse {
+  readonly status: number;
+  readonly ok: boolean;
   readonly headers: Headers;
-  readonly body: unknown;
-  constructor(url: string, init: { readonly method: string; readonly headers: Headers; readonly body?: unknown }) {
-    this.url = url;
-    this.method = init.method;
-    this.headers = init.headers;
-    this.body = init.body ?? null;
-  }
-}
-
-/** The constructor to give openapi-fetch's `Request` option (see {@link PlainRequest}). */
-export const requestCarrier = PlainRequest as unknown as typeof Request;
-
-/** The body as text: the serialized string openapi-fetch hands the carrier, or a real Request's stream read out. */
-function bodyText(request: OutgoingRequest): string | undefined | Promise<string> {
-  const { body } = request;
-  if (body === null || body === undefined) return undefined;
-  if (typeof body === "string") return body;
-  // A real Request (a caller's own openapi-fetch setup): read its stream.
-  return (request as unknown as Request).text();
+  readonly text: string;
 }
 
 /** Headers as sent: a plain record, which fetch reads more cheaply than a Headers object. */
 type HeaderRecord = Record<string, string>;
-
-/**
- * A response whose body the transport has already read. It carries what openapi-fetch (asked for `parseAs: "text"`)
- * and the adapters read of a Response: status, headers and the text, without re-wrapping the text in a new Response,
- * which would cost more than the rest of the transport together.
- */
-class ReadResponse {
-  readonly status: number;
-  readonly ok: boolean;
-  readonly headers: Headers;
-  readonly #text: string;
-  constructor(response: Response, text: string) {
-    this.status = response.status;
-    this.ok = response.ok;
-    this.headers = response.headers;
-    this.#text = text;
-  }
-  text(): Promise<string> {
-    return Promise.resolve(this.#text);
-  }
-}
 
 /** Per-call options accepted by every client method. */
 export interface CallOptions {
@@ -105,8 +57,8 @@ export interface TransportSettings {
 /** The network layer given to adapters. Holds the API key in a closure only. */
 export interface Transport {
   readonly baseUrl: string;
-  /** A fetch for openapi-fetch bound to one call's options. */
-  fetchFor(options: CallOptions | undefined): RequestFetch;
+  /** Sends one request (retrying what is safe to retry) and resolves to the fully read answer. */
+  send(request: WireRequest, options: CallOptions | undefined): Promise<WireResponse>;
   /** Replaces every occurrence of the API key in server-supplied text. */
   redact(text: string): string;
 }
@@ -114,58 +66,51 @@ export interface Transport {
 const maxRedirects = 5;
 
 /** Status and request id of an answer, for errors and support tickets. */
-export function responseInfo(response: Response): ResponseInfo {
+export function responseInfo(response: Pick<Response, "status" | "headers">): ResponseInfo {
   return { status: response.status, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
 }
 
 /** Builds the transport. The key is captured here and never stored on an object. */
 export function createTransport(settings: TransportSettings): Transport {
   const { apiKey } = settings;
-  const defaultFetch = makeFetch(settings, undefined);
   return {
     baseUrl: settings.baseUrl,
-    fetchFor: (options) => (options === undefined ? defaultFetch : makeFetch(settings, options)),
+    send: (request, options) => send(settings, request, options),
     redact: (text) => (apiKey.length > 0 && text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text),
   };
 }
 
-function makeFetch(settings: TransportSettings, options: CallOptions | undefined): RequestFetch {
-  return async (request) => {
-    const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
-    const deadlineMs = options?.deadlineMs ?? settings.deadlineMs;
-    const maxRetries = options?.maxRetries ?? settings.retry.maxRetries;
-    const signal = options?.signal;
-    const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
-    const method = request.method;
-    const pendingBody = bodyText(request);
-    const body = typeof pendingBody === "object" ? await pendingBody : pendingBody;
-    const headers: HeaderRecord = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    headers["user-agent"] = settings.userAgent;
-    headers.accept = "application/json";
-    const retryable = isRetryableMethod(method);
-    for (let attempt = 0; ; attempt++) {
-      throwIfAborted(signal);
-      const remaining = deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - settings.now();
-      if (remaining <= 0) throw deadlineExceeded(deadlineMs);
-      const limitedByDeadline = remaining < timeoutMs;
-      const attemptMs = limitedByDeadline ? remaining : timeoutMs;
-      let response: Response;
-      try {
-        response = await attemptOnce(settings, request.url, method, headers, body, signal, attemptMs, limitedByDeadline ? deadlineMs : undefined);
-      } catch (error) {
-        const finalError = !retryable || attempt >= maxRetries || error instanceof AbortedError || (error instanceof TimeoutError && limitedByDeadline);
-        if (finalError) throw error;
-        await pause(retryDelayMs(attempt, undefined, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs);
-        continue;
-      }
-      if (!retryable || attempt >= maxRetries || !isRetryableStatus(response.status)) return response;
-      const hint = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), Date.now());
-      await pause(retryDelayMs(attempt, hint, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs);
+async function send(settings: TransportSettings, request: WireRequest, options: CallOptions | undefined): Promise<WireResponse> {
+  const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
+  const deadlineMs = options?.deadlineMs ?? settings.deadlineMs;
+  const maxRetries = options?.maxRetries ?? settings.retry.maxRetries;
+  const signal = options?.signal;
+  const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
+  const { method, url, body } = request;
+  const headers: HeaderRecord =
+    body === undefined
+      ? { "user-agent": settings.userAgent, accept: "application/json" }
+      : { "user-agent": settings.userAgent, accept: "application/json", "content-type": "application/json" };
+  const retryable = isRetryableMethod(method);
+  for (let attempt = 0; ; attempt++) {
+    throwIfAborted(signal);
+    const remaining = deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - settings.now();
+    if (remaining <= 0) throw deadlineExceeded(deadlineMs);
+    const limitedByDeadline = remaining < timeoutMs;
+    const attemptMs = limitedByDeadline ? remaining : timeoutMs;
+    let response: WireResponse;
+    try {
+      response = await attemptOnce(settings, url, method, headers, body, signal, attemptMs, limitedByDeadline ? deadlineMs : undefined);
+    } catch (error) {
+      const finalError = !retryable || attempt >= maxRetries || error instanceof AbortedError || (error instanceof TimeoutError && limitedByDeadline);
+      if (finalError) throw error;
+      await pause(retryDelayMs(attempt, undefined, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs);
+      continue;
     }
-  };
+    if (!retryable || attempt >= maxRetries || !isRetryableStatus(response.status)) return response;
+    const hint = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), Date.now());
+    await pause(retryDelayMs(attempt, hint, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs);
+  }
 }
 
 function deadlineExceeded(deadlineMs: number | undefined): TimeoutError {
@@ -185,7 +130,7 @@ async function attemptOnce(
   signal: AbortSignal | undefined,
   attemptMs: number,
   deadlineMs: number | undefined,
-): Promise<Response> {
+): Promise<WireResponse> {
   // Without a caller signal, the attempt borrows a shared timeout slot; with one, it needs its own controller that
   // both the timer and the caller's signal can abort (cheaper per call than AbortSignal.timeout + any).
   const shared = signal === undefined ? acquireTimeout(attemptMs) : undefined;
@@ -240,8 +185,7 @@ async function attemptOnce(
           { cause: error, response: info },
         );
       }
-      // openapi-fetch reads the body once more; it gets the text already read.
-      return new ReadResponse(response, text) as unknown as Response;
+      return { status: response.status, ok: response.ok, headers: response.headers, text };
     }
   } catch (error) {
     if (signal?.aborted) throw new AbortedError({ cause: signal.reason });

@@ -1,23 +1,25 @@
 /**
- * Turns an openapi-fetch result (always requested with `parseAs: "text"`) into parsed JSON or a typed error.
- * Shared by both adapters so every answer goes through the same checks.
+ * Turns a fully read answer into parsed JSON or a typed error. Every answer of both adapters goes through here, so
+ * every one gets the same checks.
  */
 import { errorFromResponse, InvalidResponseError, type ResponseInfo } from "../errors.js";
-import { responseInfo, type Transport } from "../transport.js";
+import { responseInfo, type Transport, type WireResponse } from "../transport.js";
 
-/** The subset of an openapi-fetch result this module reads. */
-export interface TextResult {
-  readonly data?: string | undefined;
-  readonly error?: unknown;
-  readonly response: Response;
+/** The parsed JSON of a 2xx answer, with where it came from for error messages. */
+export interface Decoded {
+  readonly json: unknown;
+  readonly info: ResponseInfo;
 }
 
 /** Parsed JSON body of a 2xx answer; throws ApiError subclasses for non-2xx and InvalidResponseError for unusable bodies. */
-export function decodeJson(transport: Transport, result: TextResult): { readonly json: unknown; readonly info: ResponseInfo } {
-  const info = responseInfo(result.response);
-  if (!result.response.ok) throw errorFromResponse(info, redactBody(transport, result.error));
-  const text = result.data;
-  if (text === undefined) throw new InvalidResponseError(info, "empty body where JSON was expected");
+export function decodeJson(transport: Transport, response: WireResponse): Decoded {
+  const info = responseInfo(response);
+  const { text } = response;
+  // Scrubbed before parsing: servers may echo the request, key included; "[redacted]" keeps JSON valid inside a string.
+  if (!response.ok) throw errorFromResponse(info, parseErrorBody(transport.redact(text)));
+  if (response.status === 204 || (text === "" && response.headers.get("content-length") === "0")) {
+    throw new InvalidResponseError(info, "empty body where JSON was expected");
+  }
   try {
     return { json: JSON.parse(text), info };
   } catch (cause) {
@@ -26,10 +28,11 @@ export function decodeJson(transport: Transport, result: TextResult): { readonly
   }
 }
 
-function redactBody(transport: Transport, body: unknown): unknown {
-  if (typeof body === "string") return transport.redact(body);
-  if (body === null || typeof body !== "object") return body;
-  const text = JSON.stringify(body);
-  const clean = transport.redact(text);
-  return clean === text ? body : JSON.parse(clean);
+/** An error answer's body: its JSON when it parses, else the text as sent (HTML error pages, plain text). */
+function parseErrorBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

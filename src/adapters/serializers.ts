@@ -1,79 +1,60 @@
 /**
- * Path and query serializers for openapi-fetch. Its defaults re-scan the path template with a regex and build a new
- * query serializer on every call; these cache each template's split and handle the plain values this client sends,
- * handing anything else (arrays, objects, label/matrix styles) to openapi-fetch's own serializers, so the URLs are
- * the same as openapi-fetch's defaults would build.
+ * URL building for the wire client, with OpenAPI's default parameter styles: path parameters `simple` (arrays and
+ * objects comma-joined), query parameters `form` exploded (`a=1&a=2`), objects in a query `deepObject` (`a[k]=v`).
+ * These are the defaults openapi-fetch applies too, and test/client/serializers.test.ts holds the two equal, so the
+ * URLs are the ones any openapi-fetch user of the same generated `paths` would send.
  */
-type Params = Record<string, unknown>;
+type Params = Readonly<Record<string, unknown>>;
 
-/** openapi-fetch's own serializers, handed in by the adapters (the only modules that import openapi-fetch). */
-export interface DefaultSerializers {
-  readonly defaultPathSerializer: (template: string, params: Params) => string;
-  readonly createQuerySerializer: () => (query: Params) => string;
-}
+/** A path template split at `{name}`: text, name, text, ..., text. Cached: adapters use a fixed set of templates. */
+const templates = new Map<string, readonly string[]>();
 
-/** openapi-fetch serializer options: fast paths for plain values, openapi-fetch's defaults for everything else. */
-export interface Serializers {
-  readonly pathSerializer: (template: string, params: Params) => string;
-  readonly querySerializer: (query: Params) => string;
-}
-
-/** A path template split at `{name}` (text, name, text, ..., text); `simple` when every name is plain simple style. */
-interface Template {
-  readonly parts: readonly string[];
-  readonly simple: boolean;
-}
-
-const templates = new Map<string, Template>();
-const maxTemplates = 512;
-
-function isPlain(value: unknown): value is string | number | boolean {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-
-function split(template: string): Template {
-  const parts = template.split(/\{([^{}]+)\}/);
-  return { parts, simple: parts.every((part, i) => i % 2 === 0 || !/^[.;]|\*$/.test(part)) };
-}
-
-/** openapi-fetch `pathSerializer`: fills `{name}` segments (simple style) with URI-encoded values. */
-function serializePath(template: string, params: Params, fallback: DefaultSerializers["defaultPathSerializer"]): string {
-  let cached = templates.get(template);
-  if (cached === undefined) {
-    // The template includes the base URL, which is per client; clearing keeps the cache bounded however many there are.
-    if (templates.size >= maxTemplates) templates.clear();
-    cached = split(template);
-    templates.set(template, cached);
+function split(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([^{}]+)\}/);
+    templates.set(template, parts);
   }
-  const { parts } = cached;
-  if (!cached.simple) return fallback(template, params);
-  let url = parts[0]!;
+  return parts;
+}
+
+function encodeSimple(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => encodeURIComponent(item as string)).join(",");
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).map(([key, item]) => `${key},${encodeURIComponent(item as string)}`).join(",");
+  }
+  return encodeURIComponent(value as string);
+}
+
+/** Fills every `{name}` of `template` from `params`. A missing parameter is a bug in an adapter, not user input. */
+export function fillPath(template: string, params: Params | undefined): string {
+  const parts = split(template);
+  let path = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    const value = params[parts[i]!];
-    if (!isPlain(value)) return fallback(template, params);
-    url += encodeURIComponent(value) + parts[i + 1]!;
+    const value = params?.[parts[i]!];
+    if (value === undefined || value === null) throw new TypeError(`path parameter ${parts[i]} of ${template} is missing`);
+    path += encodeSimple(value) + parts[i + 1]!;
   }
-  return url;
+  return path;
 }
 
-/** openapi-fetch `querySerializer`: `name=value` pairs of plain values, skipping absent ones. */
-function serializeQuery(query: Params, fallback: (query: Params) => string): string {
+function pair(name: string, value: unknown): string {
+  if (typeof value === "object" && value !== null) throw new TypeError(`query parameter ${name}: nested arrays or objects have no default serialization`);
+  return `${name}=${encodeURIComponent(value as string)}`;
+}
+
+/** The query string for `query`, with its leading `?`, or "" when every value is absent. */
+export function serializeQuery(query: Params | undefined): string {
   let search = "";
   for (const name in query) {
     const value = query[name];
-    if (value === undefined || value === null) continue;
-    if (!isPlain(value)) return fallback(query);
-    search += `${search === "" ? "" : "&"}${name}=${encodeURIComponent(value)}`;
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    let part: string;
+    if (Array.isArray(value)) part = value.map((item) => pair(name, item)).join("&");
+    else if (typeof value === "object") part = Object.entries(value).filter(([, item]) => item !== undefined && item !== null).map(([key, item]) => pair(`${name}[${key}]`, item)).join("&");
+    else part = pair(name, value);
+    if (part === "") continue;
+    search += (search === "" ? "?" : "&") + part;
   }
   return search;
-}
-
-/** Builds the `pathSerializer` and `querySerializer` options, falling back to `defaults` for non-plain values. */
-export function fastSerializers(defaults: DefaultSerializers): Serializers {
-  const { defaultPathSerializer } = defaults;
-  const defaultQuerySerializer = defaults.createQuerySerializer();
-  return {
-    pathSerializer: (template, params) => serializePath(template, params, defaultPathSerializer),
-    querySerializer: (query) => serializeQuery(query, defaultQuerySerializer),
-  };
 }

@@ -1,19 +1,23 @@
 /** Renders a BenchResults as BENCHMARKS.md. */
 import { type BundleRow, bundleSettings } from "./bundle.js";
 import type { CallSuiteResult } from "./calls/suite.js";
-import { count, kilobytes, range, table } from "./lib/format.js";
+import { count, kilobytes, quartileRange, range, table } from "./lib/format.js";
 import type { BenchResults } from "./results.js";
 import { CLIENT_BUNDLE, evaluateTargets } from "./targets.js";
 
 function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
-  const header = ["contender", "µs per call, median (min–max)", "× raw fetch, median (min–max)"];
+  // One call per round: the extremes are single stalls, so the spread shown is the interquartile range.
+  const perCall = suite.options.callsPerBlock === 1;
+  const spread = perCall ? "p25–p75" : "min–max";
+  const show = perCall ? quartileRange : range;
+  const header = ["contender", `µs per call, median (${spread})`, `× raw fetch, median (${spread})`];
   if (withOverhead) {
-    header.push("µs above raw fetch, median (min–max)");
+    header.push(`µs above raw fetch, median (${spread})`);
   }
   const rows = suite.rows.map((row) => {
-    const cells = [row.name, range(row.perCallMicros, 1), row.name === row.baselineName ? "1 (baseline)" : range(row.ratio, 3)];
+    const cells = [row.name, show(row.perCallMicros, 1), row.name === row.baselineName ? "1 (baseline)" : show(row.ratio, 3)];
     if (withOverhead) {
-      cells.push(row.name === row.baselineName ? "0 (baseline)" : range(row.overheadMicros, 1));
+      cells.push(row.name === row.baselineName ? "0 (baseline)" : show(row.overheadMicros, 1));
     }
     return cells;
   });
@@ -22,7 +26,10 @@ function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
 
 function settingsLine(suite: CallSuiteResult): string {
   const { warmupCalls, rounds, callsPerBlock } = suite.options;
-  return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, rotating the start each round; min–max are over rounds; ratios are paired per round against raw fetch of the same API version.`;
+  if (callsPerBlock === 1) {
+    return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds of one call per contender, in a fresh seeded random order each round, so neighbouring calls of different contenders share the machine's state (blocks of hundreds of calls let one GC pause or scheduler stall land on one contender: ranges of 0.6–2.0× within one run). Each call is timed on its own; ratios and differences are paired per round against raw fetch of the same API version; ranges are interquartile over rounds.`;
+  }
+  return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, in a fresh seeded random order each round; min–max are over rounds; ratios are paired per round against raw fetch of the same API version.`;
 }
 
 function bundleComposition(row: BundleRow | undefined): string[] {
@@ -66,7 +73,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
       ],
     ),
     "",
-    "Every figure below comes from that one command; the per-section command lines are what it ran. Medians, with min–max over rounds or runs.",
+    "Every figure below comes from that one command; the per-section command lines are what it ran. Medians, with min–max over rounds or runs (interquartile ranges where each round is a single call).",
     "",
   ];
 

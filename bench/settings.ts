@@ -14,8 +14,8 @@ export interface BenchSettings {
 }
 
 export const fullSettings: BenchSettings = {
-  loopback: { warmupCalls: 1_000, rounds: 30, callsPerBlock: 250 },
-  stub: { warmupCalls: 5_000, rounds: 20, callsPerBlock: 2_000 },
+  loopback: { warmupCalls: 1_000, rounds: 8_000, callsPerBlock: 1 },
+  stub: { warmupCalls: 5_000, rounds: 40_000, callsPerBlock: 1 },
   mapping: { rounds: 20, itemsPerRound: 20_000 },
   codegenRuns: 4,
   typecheckRuns: 5,
@@ -24,8 +24,8 @@ export const fullSettings: BenchSettings = {
 };
 
 export const quickSettings: BenchSettings = {
-  loopback: { warmupCalls: 100, rounds: 4, callsPerBlock: 50 },
-  stub: { warmupCalls: 500, rounds: 4, callsPerBlock: 300 },
+  loopback: { warmupCalls: 100, rounds: 200, callsPerBlock: 1 },
+  stub: { warmupCalls: 500, rounds: 1_000, callsPerBlock: 1 },
   mapping: { rounds: 4, itemsPerRound: 2_000 },
   codegenRuns: 1,
   typecheckRuns: 1,

@@ -1,8 +1,11 @@
 /**
  * Interleaved block timing: every round runs one block of sequential calls
- * per contender, starting the rotation one place later each round, so that
- * slow drift (CPU frequency, neighbours on the machine, GC growth) hits every
- * contender alike instead of whichever happened to run last.
+ * per contender, in a fresh order each round, so that slow drift (CPU
+ * frequency, neighbours on the machine, GC growth) hits every contender alike
+ * instead of whichever happened to run last. The order is shuffled, not just
+ * rotated: in a rotation each contender always follows the same neighbour,
+ * and the garbage a heavy contender leaves behind would always be collected
+ * on that neighbour's time. The shuffle is seeded, so a run is repeatable.
  */
 
 /** A named async operation to time. */
@@ -16,6 +19,8 @@ export interface InterleaveOptions {
   readonly warmupCalls: number;
   readonly rounds: number;
   readonly callsPerBlock: number;
+  /** Seed of the per-round shuffle (default 1). */
+  readonly seed?: number;
 }
 
 /** Microseconds per call of each contender's block, one entry per round, keyed by name. */
@@ -30,6 +35,27 @@ async function timeBlock(call: () => Promise<unknown>, calls: number): Promise<n
   return elapsedNs / 1_000 / calls;
 }
 
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of orders on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle of `items` in place. */
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
 /** Runs the warm-up, then the interleaved rounds; results stay in round order so they can be paired. */
 export async function runInterleaved(contenders: readonly TimedCall[], options: InterleaveOptions): Promise<PerRoundMicros> {
   const names = new Set(contenders.map((c) => c.name));
@@ -40,9 +66,10 @@ export async function runInterleaved(contenders: readonly TimedCall[], options: 
     await timeBlock(contender.call, options.warmupCalls);
   }
   const perRound = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const random = seededRandom(options.seed ?? 1);
+  const order = [...contenders];
   for (let round = 0; round < options.rounds; round++) {
-    for (let offset = 0; offset < contenders.length; offset++) {
-      const contender = contenders[(round + offset) % contenders.length]!;
+    for (const contender of shuffle(order, random)) {
       perRound.get(contender.name)!.push(await timeBlock(contender.call, options.callsPerBlock));
     }
   }

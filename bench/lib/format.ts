@@ -7,6 +7,12 @@ export function range(summary: Summary, decimals: number, unit = ""): string {
   return `${f(summary.median)} (${f(summary.min)}–${f(summary.max)})`;
 }
 
+/** "median (p25–p75)": for long series of single samples, whose extremes are one-off stalls, not spread. */
+export function quartileRange(summary: Summary, decimals: number, unit = ""): string {
+  const f = (value: number) => value.toFixed(decimals) + unit;
+  return `${f(summary.median)} (${f(summary.p25)}–${f(summary.p75)})`;
+}
+
 /** Bytes as kB with one decimal (1 kB = 1000 B, as bundle-size tools report). */
 export function kilobytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;

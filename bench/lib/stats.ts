@@ -3,9 +3,12 @@
  * a single GC pause or scheduler hiccup must not move the headline figure.
  */
 
-/** Median, extremes and sample count of one series of measurements. */
+/** Median, quartiles, extremes and sample count of one series of measurements. */
 export interface Summary {
   readonly median: number;
+  /** First and third quartiles (linear interpolation between closest ranks). */
+  readonly p25: number;
+  readonly p75: number;
   readonly min: number;
   readonly max: number;
   readonly count: number;
@@ -35,12 +38,22 @@ export function median(samples: readonly number[]): number {
   return ordered.length % 2 === 1 ? upper : (ordered[middle - 1]! + upper) / 2;
 }
 
-/** Median, min, max and count in one pass over a sorted copy. */
+/** The q-quantile (0 ≤ q ≤ 1) of an ascending series, interpolating between the closest ranks. */
+function quantileOfSorted(ordered: readonly number[], q: number): number {
+  const position = (ordered.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, ordered.length - 1);
+  return ordered[below]! + (ordered[above]! - ordered[below]!) * (position - below);
+}
+
+/** Median, quartiles, min, max and count in one pass over a sorted copy. */
 export function summarize(samples: readonly number[]): Summary {
   assertSamples(samples, "summarize");
   const ordered = sorted(samples);
   return {
     median: median(ordered),
+    p25: quantileOfSorted(ordered, 0.25),
+    p75: quantileOfSorted(ordered, 0.75),
     min: ordered[0]!,
     max: ordered[ordered.length - 1]!,
     count: ordered.length,

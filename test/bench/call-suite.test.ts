@@ -16,7 +16,7 @@ describe("per-call suite", () => {
       ["raw fetch (v1)", "raw fetch (v1)"],
     ]);
     const baseline = result.rows[0]!;
-    expect(baseline.ratio).toEqual({ median: 1, min: 1, max: 1, count: 2 });
+    expect(baseline.ratio).toEqual({ median: 1, p25: 1, p75: 1, min: 1, max: 1, count: 2 });
     expect(baseline.overheadMicros.median).toBe(0);
   });
 

@@ -10,9 +10,9 @@ describe("bench stats", () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 
-  it("summarizes median, min, max and count without mutating the input", () => {
+  it("summarizes median, quartiles, min, max and count without mutating the input", () => {
     const samples = [30, 10, 20, 50, 40];
-    expect(summarize(samples)).toEqual({ median: 30, min: 10, max: 50, count: 5 });
+    expect(summarize(samples)).toEqual({ median: 30, p25: 20, p75: 40, min: 10, max: 50, count: 5 });
     expect(samples).toEqual([30, 10, 20, 50, 40]);
   });
 

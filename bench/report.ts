@@ -85,7 +85,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   if (results.perCall) {
     out.push(
       section("1. Per call over loopback HTTP", [
-        "The same GET of one cluster (v2 `GET /compute/clusters/{id}`, 1,978-byte body; v1 `GET /api/v1/gpu_cluster/{id}`, 1,923 bytes) from a node:http server in a child process on 127.0.0.1 with keep-alive (bench/http/server.ts). Each contender parses the JSON and returns the body (this client: the unified object). Every client at its defaults (retries on, default timeout) over the global `fetch`. The last row is not a product but a lean hand-written reference (bench/calls/reference-contender.ts) doing the work this client must do (bearer header, per-attempt timeout signal, JSON parse, unified mapping) straight over fetch.",
+        "The same GET of one cluster (v2 `GET /compute/clusters/{id}`, 1,978-byte body; v1 `GET /api/v1/gpu_cluster/{id}`, 1,923 bytes) from a node:http server in a child process on 127.0.0.1 with keep-alive (bench/http/server.ts). Each contender parses the JSON and returns the body (this client: the unified object). Every client at its defaults (retries on, default timeout) over the global `fetch`. The last two rows are not products but lean hand-written references (bench/calls/reference-contender.ts): raw fetch with only a per-attempt timeout signal, and the work this client must do (bearer header, per-attempt timeout signal, JSON parse, unified mapping) straight over fetch.",
         "",
         settingsLine(results.perCall),
         "",

@@ -1,8 +1,8 @@
-/** Every per-call contender, in report order: the peers, this client, then a lean hand-written reference. */
+/** Every per-call contender, in report order: the peers, this client, then two lean hand-written references. */
 import { clientContenders } from "./client-contenders.js";
 import type { Contender } from "./contender.js";
 import { peerContenders } from "./peer-contenders.js";
-import { leanReference } from "./reference-contender.js";
+import { leanReference, signalOnlyReference } from "./reference-contender.js";
 
 /** All contenders for the per-call and overhead suites. */
-export const allContenders: readonly Contender[] = [...peerContenders, ...clientContenders, leanReference];
+export const allContenders: readonly Contender[] = [...peerContenders, ...clientContenders, signalOnlyReference, leanReference];

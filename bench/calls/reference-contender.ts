@@ -11,6 +11,31 @@ import { BENCH_CLUSTER_ID, clusterPaths } from "../fixtures/cluster-bodies.js";
 import { type Contender, expectClusterId } from "./contender.js";
 
 const name = "reference: fetch + timeout signal + clusterFromV2 (v2)";
+const signalOnlyName = "reference: fetch + timeout signal, no mapping (v2)";
+
+/**
+ * Raw fetch plus only the per-attempt timeout (a fresh AbortController and timer per call), then `.json()`: the price
+ * of handing undici a signal, which every client with per-attempt timeouts over fetch pays.
+ */
+export const signalOnlyReference: Contender = {
+  name: signalOnlyName,
+  apiVersion: "v2",
+  baseline: false,
+  create: (origin, fetchImpl) => {
+    const url = origin + clusterPaths.v2;
+    const headers = { authorization: "Bearer bench-api-key" };
+    return async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      try {
+        return (await (await fetchImpl(url, { headers, signal: controller.signal })).json()) as unknown;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  },
+  check: (result) => expectClusterId(signalOnlyName, (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
+};
 
 /** The reference contender (v2). */
 export const leanReference: Contender = {

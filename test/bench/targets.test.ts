@@ -4,7 +4,7 @@ import type { CallRow } from "../../bench/calls/suite.js";
 import type { BenchResults } from "../../bench/results.js";
 import { CLIENT_BUNDLE, evaluateTargets } from "../../bench/targets.js";
 
-const flat = (value: number) => ({ median: value, min: value, max: value, count: 1 });
+const flat = (value: number) => ({ median: value, p25: value, p75: value, min: value, max: value, count: 1 });
 const row = (name: string, ratio: number, overhead: number): CallRow => ({
   name,
   baselineName: "raw fetch",

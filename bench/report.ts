@@ -77,7 +77,11 @@ export function renderReport(results: BenchResults, analysis?: string): string {
     "",
   ];
 
-  out.push(section("Targets", [table(["target", "measured", "verdict"], evaluateTargets(results).map((t) => [t.target, t.measured, t.verdict]))]));
+  out.push(
+    section("Targets", [
+      table(["target", "measured", "verdict", "same run, for scale (references are floors, not products)"], evaluateTargets(results).map((t) => [t.target, t.measured, t.verdict, t.context ?? ""])),
+    ]),
+  );
   if (analysis) {
     out.push(analysis.trim(), "");
   }

@@ -12,6 +12,8 @@ export interface TargetVerdict {
   readonly target: string;
   readonly measured: string;
   readonly verdict: string;
+  /** What else the same run measured that bounds the target (a floor, the peers), when there is something to say. */
+  readonly context?: string;
 }
 
 const notMeasured = "not measured in this run";
@@ -23,15 +25,22 @@ function verdict(value: number, limit: number, unit: string, decimals: number): 
   return `**missed** by ${(value - limit).toFixed(decimals)}${unit} (${((value / limit - 1) * 100).toFixed(0)}% over)`;
 }
 
+/** The same run's rows that bound a per-call target: the references (floors) and the peers. */
+function callContext(suite: CallSuiteResult, pick: "ratio" | "overhead"): string {
+  const shown = suite.rows.filter((r) => r.name !== r.baselineName && !r.name.startsWith("this client"));
+  return shown.map((r) => `${r.name}: ${pick === "ratio" ? `${r.ratio.median.toFixed(3)}×` : `${r.overheadMicros.median.toFixed(1)} µs`}`).join("; ");
+}
+
 function callTarget(suite: CallSuiteResult | undefined, name: string, label: string, pick: "ratio" | "overhead", limit: number): TargetVerdict {
   const row = suite?.rows.find((r) => r.name === name);
-  if (!row) {
+  if (!suite || !row) {
     return { target: label, measured: notMeasured, verdict: "–" };
   }
+  const context = callContext(suite, pick);
   if (pick === "ratio") {
-    return { target: label, measured: `${row.ratio.median.toFixed(3)}×`, verdict: verdict(row.ratio.median, limit, "×", 3) };
+    return { target: label, measured: `${row.ratio.median.toFixed(3)}×`, verdict: verdict(row.ratio.median, limit, "×", 3), context };
   }
-  return { target: label, measured: `${row.overheadMicros.median.toFixed(1)} µs`, verdict: verdict(row.overheadMicros.median, limit, " µs", 1) };
+  return { target: label, measured: `${row.overheadMicros.median.toFixed(1)} µs`, verdict: verdict(row.overheadMicros.median, limit, " µs", 1), context };
 }
 
 /** Every target of the issue with its measured value and whether it is met. */
@@ -45,7 +54,12 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
   const bundle = results.bundles?.find((row) => row.name === CLIENT_BUNDLE);
   verdicts.push(
     bundle
-      ? { target: "bundle, client with both versions ≤ 5 kB min+gzip", measured: kilobytes(bundle.gzip), verdict: verdict(bundle.gzip / 1000, 5, " kB", 1) }
+      ? {
+          target: "bundle, client with both versions ≤ 5 kB min+gzip",
+          measured: kilobytes(bundle.gzip),
+          verdict: verdict(bundle.gzip / 1000, 5, " kB", 1),
+          context: (results.bundles ?? []).filter((other) => other !== bundle).map((other) => `${other.name}: ${kilobytes(other.gzip)}`).join("; "),
+        }
       : { target: "bundle, client with both versions ≤ 5 kB min+gzip", measured: notMeasured, verdict: "–" },
   );
   for (const comparison of results.codegen?.comparisons ?? []) {

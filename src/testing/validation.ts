@@ -6,7 +6,7 @@ type FormatsPlugin = (ajv: Ajv) => Ajv;
 
 /**
  * The validator libraries are optional peer dependencies: only users of `together-clusters/testing` need them, so
- * installing the client pulls openapi-fetch alone. Loaded on first use, with an install hint when they are missing.
+ * installing the client pulls in no other package. Loaded on first use, with an install hint when they are missing.
  */
 async function loadValidatorLibraries(): Promise<{ OpenAPIBackend: typeof OpenAPIBackend; addFormats: FormatsPlugin }> {
   try {

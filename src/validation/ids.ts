@@ -1,5 +1,5 @@
 /**
- * Resource ids go into URL paths. openapi-fetch percent-encodes them; ids that would still change the path's meaning
+ * Resource ids go into URL paths. The wire client percent-encodes them; ids that would still change the path's meaning
  * (empty, `.`, `..`) or carry control characters are refused before any request.
  */
 import { ValidationError } from "../errors.js";

@@ -2,6 +2,7 @@
 import { CLIENT_V1, CLIENT_V2 } from "./calls/contender.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import { kilobytes } from "./lib/format.js";
+import type { Interval } from "./lib/stats.js";
 import type { BenchResults } from "./results.js";
 
 /** Name of the bundle row holding this client's entry. */
@@ -37,10 +38,17 @@ function callTarget(suite: CallSuiteResult | undefined, name: string, label: str
     return { target: label, measured: notMeasured, verdict: "–" };
   }
   const context = callContext(suite, pick);
+  const interval = (found: Interval | undefined, decimals: number, unit: string) =>
+    found ? ` (95% CI ${found.low.toFixed(decimals)}–${found.high.toFixed(decimals)}${unit})` : "";
   if (pick === "ratio") {
-    return { target: label, measured: `${row.ratio.median.toFixed(3)}×`, verdict: verdict(row.ratio.median, limit, "×", 3), context };
+    return { target: label, measured: `${row.ratio.median.toFixed(3)}×${interval(row.ratioInterval, 3, "×")}`, verdict: verdict(row.ratio.median, limit, "×", 3), context };
   }
-  return { target: label, measured: `${row.overheadMicros.median.toFixed(1)} µs`, verdict: verdict(row.overheadMicros.median, limit, " µs", 1), context };
+  return {
+    target: label,
+    measured: `${row.overheadMicros.median.toFixed(1)} µs${interval(row.overheadInterval, 1, " µs")}`,
+    verdict: verdict(row.overheadMicros.median, limit, " µs", 1),
+    context,
+  };
 }
 
 /** Every target of the issue with its measured value and whether it is met. */

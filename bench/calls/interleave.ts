@@ -7,6 +7,7 @@
  * and the garbage a heavy contender leaves behind would always be collected
  * on that neighbour's time. The shuffle is seeded, so a run is repeatable.
  */
+import { seededRandom, shuffle } from "../lib/random.js";
 
 /** A named async operation to time. */
 export interface TimedCall {
@@ -33,27 +34,6 @@ async function timeBlock(call: () => Promise<unknown>, calls: number): Promise<n
   }
   const elapsedNs = Number(process.hrtime.bigint() - started);
   return elapsedNs / 1_000 / calls;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of orders on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates shuffle of `items` in place. */
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 /** Runs the warm-up, then the interleaved rounds; results stay in round order so they can be paired. */

@@ -2,7 +2,7 @@
  * Runs a set of contenders over one transport (loopback HTTP or the
  * in-process stub) and reduces the interleaved samples to report rows.
  */
-import { pairedRatios, type Summary, summarize } from "../lib/stats.js";
+import { bootstrapMedianInterval, type Interval, pairedRatios, type Summary, summarize } from "../lib/stats.js";
 import type { Contender, FetchLike } from "./contender.js";
 import { type InterleaveOptions, runInterleaved } from "./interleave.js";
 
@@ -16,6 +16,9 @@ export interface CallRow {
   readonly ratio: Summary;
   /** Per-round microseconds above the baseline. */
   readonly overheadMicros: Summary;
+  /** 95% bootstrap intervals of the two medians above (absent in results saved before they were added). */
+  readonly ratioInterval?: Interval;
+  readonly overheadInterval?: Interval;
 }
 
 /** All rows of one suite, with the settings they were measured under. */
@@ -49,12 +52,16 @@ export async function runCallSuite(
     const baseline = baselineFor(contender, contenders);
     const own = samples.get(contender.name)!;
     const base = samples.get(baseline.name)!;
+    const ratios = pairedRatios(own, base);
+    const differences = own.map((value, round) => value - base[round]!);
     return {
       name: contender.name,
       baselineName: baseline.name,
       perCallMicros: summarize(own),
-      ratio: summarize(pairedRatios(own, base)),
-      overheadMicros: summarize(own.map((value, round) => value - base[round]!)),
+      ratio: summarize(ratios),
+      overheadMicros: summarize(differences),
+      ratioInterval: bootstrapMedianInterval(ratios),
+      overheadInterval: bootstrapMedianInterval(differences),
     };
   });
   return { options, rows };

@@ -2,6 +2,7 @@
  * Order statistics for benchmark samples. Medians and ranges, never means:
  * a single GC pause or scheduler hiccup must not move the headline figure.
  */
+import { seededRandom } from "./random.js";
 
 /** Median, quartiles, extremes and sample count of one series of measurements. */
 export interface Summary {
@@ -78,4 +79,32 @@ export function pairedRatios(numerator: readonly number[], denominator: readonly
     }
     return value / base;
   });
+}
+
+/** A confidence interval for a statistic. */
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+  /** Coverage, e.g. 0.95. */
+  readonly level: number;
+}
+
+/**
+ * Percentile-bootstrap interval for the median: resamples the series with replacement `resamples` times (seeded, so
+ * the same samples give the same interval) and takes the central `level` share of the resampled medians. It says how
+ * far the headline median could move if the same run were repeated, which min–max or quartiles do not.
+ */
+export function bootstrapMedianInterval(samples: readonly number[], options: { resamples?: number; level?: number; seed?: number } = {}): Interval {
+  assertSamples(samples, "bootstrapMedianInterval");
+  const { resamples = 200, level = 0.95, seed = 1 } = options;
+  const random = seededRandom(seed);
+  const medians: number[] = [];
+  const resample = new Array<number>(samples.length);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < samples.length; i++) resample[i] = samples[Math.floor(random() * samples.length)]!;
+    medians.push(median(resample));
+  }
+  const ordered = sorted(medians);
+  const tail = (1 - level) / 2;
+  return { low: quantileOfSorted(ordered, tail), high: quantileOfSorted(ordered, 1 - tail), level };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, pairedRatios, summarize } from "../../bench/lib/stats.js";
+import { bootstrapMedianInterval, median, pairedRatios, summarize } from "../../bench/lib/stats.js";
 
 describe("bench stats", () => {
   it("takes the middle value of an odd count regardless of input order", () => {
@@ -34,5 +34,17 @@ describe("bench stats", () => {
 
   it("refuses a zero denominator", () => {
     expect(() => pairedRatios([1], [0])).toThrow(/denominator sample #0 is 0/);
+  });
+
+  it("bootstraps an interval around the median that repeats for a seed and narrows with more samples", () => {
+    const noisy = (n: number) => Array.from({ length: n }, (_, i) => 100 + ((i * 7919) % 41) - 20);
+    const small = bootstrapMedianInterval(noisy(50));
+    const large = bootstrapMedianInterval(noisy(5000));
+    expect(small.level).toBe(0.95);
+    expect(small.low).toBeLessThanOrEqual(median(noisy(50)));
+    expect(small.high).toBeGreaterThanOrEqual(median(noisy(50)));
+    expect(large.high - large.low).toBeLessThan(small.high - small.low);
+    expect(bootstrapMedianInterval(noisy(50))).toEqual(small);
+    expect(bootstrapMedianInterval([5, 5, 5])).toEqual({ low: 5, high: 5, level: 0.95 });
   });
 });

@@ -89,7 +89,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   if (results.perCall) {
     out.push(
       section("1. Per call over loopback HTTP", [
-        "The same GET of one cluster (v2 `GET /compute/clusters/{id}`, 1,978-byte body; v1 `GET /api/v1/gpu_cluster/{id}`, 1,923 bytes) from a node:http server in a child process on 127.0.0.1 with keep-alive (bench/http/server.ts). Each contender parses the JSON and returns the body (this client: the unified object). Every client at its defaults (retries on, default timeout) over the global `fetch`. The last two rows are not products but lean hand-written references (bench/calls/reference-contender.ts): raw fetch with only a per-attempt timeout signal, and the work this client must do (bearer header, per-attempt timeout signal, JSON parse, unified mapping) straight over fetch.",
+        "The same GET of one cluster (v2 `GET /compute/clusters/{id}`, 1,978-byte body; v1 `GET /api/v1/gpu_cluster/{id}`, 1,923 bytes) from a node:http server in a child process on 127.0.0.1 with keep-alive (bench/http/server.ts). Each contender parses the JSON and returns the body (this client: the unified object). This client runs as published: compiled by tsc from tsconfig.build.json into .tmp/bench/built/ (bench/lib/built-client.ts), not src/ through tsx, whose transpile adds a `__name` call per closure. Every client at its defaults (retries on, default timeout) over the global `fetch`. The last two rows are not products but lean hand-written references (bench/calls/reference-contender.ts): raw fetch with only a per-attempt timeout signal, and the work this client must do (bearer header, per-attempt timeout signal, JSON parse, unified mapping) straight over fetch.",
         "",
         settingsLine(results.perCall),
         "",
@@ -120,7 +120,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   if (results.mapping) {
     out.push(
       section("3. Mapping throughput", [
-        "Already-parsed v1 cluster bodies (4 shapes cycled: full, proto3-sparse, 16-worker, unknown status; bench/fixtures/v1-variants.ts) mapped to the unified `Cluster` in a tight loop; interleaved rounds.",
+        "Already-parsed v1 cluster bodies (4 shapes cycled: full, proto3-sparse, 16-worker, unknown status; bench/fixtures/v1-variants.ts) mapped to the unified `Cluster` by the built client (as in section 1) in a tight loop; interleaved rounds.",
         "",
         table(
           ["case", "per second, median (min–max)", "µs per item, median"],

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measureBundles, peerBundleEntries } from "./bundle.js";
 import { allContenders } from "./calls/all-contenders.js";
@@ -18,6 +18,7 @@ import { STUB_ORIGIN, stubFetch } from "./calls/stub-fetch.js";
 import { runCallSuite } from "./calls/suite.js";
 import { measureCodegen } from "./codegen/run-codegen.js";
 import { startLoopbackServer } from "./http/start-server.js";
+import { type BuiltClient, buildClient, importBuiltClient } from "./lib/built-client.js";
 import { describeMachine } from "./lib/machine.js";
 import { repoRoot } from "./lib/repo.js";
 import { mappingCases } from "./mapping-cases.js";
@@ -31,6 +32,8 @@ import { consumerCases } from "./typecheck-cases.js";
 import { emitDeclarations, measureTypecheck } from "./typecheck.js";
 
 const workDir = join(repoRoot, ".tmp/bench");
+/** Where the client is compiled as published, for the per-call and mapping sections. */
+const builtDir = join(workDir, "built");
 const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck"] as const;
 type SectionName = (typeof sectionNames)[number];
 
@@ -59,23 +62,24 @@ function parseCli(argv: readonly string[]) {
   return { quick: values.quick, only: new Set(only as SectionName[]), out: resolve(values.out ?? defaultOut), fromJson: values["from-json"] };
 }
 
-async function runCalls(results: BenchResults, settings: BenchSettings): Promise<void> {
+async function runCalls(results: BenchResults, settings: BenchSettings, client: BuiltClient): Promise<void> {
   log("per call over loopback HTTP…");
+  const contenders = allContenders(client);
   const server = await startLoopbackServer();
   try {
-    results.perCall = await runCallSuite(allContenders, server.origin, globalThis.fetch, settings.loopback);
+    results.perCall = await runCallSuite(contenders, server.origin, globalThis.fetch, settings.loopback);
   } finally {
     await server.stop();
   }
   log("library overhead on the in-process stub…");
-  results.overhead = await runCallSuite(allContenders, STUB_ORIGIN, stubFetch, settings.stub);
+  results.overhead = await runCallSuite(contenders, STUB_ORIGIN, stubFetch, settings.stub);
   log("building-block costs…");
   results.primitives = await measurePrimitives(settings.primitives.rounds, settings.primitives.perRound);
   for (const name of [CLIENT_V2, CLIENT_V1]) {
     const row = results.overhead.rows.find((r) => r.name === name);
     if (row && row.overheadMicros.median > 10) {
       log(`profiling ${name} (overhead ${row.overheadMicros.median.toFixed(1)} µs > 10 µs)…`);
-      const profile = captureHotLoopProfile(name, settings.profileCalls, repoRoot, join(workDir, "profiles", name.replace(/\W+/g, "-")));
+      const profile = captureHotLoopProfile(name, settings.profileCalls, repoRoot, join(workDir, "profiles", name.replace(/\W+/g, "-")), client.outDir);
       results.profiles.push({ title: `${name}: ${settings.profileCalls} warm calls on the in-process stub (loop only)`, ...profile });
     }
   }
@@ -112,12 +116,17 @@ async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: 
     profiles: [],
     skipped: sectionNames.filter((name) => !only.has(name)).map((section) => ({ section, reason: "left out with --only" })),
   };
-  if (only.has("calls")) {
-    await runCalls(results, settings);
-  }
-  if (only.has("mapping")) {
-    log("mapping throughput…");
-    results.mapping = measureMapping(mappingCases, settings.mapping);
+  if (only.has("calls") || only.has("mapping")) {
+    log(`building the client as published (tsc -p tsconfig.build.json) into ${relative(repoRoot, builtDir)}…`);
+    buildClient(repoRoot, builtDir);
+    const client = await importBuiltClient(builtDir);
+    if (only.has("calls")) {
+      await runCalls(results, settings, client);
+    }
+    if (only.has("mapping")) {
+      log("mapping throughput…");
+      results.mapping = measureMapping(mappingCases(client), settings.mapping);
+    }
   }
   if (only.has("bundle")) {
     log("bundle sizes…");

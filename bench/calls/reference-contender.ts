@@ -6,7 +6,7 @@
  * overhead the required work explains and how much is plumbing.
  */
 import type { ResponseInfo } from "../../src/errors.js";
-import { clusterFromV2 } from "../../src/mappings/v2.js";
+import type { BuiltClient } from "../lib/built-client.js";
 import { BENCH_CLUSTER_ID, clusterPaths } from "../fixtures/cluster-bodies.js";
 import { type Contender, expectClusterId } from "./contender.js";
 
@@ -37,29 +37,32 @@ export const signalOnlyReference: Contender = {
   check: (result) => expectClusterId(signalOnlyName, (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
 };
 
-/** The reference contender (v2). */
-export const leanReference: Contender = {
-  name,
-  apiVersion: "v2",
-  baseline: false,
-  create: (origin, fetchImpl) => {
-    const url = origin + clusterPaths.v2;
-    const headers = { authorization: "Bearer bench-api-key", accept: "application/json", "user-agent": "bench" };
-    return async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 60_000);
-      try {
-        const response = await fetchImpl(url, { headers, signal: controller.signal });
-        const text = await response.text();
-        const info: ResponseInfo = { status: response.status, requestId: response.headers.get("x-request-id") ?? undefined };
-        if (!response.ok) {
-          throw new Error(`${name}: HTTP ${response.status}`);
+/** The reference contender (v2), mapping with the built client's clusterFromV2. */
+export function leanReference(client: BuiltClient): Contender {
+  const { clusterFromV2 } = client.mappingsV2;
+  return {
+    name,
+    apiVersion: "v2",
+    baseline: false,
+    create: (origin, fetchImpl) => {
+      const url = origin + clusterPaths.v2;
+      const headers = { authorization: "Bearer bench-api-key", accept: "application/json", "user-agent": "bench" };
+      return async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 60_000);
+        try {
+          const response = await fetchImpl(url, { headers, signal: controller.signal });
+          const text = await response.text();
+          const info: ResponseInfo = { status: response.status, requestId: response.headers.get("x-request-id") ?? undefined };
+          if (!response.ok) {
+            throw new Error(`${name}: HTTP ${response.status}`);
+          }
+          return clusterFromV2(info, JSON.parse(text), "");
+        } finally {
+          clearTimeout(timer);
         }
-        return clusterFromV2(info, JSON.parse(text), "");
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-  },
-  check: (result) => expectClusterId(name, (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
-};
+      };
+    },
+    check: (result) => expectClusterId(name, (result as { cluster_id?: unknown }).cluster_id, BENCH_CLUSTER_ID),
+  };
+}

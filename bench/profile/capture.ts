@@ -38,11 +38,11 @@ export function captureProfile(nodeArgs: readonly string[], cwd: string, dir: st
  * Runs bench/profile/hot-loop.ts for one contender (it profiles only its
  * timed loop and writes the file itself) and summarizes the result.
  */
-export function captureHotLoopProfile(contender: string, calls: number, cwd: string, dir: string, top = 12): CapturedProfile {
+export function captureHotLoopProfile(contender: string, calls: number, cwd: string, dir: string, builtDir: string, top = 12): CapturedProfile {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "hot-loop.cpuprofile");
-  const argv = [process.execPath, "--import", "tsx", "bench/profile/hot-loop.ts", contender, String(calls), file];
+  const argv = [process.execPath, "--import", "tsx", "bench/profile/hot-loop.ts", contender, String(calls), file, builtDir];
   const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: "utf8" });
   if (result.status !== 0) {
     throw new Error(`profile run failed (exit ${result.status}): ${shellCommand(argv)}\n${result.stderr.slice(-2000)}`);

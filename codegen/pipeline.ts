@@ -2,6 +2,7 @@ import { relative, sep } from "node:path";
 import { repoRoot, type CodegenConfig } from "./config.js";
 import type { GeneratedFile } from "./emit/header.js";
 import { renderWireTypesInProcess, startWireTypes, type WireTypesRenderer } from "./emit/openapi-types.js";
+import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
 import { merge } from "./merge.js";
@@ -11,11 +12,17 @@ import { normalize } from "./normalize.js";
 export interface PipelineOptions {
   /** Who runs openapi-typescript; the CLI passes a worker thread's renderer. Default: this thread. */
   readonly wireTypes?: WireTypesRenderer;
+  /** Who prints the ts-morph files; the CLI passes a worker thread's renderer. Default: this thread. */
+  readonly tsFiles?: TsFilesRenderer;
 }
 
+/** ts-files.ts in this thread; imported on first use, because it loads ts-morph. */
+const renderTsFilesInProcess: TsFilesRenderer = async (model) => (await import("./emit/ts-files.js")).renderTsFiles(model);
+
 /**
- * Orchestration only: load → normalize → merge → emit. No disk writes; see write.ts. With a worker-backed renderer,
- * each spec is handed to openapi-typescript as soon as it is loaded, and converted while this thread carries on.
+ * Orchestration only: load → normalize → merge → emit. No disk writes; see write.ts. With worker-backed renderers,
+ * each spec is handed to openapi-typescript as soon as it is loaded, and the merged model to ts-morph as soon as it
+ * exists; both convert while this thread prints the data files.
  */
 export async function runPipeline(config: CodegenConfig, options: PipelineOptions = {}): Promise<{ readonly files: GeneratedFile[]; readonly model: UnifiedModel }> {
   const { wireTypes: worker } = options;
@@ -24,11 +31,13 @@ export async function runPipeline(config: CodegenConfig, options: PipelineOption
   const v2 = load(config.v2, "v2");
   const v2Types = worker && startWireTypes(v2, worker);
   const model = merge(normalize(v1), normalize(v2), config.pairings);
+  const tsFiles = (options.tsFiles ?? renderTsFilesInProcess)(model);
+  // Awaited inside emitAll, which may throw first: keep a failure here from also being an "unhandled rejection".
+  tsFiles.catch(() => undefined);
   // In this thread there is nothing to overlap with, so convert only specs that normalization accepted.
   const wireTypes = { v1: v1Types ?? startWireTypes(v1, renderWireTypesInProcess), v2: v2Types ?? startWireTypes(v2, renderWireTypesInProcess) };
-  // Imported only now: ts-morph takes a while to load, and a worker should get the parsed specs before that, not after.
   const { emitAll } = await import("./emit/index.js");
-  return { files: await emitAll(model, { v1, v2 }, wireTypes), model };
+  return { files: await emitAll(model, { v1, v2 }, { tsFiles, wireTypes }), model };
 }
 
 function load(absolutePath: string, version: ApiVersion): LoadedSpec {

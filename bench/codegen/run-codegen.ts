@@ -29,6 +29,17 @@ function generateCommand(repoRoot: string): [string, ...string[]] {
   return [process.execPath, ...script.trim().split(/\s+/).slice(1)];
 }
 
+/**
+ * A generator command's argv from its TypeScript entry on: `codegen/generate.mjs` (the plain-JS launcher behind
+ * `npm run generate`) and `codegen/main.ts` run the same CLI, and profiles load the TypeScript entry under tsx.
+ * Other commands (never profiled): from their third element on, as before.
+ */
+function profileScriptArgs(argv: readonly string[]): string[] {
+  const launcher = argv.indexOf("codegen/generate.mjs");
+  if (launcher >= 0) return ["codegen/main.ts", ...argv.slice(launcher + 1)];
+  return argv.slice(Math.max(argv.indexOf("codegen/main.ts"), 2));
+}
+
 /** npm's own CLI, next to the node running this (how `npm run` is invoked here). */
 function npmCommand(): string {
   return process.platform === "win32" ? "npm.cmd" : "npm";
@@ -114,8 +125,8 @@ export function measureCodegen(repoRoot: string, workDir: string, runs: number, 
   const rows = commands.map((command) => ({
     ...last.get(command.label)!,
     command: shellCommand([command.argv[0] === process.execPath ? "node" : command.argv[0], ...command.argv.slice(1).map((arg) => arg.replace(`${repoRoot}/`, ""))]),
-    // From the script on (what follows the runner and its flags), for re-running it under a profiler.
-    scriptArgs: command.argv.slice(Math.max(command.argv.indexOf("codegen/main.ts"), 2)),
+    // From the script on, for re-running it under a profiler (bench/run.ts swaps in single-thread-entry.ts).
+    scriptArgs: profileScriptArgs(command.argv),
     millis: summarize(samples.get(command.label)!),
   }));
   const parseRuns = Math.min(runs, 3);

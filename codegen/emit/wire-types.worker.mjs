@@ -12,11 +12,12 @@ const { render } = createRequire(import.meta.url)("./openapi-typescript-render.c
 if (!parentPort) throw new Error("wire-types.worker.mjs must run as a worker thread");
 const port = parentPort;
 
-port.on("message", async ({ id, document }) => {
+// The protocol of emit/worker-client.ts: `{ id, request }` in, `{ id, ok, value | message }` out.
+port.on("message", async ({ id, request: document }) => {
   try {
     // The document arrived as a structured clone: openapi-typescript may mutate it freely.
-    const text = await render(document);
-    port.postMessage({ id, ok: true, text });
+    const value = await render(document);
+    port.postMessage({ id, ok: true, value });
   } catch (error) {
     port.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }

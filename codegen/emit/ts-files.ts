@@ -1,0 +1,33 @@
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import type { ApiModel, UnifiedModel } from "../ir.js";
+import { enumStatements } from "./enums.js";
+import { tsBanner, type GeneratedFile } from "./header.js";
+import { modelStatements } from "./models.js";
+import { operationStatements } from "./operations.js";
+import { specInfoStatements } from "./spec-info.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
+
+/** Prints the ts-morph files for a model, in this thread or in a worker thread (ts-files.worker.mjs). */
+export type TsFilesRenderer = (model: UnifiedModel) => Promise<GeneratedFile[]>;
+
+/**
+ * The files built from ts-morph structures: enums.ts, models.ts, operations.ts, spec-info.ts. Each is one batch of
+ * structures printed once by ts-morph's structure printer. No Project: a source file in a Project is the same printed
+ * text parsed back into a TypeScript AST, which nothing here reads (on large specs that parse was most of the emit time).
+ */
+export function renderTsFiles(model: UnifiedModel): GeneratedFile[] {
+  const models: readonly ApiModel[] = [model.v1, model.v2];
+  const render = (path: string, statements: (StatementStructures | WriterFunction)[]): GeneratedFile => {
+    const text = printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS);
+    return { path, content: tsBanner(models) + text };
+  };
+  return [
+    render("enums.ts", enumStatements(model)),
+    render("models.ts", modelStatements(model)),
+    render("operations.ts", operationStatements(model)),
+    render("spec-info.ts", specInfoStatements(model)),
+  ];
+}
+
+/** Two-space indent, double quotes, LF: what a ts-morph Project with those manipulation settings prints. */
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false } as const;

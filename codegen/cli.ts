@@ -96,7 +96,7 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     const { checkOutput, writeOutput } = await import("./write.js");
     const out = displayPath(config.out);
     const renderers = threads ? { wireTypes: threads.wireTypes.render, tsFiles: threads.tsFiles.render } : {};
-    const { files } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
+    const { files, specs } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
     if (options.check) {
       const drift = await checkOutput(files, config.out);
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
@@ -105,7 +105,7 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
       return 1;
     }
     const { regenerationNotice } = await import("./regeneration-notice.js");
-    const notice = await regenerationNotice(files, config);
+    const notice = await regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document });
     const drift = await writeOutput(files, config.out);
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);

@@ -24,7 +24,10 @@ const renderTsFilesInProcess: TsFilesRenderer = async (model) => (await import("
  * each spec is handed to openapi-typescript as soon as it is loaded, and the merged model to ts-morph as soon as it
  * exists; both convert while this thread prints the data files.
  */
-export async function runPipeline(config: CodegenConfig, options: PipelineOptions = {}): Promise<{ readonly files: GeneratedFile[]; readonly model: UnifiedModel }> {
+export async function runPipeline(
+  config: CodegenConfig,
+  options: PipelineOptions = {},
+): Promise<{ readonly files: GeneratedFile[]; readonly model: UnifiedModel; readonly specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec } }> {
   const { wireTypes: worker } = options;
   const v1 = load(config.v1, "v1");
   const v1Types = worker && startWireTypes(v1, worker);
@@ -37,7 +40,7 @@ export async function runPipeline(config: CodegenConfig, options: PipelineOption
   // In this thread there is nothing to overlap with, so convert only specs that normalization accepted.
   const wireTypes = { v1: v1Types ?? startWireTypes(v1, renderWireTypesInProcess), v2: v2Types ?? startWireTypes(v2, renderWireTypesInProcess) };
   const { emitAll } = await import("./emit/index.js");
-  return { files: await emitAll(model, { v1, v2 }, { tsFiles, wireTypes }), model };
+  return { files: await emitAll(model, { v1, v2 }, { tsFiles, wireTypes }), model, specs: { v1, v2 } };
 }
 
 function load(absolutePath: string, version: ApiVersion): LoadedSpec {

@@ -107,12 +107,18 @@ export async function readPreviousDocuments(generatedDir: string): Promise<Parti
 
 /**
  * Everything `npm run generate` needs in one call, to be made BEFORE generated/ is rewritten:
- * previous snapshot vs the spec files about to be generated from.
+ * previous snapshot vs the spec files about to be generated from. `next`: those specs' documents when the caller
+ * has already loaded them (the generator has); the files are read only when there is a previous snapshot and no
+ * `next`, so a large spec is not parsed a second time.
  */
-export async function regenerationReport(config: { readonly out: string; readonly v1: string; readonly v2: string }): Promise<string> {
+export async function regenerationReport(
+  config: { readonly out: string; readonly v1: string; readonly v2: string },
+  next?: Readonly<Record<SpecVersion, unknown>>,
+): Promise<string> {
   const previous = await readPreviousDocuments(config.out);
-  const summary = summarizeRegeneration(previous, { v1: loadSpecFile(config.v1), v2: loadSpecFile(config.v2) });
-  return renderRegenerationSummary(summary);
+  const hasPrevious = apiVersions.some((version) => previous[version] !== undefined);
+  const documents = next ?? (hasPrevious ? { v1: loadSpecFile(config.v1), v2: loadSpecFile(config.v2) } : { v1: undefined, v2: undefined });
+  return renderRegenerationSummary(summarizeRegeneration(previous, documents));
 }
 
 function stripKeys(value: unknown): unknown {

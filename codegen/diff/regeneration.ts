@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { diffSpecs } from "./index.js";
@@ -96,13 +96,39 @@ export function regenerationChangelog(version: string, summary: RegenerationSumm
 export async function readPreviousDocuments(generatedDir: string): Promise<Partial<Record<SpecVersion, unknown>>> {
   const file = join(generatedDir, "documents.ts");
   if (!existsSync(file)) return {};
+  const parsed = parseDocumentsSnapshot(readFileSync(file, "utf8"));
+  if (parsed) return parsed;
   try {
+    // Not in the layout renderDocuments prints: let the module loader read it (TypeScript needs tsx registered).
     // A query string defeats the module cache, so a second run in one process sees the file as it is now.
     const module = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as Record<string, unknown>;
     return { v1: module.v1Document, v2: module.v2Document };
   } catch {
     return {};
   }
+}
+
+/**
+ * The two documents of a documents.ts as codegen/emit/documents.ts prints it (`export const vNDocument = <JSON>;`),
+ * read with JSON.parse: no module loader (the bundled generator runs without tsx) and no TypeScript transform of a
+ * multi-MB file. Undefined when the text is not in that layout. JSON.stringify never puts a raw line break inside a
+ * string, so the first `;` + line break after the `=` ends the literal.
+ */
+export function parseDocumentsSnapshot(text: string): Partial<Record<SpecVersion, unknown>> | undefined {
+  const documents: Partial<Record<SpecVersion, unknown>> = {};
+  for (const version of apiVersions) {
+    const marker = `\nexport const ${version}Document = `;
+    const start = text.indexOf(marker);
+    if (start < 0) return undefined;
+    const end = text.indexOf(";\n", start + marker.length);
+    if (end < 0) return undefined;
+    try {
+      documents[version] = JSON.parse(text.slice(start + marker.length, end));
+    } catch {
+      return undefined;
+    }
+  }
+  return documents;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Worker thread for emit/ts-files-worker.ts: loads ts-morph (with its own bundled TypeScript, the largest module load
 // of the run) and prints the ts-morph files off the main thread, so that load overlaps with YAML parsing there.
-// Plain JavaScript: it registers tsx itself (a worker does not inherit the main thread's loader hooks) and then
-// imports the TypeScript emitters.
-import { parentPort } from "node:worker_threads";
+// Plain JavaScript. It runs ts-files.ts either from the bundle generate.mjs passes as `workerData.module` (see
+// bundle.mjs), or from source under tsx, registered here (a worker does not inherit the main thread's loader hooks).
+import { parentPort, workerData } from "node:worker_threads";
 
 if (!parentPort) throw new Error("ts-files.worker.mjs must run as a worker thread");
 const port = parentPort;
@@ -10,6 +10,7 @@ const port = parentPort;
 // Loaded at once, before the model arrives: that is the point of starting this thread early. Messages that arrive
 // meanwhile wait for it.
 const ready = (async () => {
+  if (typeof workerData?.module === "string") return (await import(workerData.module)).renderTsFiles;
   const { register } = await import("tsx/esm/api");
   register();
   return (await import("./ts-files.ts")).renderTsFiles;

@@ -1,7 +1,10 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { defaultConfig } from "../../codegen/config.js";
-import { regenerationReport } from "../../codegen/diff/regeneration.js";
+import { defaultConfig, repoRoot } from "../../codegen/config.js";
+import { parseDocumentsSnapshot, regenerationReport } from "../../codegen/diff/regeneration.js";
 import { runPipeline } from "../../codegen/pipeline.js";
 import { regenerationNotice } from "../../codegen/regeneration-notice.js";
 import { cli, fixtureConfig, tempDir } from "./helpers.js";
@@ -34,4 +37,24 @@ describe("the regeneration notice", () => {
     const { files, specs } = await runPipeline(config);
     await expect(regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document })).resolves.toBeUndefined();
   });
+
+  it("reads the previous documents.ts with JSON.parse, the same data the module exports", async () => {
+    const file = join(defaultConfig.out, "documents.ts");
+    const asModule = (await import("../../generated/documents.js")) as Record<string, unknown>;
+    const parsed = parseDocumentsSnapshot(readFileSync(file, "utf8"));
+    expect(parsed).toEqual({ v1: asModule.v1Document, v2: asModule.v2Document });
+    expect(parseDocumentsSnapshot("export const v1Document = {};\n")).toBeUndefined();
+    expect(parseDocumentsSnapshot("\nexport const v1Document = {;\n\nexport const v2Document = {};\n")).toBeUndefined();
+  });
+
+  it("is printed by npm run generate's entry (the bundled generator) over an earlier generation", async () => {
+    const out = tempDir("regenerate-cli");
+    const generate = (args: string[]) => promisify(execFile)(process.execPath, ["codegen/generate.mjs", ...args, "--out", out], { cwd: repoRoot });
+    await generate(["--v1", fixtureConfig("identical-schema").v1, "--v2", fixtureConfig("identical-schema").v2]);
+    const expected = await regenerationReport({ ...defaultConfig, out });
+    const { stdout } = await generate([]);
+    expect(expected).toMatch(/^Changes since the last generation:\n {2}v1: \d+ added, \d+ removed, \d+ breaking/);
+    expect(stdout).toMatch(/: wrote 9 files \(\d+ changed, 0 removed\)\n/);
+    expect(stdout.slice(stdout.indexOf("\n") + 1)).toBe(expected);
+  }, 120_000);
 });

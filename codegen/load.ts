@@ -37,7 +37,7 @@ export function loadSpec(absolutePath: string, displayPath: string, version: Api
 /** loadSpec on text already in memory (tests and the spec differ use this directly). */
 export function parseSpec(text: string, displayPath: string, version: ApiVersion, sha256 = createHash("sha256").update(text, "utf8").digest("hex")): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const doc = withPlainEnv(() => parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false }));
 
   const locateOffset = (offset: number, pointer: string): SpecLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -60,6 +60,23 @@ export function parseSpec(text: string, displayPath: string, version: ApiVersion
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
+}
+
+/**
+ * Runs `parse` with process.env replaced by a plain copy of itself. yaml's Parser checks `process.env.LOG_TOKENS`
+ * once per token (a debug switch), and each read of the real process.env goes through Node's C++ environment
+ * accessor: on a 4 MB spec, about a million reads and a tenth of the parse time (measured: CST parse 0.9 s → 0.74 s).
+ * The copy holds the same values, so yaml behaves identically; the parse is synchronous, so nothing else can observe
+ * the swap, and the real object is back before this returns or throws.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
 }
 
 function validateOpenApiVersion(spec: LoadedSpec): void {

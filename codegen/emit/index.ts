@@ -1,13 +1,15 @@
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { renderDocuments } from "./documents.js";
+import { renderEnumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
 import { wireTypesFile } from "./openapi-types.js";
 import { renderReport } from "./report.js";
 
 /**
  * Every generated file, in memory. This module prints the data and prose files as strings (documents.ts is JSON,
- * merge-report.md is markdown); the TypeScript declarations come from ts-morph (ts-files.ts) and openapi-typescript,
+ * enums.ts a table of value lists in ts-morph's layout, merge-report.md is markdown); the other TypeScript
+ * declarations come from ts-morph (ts-files.ts) and openapi-typescript,
  * both already started by the caller, possibly in worker threads, and awaited last so they run while this prints.
  */
 export async function emitAll(
@@ -16,9 +18,12 @@ export async function emitAll(
   pending: { readonly tsFiles: Promise<GeneratedFile[]>; readonly wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> } },
 ): Promise<GeneratedFile[]> {
   const models: readonly ApiModel[] = [model.v1, model.v2];
+  // When undefined, ts-files.ts prints enums.ts with ts-morph instead (same test, same model, so exactly one does).
+  const enums = renderEnumStatements(model);
   const ours: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
     { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
+    ...(enums === undefined ? [] : [{ path: "enums.ts", content: tsBanner(models) + enums }]),
     { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) },
   ];
   const [tsFiles, v1Types, v2Types] = await Promise.all([pending.tsFiles, pending.wireTypes.v1, pending.wireTypes.v2]);

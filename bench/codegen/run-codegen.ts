@@ -1,6 +1,6 @@
 /**
- * Codegen, whole processes: this project's pipeline (`codegen/main.ts`
- * through tsx, exactly what `npm run generate` runs) beside openapi-typescript's
+ * Codegen, whole processes: this project's pipeline (package.json's
+ * `generate` script, `node codegen/generate.mjs`) beside openapi-typescript's
  * CLI alone, on the project's specs and on a synthetic multi-MB spec.
  * Commands run interleaved by round so drift hits all alike.
  */
@@ -93,7 +93,7 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
       okExitCodes: [0, 1],
     },
     // --help: the fixed start-up cost under each figure. openapi-typescript's CLI imports everything first; ours
-    // lazy-loads the pipeline, so its row is tsx plus the CLI shell, and module loading shows in the profiles instead.
+    // lazy-loads the pipeline, so its row is node, the bundled CLI shell and two worker threads started and ended.
     { label: "ours: start-up only (--help)", argv: [...generate, "--help"], cwd: repoRoot },
     { label: "openapi-typescript: start-up only (--help)", argv: [process.execPath, ots, "--help"], cwd: repoRoot },
     theirs("openapi-typescript: project v2", project.v2, "ots-v2.ts"),

@@ -19,19 +19,19 @@ export const renderWireTypesInProcess: WireTypesRenderer = async (document) => {
 };
 
 /**
- * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch. Starts the conversion at once and
- * returns the pending text; the caller awaits it only after its own validation, so a located CodegenError from
- * normalization still wins over an openapi-typescript failure.
+ * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch, from a conversion already under way
+ * (`pending`). The caller awaits it only after its own validation, so a located CodegenError from loading or
+ * normalization still wins over an openapi-typescript failure, which is reported here at the spec's root.
  */
-export function startWireTypes(spec: LoadedSpec, render: WireTypesRenderer): Promise<string> {
-  const pending = render(spec.document).catch((error: unknown) => {
+export function locateWireTypesFailure(spec: LoadedSpec, pending: Promise<string>): Promise<string> {
+  const located = pending.catch((error: unknown) => {
     // Our loader accepted the spec, so whatever openapi-typescript rejects is still a spec problem: exit 2.
     const message = (error as Error).message.split("\n")[0] ?? String(error);
     throw new CodegenError(spec.locate("#"), `openapi-typescript could not process this spec: ${message}`);
   });
   // Not awaited until later (maybe never, when another error ends the run first): keep it from being "unhandled".
-  pending.catch(() => undefined);
-  return pending;
+  located.catch(() => undefined);
+  return located;
 }
 
 /** The generated file for one version's wire types. */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +11,7 @@ import { startTsFilesWorker } from "../../codegen/emit/ts-files-worker.js";
 import { startWireTypesWorker } from "../../codegen/emit/wire-types-worker.js";
 import { loadSpec } from "../../codegen/load.js";
 import { runPipeline } from "../../codegen/pipeline.js";
+import { specText } from "./helpers.js";
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "codegen-threads-"));
@@ -100,5 +101,19 @@ describe("the whole pipeline with both worker threads", () => {
     const written = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(written).toHaveLength(files.length);
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8")).toBe(file.content);
+  }, 120_000);
+
+  it("reports a spec the loader rejects after parsing (its document already sent to openapi-typescript) with exit 2", async () => {
+    const dir = join(scratch, "cyclic");
+    mkdirSync(dir, { recursive: true });
+    const cyclic = specText({ openapi: "3.1.0", schemas: { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } } });
+    writeFileSync(join(dir, "v2.yaml"), cyclic);
+    const result = await run(process.execPath, ["codegen/generate.mjs", "--v2", join(dir, "v2.yaml"), "--out", join(dir, "out")], { cwd: repoRoot }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/v2\.yaml:\d+:\d+ #\/components\/schemas\/[AB]\/\$ref: cyclic \$ref cannot be emitted as a TypeScript type/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   }, 120_000);
 });

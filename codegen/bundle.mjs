@@ -52,7 +52,10 @@ export async function bundledGenerator({ cacheDir = defaultCacheDir, sourceDir =
   }
 }
 
-/** sha256 over every codegen/**\/*.ts file (path and bytes), the folder's location, esbuild's version and FORMAT. */
+/**
+ * sha256 over every codegen/**\/*.ts file (path and bytes), tsconfig.json, the folder's location, esbuild's version
+ * and FORMAT: everything the bundle is built from (its only inputs are under codegen/; packages stay external).
+ */
 function sourceKey(sourceDir, esbuildVersion) {
   const hash = createHash("sha256").update(`${FORMAT}\0${esbuildVersion}\0${sourceDir}\0`);
   const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
@@ -60,6 +63,9 @@ function sourceKey(sourceDir, esbuildVersion) {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(`${relative(sourceDir, file).split(sep).join("/")}\0`).update(readFileSync(file)).update("\0");
+  // esbuild also reads the compiler options that apply to these files.
+  const tsconfig = join(sourceDir, "..", "tsconfig.json");
+  if (existsSync(tsconfig)) hash.update(readFileSync(tsconfig));
   return hash.digest("hex").slice(0, 24);
 }
 

@@ -51,4 +51,22 @@ describe("the bundled generator", () => {
     writeFileSync(notADirectory, "");
     await expect(bundledGenerator({ cacheDir: notADirectory })).resolves.toBeUndefined();
   });
+
+  it("is built only from files its cache key covers (codegen/**/*.ts; packages stay external)", async () => {
+    const esbuild = await import("esbuild");
+    const result = await esbuild.build({
+      entryPoints: [join(repoRoot, "codegen/cli.ts"), join(repoRoot, "codegen/emit/ts-files.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      packages: "external",
+      write: false,
+      metafile: true,
+      outdir: join(cacheDir, "inputs-check"),
+      absWorkingDir: repoRoot,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.length).toBeGreaterThan(20);
+    expect(inputs.filter((input) => !/^codegen\/.+\.ts$/.test(input))).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultConfig, repoRoot } from "../../codegen/config.js";
 import { renderWireTypesInProcess } from "../../codegen/emit/openapi-types.js";
 import { renderTsFiles } from "../../codegen/emit/ts-files.js";
-import { startTsFilesWorker } from "../../codegen/emit/ts-files-worker.js";
+import { startTsFilesWorker, tsFilesView } from "../../codegen/emit/ts-files-worker.js";
 import { startWireTypesWorker } from "../../codegen/emit/wire-types-worker.js";
 import { loadSpec } from "../../codegen/load.js";
 import { runPipeline } from "../../codegen/pipeline.js";
@@ -65,11 +65,26 @@ describe("ts-morph printing in a worker thread", () => {
     }
   });
 
+  it("sends a view of the model from which ts-files.ts prints the same bytes as from the whole model", async () => {
+    const dir = join(scratch, "view");
+    mkdirSync(dir, { recursive: true });
+    const { syntheticSpec } = await import("../../bench/codegen/synthetic-spec.js");
+    const { stringify } = await import("yaml");
+    writeFileSync(join(dir, "v1.yaml"), stringify(syntheticSpec(6, "3.0.3")));
+    writeFileSync(join(dir, "v2.yaml"), stringify(syntheticSpec(9, "3.1.0")));
+    for (const config of [defaultConfig, { ...defaultConfig, v1: join(dir, "v1.yaml"), v2: join(dir, "v2.yaml") }]) {
+      const { model } = await runPipeline(config);
+      const view = tsFilesView(model);
+      expect(view.schemas.length).toBe(model.schemas.length);
+      expect(renderTsFiles(view)).toEqual(renderTsFiles(model));
+    }
+  });
+
   it("rejects with the emitter's error for a model it cannot print, and keeps serving", async () => {
     const { model } = await runPipeline(defaultConfig);
     const worker = startTsFilesWorker();
     try {
-      await expect(worker.render({ ...model, schemas: null } as unknown as typeof model)).rejects.toThrow(/TypeError/);
+      await expect(worker.render({ ...model, v1: null } as unknown as typeof model)).rejects.toThrow(/TypeError/);
       await expect(worker.render(model)).resolves.toHaveLength(3);
     } finally {
       await worker.close();

@@ -43,20 +43,17 @@ export interface CliOptions {
 }
 
 /** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput, cliOptions: CliOptions = {}): Promise<number> {
-  const { workers } = cliOptions;
-  if (typeof workers !== "object") return runCliWithThreads(argv, output, workers === true ? await startThreads() : undefined);
-  const { startWireTypesWorker } = await import("./emit/wire-types-worker.js");
-  const { startTsFilesWorker } = await import("./emit/ts-files-worker.js");
-  return runCliWithThreads(argv, output, { wireTypes: startWireTypesWorker(workers.wireTypes), tsFiles: startTsFilesWorker(workers.tsFiles) });
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput, { workers }: CliOptions = {}): Promise<number> {
+  return runCliWithThreads(argv, output, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
 }
 
 type Threads = { readonly wireTypes: import("./emit/wire-types-worker.js").WireTypesWorker; readonly tsFiles: import("./emit/ts-files-worker.js").TsFilesWorker };
 
-async function startThreads(): Promise<Threads> {
+/** Clients for the given threads, or for two new ones. */
+async function wrapThreads(started: StartedThreads | undefined): Promise<Threads> {
   const { startWireTypesWorker } = await import("./emit/wire-types-worker.js");
   const { startTsFilesWorker } = await import("./emit/ts-files-worker.js");
-  return { wireTypes: startWireTypesWorker(), tsFiles: startTsFilesWorker() };
+  return { wireTypes: startWireTypesWorker(started?.wireTypes), tsFiles: startTsFilesWorker(started?.tsFiles) };
 }
 
 async function runCliWithThreads(argv: readonly string[], output: CliOutput, threads: Threads | undefined): Promise<number> {

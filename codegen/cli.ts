@@ -8,6 +8,7 @@
 import { access, constants, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { Worker } from "node:worker_threads";
 import { defaultConfig, type CodegenConfig } from "./config.js";
 import { isCodegenError } from "./errors.js";
 import type { PipelineOptions } from "./pipeline.js";
@@ -22,17 +23,48 @@ export interface CliOutput {
 
 const processOutput: CliOutput = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 
+/** Worker threads an entry point started before loading the CLI (generate.mjs does, before tsx is even loaded). */
+export interface StartedThreads {
+  /** emit/wire-types.worker.mjs (wire-types-worker.ts spawnWireTypesThread). */
+  readonly wireTypes: Worker;
+  /** emit/ts-files.worker.mjs (ts-files-worker.ts spawnTsFilesThread). */
+  readonly tsFiles: Worker;
+}
+
 /** How runCli runs the pipeline. */
 export interface CliOptions {
   /**
-   * Run openapi-typescript in a worker thread (main.ts does). It overlaps loading openapi-typescript and converting
-   * the specs with the rest of the run; in-process callers (tests) leave it off and keep everything in one thread.
+   * Run openapi-typescript and the ts-morph printing in two worker threads: `true` starts them here (main.ts),
+   * StartedThreads uses threads started earlier (generate.mjs). Loading openapi-typescript and ts-morph then overlaps
+   * with YAML parsing, and converting with the rest of the run. In-process callers (tests) leave it off and keep
+   * everything in one thread. runCli always ends the threads before it returns.
    */
-  readonly worker?: boolean;
+  readonly workers?: boolean | StartedThreads;
 }
 
 /** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput, cliOptions: CliOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], output: CliOutput = processOutput, { workers }: CliOptions = {}): Promise<number> {
+  return runCliWithThreads(argv, output, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
+}
+
+type Threads = { readonly wireTypes: import("./emit/wire-types-worker.js").WireTypesWorker; readonly tsFiles: import("./emit/ts-files-worker.js").TsFilesWorker };
+
+/** Clients for the given threads, or for two new ones. */
+async function wrapThreads(started: StartedThreads | undefined): Promise<Threads> {
+  const { startWireTypesWorker } = await import("./emit/wire-types-worker.js");
+  const { startTsFilesWorker } = await import("./emit/ts-files-worker.js");
+  return { wireTypes: startWireTypesWorker(started?.wireTypes), tsFiles: startTsFilesWorker(started?.tsFiles) };
+}
+
+async function runCliWithThreads(argv: readonly string[], output: CliOutput, threads: Threads | undefined): Promise<number> {
+  try {
+    return await runCliOnce(argv, output, threads);
+  } finally {
+    await Promise.all([threads?.wireTypes.close(), threads?.tsFiles.close()]);
+  }
+}
+
+async function runCliOnce(argv: readonly string[], output: CliOutput, threads: Threads | undefined): Promise<number> {
   let options;
   try {
     options = parseArgs({
@@ -55,14 +87,13 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     ...(options.v2 ? { v2: resolve(options.v2) } : {}),
     ...(options.out ? { out: resolve(options.out) } : {}),
   };
-  // The worker starts before the heavy imports below (yaml, ts-morph), so both load at the same time.
-  const worker = cliOptions.worker ? (await import("./emit/wire-types-worker.js")).startWireTypesWorker() : undefined;
   try {
-    // Imported here, not at the top, so `--help` and argument errors answer without loading yaml or ts-morph.
+    // Imported here, not at the top, so `--help` and argument errors answer without loading yaml.
     const { displayPath, runPipeline } = await import("./pipeline.js");
     const { checkOutput, writeOutput } = await import("./write.js");
     const out = displayPath(config.out);
-    const { files } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...(worker ? { wireTypes: worker.render } : {}) });
+    const renderers = threads ? { wireTypes: threads.wireTypes.render, tsFiles: threads.tsFiles.render } : {};
+    const { files, specs } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
     if (options.check) {
       const drift = await checkOutput(files, config.out);
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
@@ -71,7 +102,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       return 1;
     }
     const { regenerationNotice } = await import("./regeneration-notice.js");
-    const notice = await regenerationNotice(files, config);
+    const notice = await regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document });
     const drift = await writeOutput(files, config.out);
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
@@ -84,8 +115,6 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
     }
     output.stderr(`internal error in codegen: ${(error as Error).stack ?? String(error)}\n`);
     return 3;
-  } finally {
-    await worker?.close();
   }
 }
 
@@ -98,7 +127,7 @@ type Pipeline = typeof import("./pipeline.js");
 
 async function runPipelineReadingSpecs(
   config: CodegenConfig,
-  { displayPath, runPipeline, wireTypes }: Pick<Pipeline, "displayPath" | "runPipeline"> & PipelineOptions,
+  { displayPath, runPipeline, ...renderers }: Pick<Pipeline, "displayPath" | "runPipeline"> & PipelineOptions,
 ): ReturnType<Pipeline["runPipeline"]> {
   for (const file of [config.v1, config.v2]) {
     try {
@@ -108,5 +137,5 @@ async function runPipelineReadingSpecs(
       throw new SpecReadError(`${displayPath(file)}: cannot read spec: ${(error as Error).message}`);
     }
   }
-  return runPipeline(config, wireTypes ? { wireTypes } : {});
+  return runPipeline(config, renderers);
 }

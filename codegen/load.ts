@@ -29,15 +29,25 @@ const SUPPORTED_OPENAPI = /^3\.[01]\.\d+$/;
  * Reads and validates one spec: YAML syntax, OpenAPI version, and every `$ref` (internal, resolvable, and not part
  * of a cycle that no TypeScript type can express). Throws CodegenError with the location of the first problem.
  */
-export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion): LoadedSpec {
+export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>) => void): LoadedSpec {
   const bytes = readFileSync(absolutePath);
-  return parseSpec(bytes.toString("utf8"), displayPath, version, createHash("sha256").update(bytes).digest("hex"));
+  return parseSpec(bytes.toString("utf8"), displayPath, version, createHash("sha256").update(bytes).digest("hex"), onDocument);
 }
 
-/** loadSpec on text already in memory (tests and the spec differ use this directly). */
-export function parseSpec(text: string, displayPath: string, version: ApiVersion, sha256 = createHash("sha256").update(text, "utf8").digest("hex")): LoadedSpec {
+/**
+ * loadSpec on text already in memory (tests and the spec differ use this directly). `onDocument` receives the parsed
+ * document as soon as it exists, before the OpenAPI version and `$ref` checks (the pipeline starts openapi-typescript
+ * on it there; if a check then fails, that conversion is dropped).
+ */
+export function parseSpec(
+  text: string,
+  displayPath: string,
+  version: ApiVersion,
+  sha256 = createHash("sha256").update(text, "utf8").digest("hex"),
+  onDocument?: (document: Record<string, unknown>) => void,
+): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const doc = withPlainEnv(() => parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false }));
 
   const locateOffset = (offset: number, pointer: string): SpecLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -55,11 +65,29 @@ export function parseSpec(text: string, displayPath: string, version: ApiVersion
   }
   const document: unknown = doc.toJS({ maxAliasCount: 10_000 });
   if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
+  onDocument?.(document);
 
   const spec: LoadedSpec = { version, file: displayPath, sha256, document, locate, error };
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
+}
+
+/**
+ * Runs `parse` with process.env replaced by a plain copy of itself. yaml's Parser checks `process.env.LOG_TOKENS`
+ * once per token (a debug switch), and each read of the real process.env goes through Node's C++ environment
+ * accessor: on a 4 MB spec, about a million reads and a tenth of the parse time (measured: CST parse 0.9 s → 0.74 s).
+ * The copy holds the same values, so yaml behaves identically; the parse is synchronous, so nothing else can observe
+ * the swap, and the real object is back before this returns or throws.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
 }
 
 function validateOpenApiVersion(spec: LoadedSpec): void {

@@ -3,4 +3,4 @@
  */
 import { runCli } from "./cli.js";
 
-process.exitCode = await runCli(process.argv.slice(2), undefined, { worker: true });
+process.exitCode = await runCli(process.argv.slice(2), undefined, { workers: true });

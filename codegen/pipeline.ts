@@ -1,7 +1,8 @@
 import { relative, sep } from "node:path";
 import { repoRoot, type CodegenConfig } from "./config.js";
 import type { GeneratedFile } from "./emit/header.js";
-import { renderWireTypesInProcess, startWireTypes, type WireTypesRenderer } from "./emit/openapi-types.js";
+import { locateWireTypesFailure, renderWireTypesInProcess, type WireTypesRenderer } from "./emit/openapi-types.js";
+import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
 import { merge } from "./merge.js";
@@ -11,28 +12,46 @@ import { normalize } from "./normalize.js";
 export interface PipelineOptions {
   /** Who runs openapi-typescript; the CLI passes a worker thread's renderer. Default: this thread. */
   readonly wireTypes?: WireTypesRenderer;
+  /** Who prints the ts-morph files; the CLI passes a worker thread's renderer. Default: this thread. */
+  readonly tsFiles?: TsFilesRenderer;
 }
+
+/** ts-files.ts in this thread; imported on first use, because it loads ts-morph. */
+const renderTsFilesInProcess: TsFilesRenderer = async (model) => (await import("./emit/ts-files.js")).renderTsFiles(model);
 
 /**
- * Orchestration only: load → normalize → merge → emit. No disk writes; see write.ts. With a worker-backed renderer,
- * each spec is handed to openapi-typescript as soon as it is loaded, and converted while this thread carries on.
+ * Orchestration only: load → normalize → merge → emit. No disk writes; see write.ts. With worker-backed renderers,
+ * each spec is handed to openapi-typescript as soon as it is parsed, and the merged model to ts-morph as soon as it
+ * exists; both convert while this thread validates, normalizes and prints the data files.
  */
-export async function runPipeline(config: CodegenConfig, options: PipelineOptions = {}): Promise<{ readonly files: GeneratedFile[]; readonly model: UnifiedModel }> {
+export async function runPipeline(
+  config: CodegenConfig,
+  options: PipelineOptions = {},
+): Promise<{ readonly files: GeneratedFile[]; readonly model: UnifiedModel; readonly specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec } }> {
   const { wireTypes: worker } = options;
-  const v1 = load(config.v1, "v1");
-  const v1Types = worker && startWireTypes(v1, worker);
-  const v2 = load(config.v2, "v2");
-  const v2Types = worker && startWireTypes(v2, worker);
+  // With a worker, each document goes to openapi-typescript the moment it is parsed, before this thread validates it.
+  const early: { v1?: Promise<string>; v2?: Promise<string> } = {};
+  const v1 = load(config.v1, "v1", worker && ((document) => (early.v1 = guarded(worker(document)))));
+  const v2 = load(config.v2, "v2", worker && ((document) => (early.v2 = guarded(worker(document)))));
   const model = merge(normalize(v1), normalize(v2), config.pairings);
+  const tsFiles = guarded((options.tsFiles ?? renderTsFilesInProcess)(model));
   // In this thread there is nothing to overlap with, so convert only specs that normalization accepted.
-  const wireTypes = { v1: v1Types ?? startWireTypes(v1, renderWireTypesInProcess), v2: v2Types ?? startWireTypes(v2, renderWireTypesInProcess) };
-  // Imported only now: ts-morph takes a while to load, and a worker should get the parsed specs before that, not after.
+  const wireTypes = {
+    v1: locateWireTypesFailure(v1, early.v1 ?? renderWireTypesInProcess(v1.document)),
+    v2: locateWireTypesFailure(v2, early.v2 ?? renderWireTypesInProcess(v2.document)),
+  };
   const { emitAll } = await import("./emit/index.js");
-  return { files: await emitAll(model, { v1, v2 }, wireTypes), model };
+  return { files: await emitAll(model, { v1, v2 }, { tsFiles, wireTypes }), model, specs: { v1, v2 } };
 }
 
-function load(absolutePath: string, version: ApiVersion): LoadedSpec {
-  return loadSpec(absolutePath, displayPath(absolutePath), version);
+function load(absolutePath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>) => void): LoadedSpec {
+  return loadSpec(absolutePath, displayPath(absolutePath), version, onDocument);
+}
+
+/** A promise awaited later, if at all (an earlier error may end the run first): keep it from being "unhandled". */
+function guarded<T>(pending: Promise<T>): Promise<T> {
+  pending.catch(() => undefined);
+  return pending;
 }
 
 /** Repo-relative with forward slashes, so banners and spec-info are the same on every machine. */

@@ -1,6 +1,6 @@
 /**
- * Codegen, whole processes: this project's pipeline (`codegen/main.ts`
- * through tsx, exactly what `npm run generate` runs) beside openapi-typescript's
+ * Codegen, whole processes: this project's pipeline (package.json's
+ * `generate` script, `node codegen/generate.mjs`) beside openapi-typescript's
  * CLI alone, on the project's specs and on a synthetic multi-MB spec.
  * Commands run interleaved by round so drift hits all alike.
  */
@@ -27,6 +27,17 @@ function generateCommand(repoRoot: string): [string, ...string[]] {
     throw new Error(`package.json scripts.generate is ${JSON.stringify(script)}; the codegen benchmark expects a "node …" command`);
   }
   return [process.execPath, ...script.trim().split(/\s+/).slice(1)];
+}
+
+/**
+ * A generator command's argv from its TypeScript entry on: `codegen/generate.mjs` (the plain-JS launcher behind
+ * `npm run generate`) and `codegen/main.ts` run the same CLI, and profiles load the TypeScript entry under tsx.
+ * Other commands (never profiled): from their third element on, as before.
+ */
+function profileScriptArgs(argv: readonly string[]): string[] {
+  const launcher = argv.indexOf("codegen/generate.mjs");
+  if (launcher >= 0) return ["codegen/main.ts", ...argv.slice(launcher + 1)];
+  return argv.slice(Math.max(argv.indexOf("codegen/main.ts"), 2));
 }
 
 /** npm's own CLI, next to the node running this (how `npm run` is invoked here). */
@@ -82,7 +93,7 @@ function plan(repoRoot: string, workDir: string, quick: boolean): Plan {
       okExitCodes: [0, 1],
     },
     // --help: the fixed start-up cost under each figure. openapi-typescript's CLI imports everything first; ours
-    // lazy-loads the pipeline, so its row is tsx plus the CLI shell, and module loading shows in the profiles instead.
+    // lazy-loads the pipeline, so its row is node, the bundled CLI shell and two worker threads started and ended.
     { label: "ours: start-up only (--help)", argv: [...generate, "--help"], cwd: repoRoot },
     { label: "openapi-typescript: start-up only (--help)", argv: [process.execPath, ots, "--help"], cwd: repoRoot },
     theirs("openapi-typescript: project v2", project.v2, "ots-v2.ts"),
@@ -114,8 +125,8 @@ export function measureCodegen(repoRoot: string, workDir: string, runs: number, 
   const rows = commands.map((command) => ({
     ...last.get(command.label)!,
     command: shellCommand([command.argv[0] === process.execPath ? "node" : command.argv[0], ...command.argv.slice(1).map((arg) => arg.replace(`${repoRoot}/`, ""))]),
-    // From the script on (what follows the runner and its flags), for re-running it under a profiler.
-    scriptArgs: command.argv.slice(Math.max(command.argv.indexOf("codegen/main.ts"), 2)),
+    // From the script on, for re-running it under a profiler (bench/run.ts swaps in single-thread-entry.ts).
+    scriptArgs: profileScriptArgs(command.argv),
     millis: summarize(samples.get(command.label)!),
   }));
   const parseRuns = Math.min(runs, 3);

@@ -6,4 +6,4 @@
  */
 import { runCli } from "../../codegen/cli.js";
 
-process.exitCode = await runCli(process.argv.slice(2), undefined, { worker: false });
+process.exitCode = await runCli(process.argv.slice(2), undefined, { workers: false });

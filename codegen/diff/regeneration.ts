@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { diffSpecs } from "./index.js";
@@ -96,7 +96,10 @@ export function regenerationChangelog(version: string, summary: RegenerationSumm
 export async function readPreviousDocuments(generatedDir: string): Promise<Partial<Record<SpecVersion, unknown>>> {
   const file = join(generatedDir, "documents.ts");
   if (!existsSync(file)) return {};
+  const parsed = parseDocumentsSnapshot(readFileSync(file, "utf8"));
+  if (parsed) return parsed;
   try {
+    // Not in the layout renderDocuments prints: let the module loader read it (TypeScript needs tsx registered).
     // A query string defeats the module cache, so a second run in one process sees the file as it is now.
     const module = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as Record<string, unknown>;
     return { v1: module.v1Document, v2: module.v2Document };
@@ -106,13 +109,42 @@ export async function readPreviousDocuments(generatedDir: string): Promise<Parti
 }
 
 /**
- * Everything `npm run generate` needs in one call, to be made BEFORE generated/ is rewritten:
- * previous snapshot vs the spec files about to be generated from.
+ * The two documents of a documents.ts as codegen/emit/documents.ts prints it (`export const vNDocument = <JSON>;`),
+ * read with JSON.parse: no module loader (the bundled generator runs without tsx) and no TypeScript transform of a
+ * multi-MB file. Undefined when the text is not in that layout. JSON.stringify never puts a raw line break inside a
+ * string, so the first `;` + line break after the `=` ends the literal.
  */
-export async function regenerationReport(config: { readonly out: string; readonly v1: string; readonly v2: string }): Promise<string> {
+export function parseDocumentsSnapshot(text: string): Partial<Record<SpecVersion, unknown>> | undefined {
+  const documents: Partial<Record<SpecVersion, unknown>> = {};
+  for (const version of apiVersions) {
+    const marker = `\nexport const ${version}Document = `;
+    const start = text.indexOf(marker);
+    if (start < 0) return undefined;
+    const end = text.indexOf(";\n", start + marker.length);
+    if (end < 0) return undefined;
+    try {
+      documents[version] = JSON.parse(text.slice(start + marker.length, end));
+    } catch {
+      return undefined;
+    }
+  }
+  return documents;
+}
+
+/**
+ * Everything `npm run generate` needs in one call, to be made BEFORE generated/ is rewritten:
+ * previous snapshot vs the spec files about to be generated from. `next`: those specs' documents when the caller
+ * has already loaded them (the generator has); the files are read only when there is a previous snapshot and no
+ * `next`, so a large spec is not parsed a second time.
+ */
+export async function regenerationReport(
+  config: { readonly out: string; readonly v1: string; readonly v2: string },
+  next?: Readonly<Record<SpecVersion, unknown>>,
+): Promise<string> {
   const previous = await readPreviousDocuments(config.out);
-  const summary = summarizeRegeneration(previous, { v1: loadSpecFile(config.v1), v2: loadSpecFile(config.v2) });
-  return renderRegenerationSummary(summary);
+  const hasPrevious = apiVersions.some((version) => previous[version] !== undefined);
+  const documents = next ?? (hasPrevious ? { v1: loadSpecFile(config.v1), v2: loadSpecFile(config.v2) } : { v1: undefined, v2: undefined });
+  return renderRegenerationSummary(summarizeRegeneration(previous, documents));
 }
 
 function stripKeys(value: unknown): unknown {

@@ -1,48 +1,35 @@
-import type { StatementStructures, WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { renderDocuments } from "./documents.js";
-import { enumStatements } from "./enums.js";
+import { renderEnumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
-import { modelStatements } from "./models.js";
 import { wireTypesFile } from "./openapi-types.js";
-import { operationStatements } from "./operations.js";
 import { renderReport } from "./report.js";
-import { specInfoStatements } from "./spec-info.js";
-import { printStructure, StructureKind } from "./ts-morph.js";
 
 /**
- * Every generated file, in memory. Each TypeScript file is built from one batch of ts-morph structures and printed
- * once by ts-morph's structure printer. No Project: a source file in a Project is the same printed text parsed back
- * into a TypeScript AST, which nothing here reads (on large specs that parse was most of the emit time).
+ * Every generated file, in memory. This module prints the data and prose files as strings (documents.ts is JSON,
+ * enums.ts a table of value lists in ts-morph's layout, merge-report.md is markdown); the other TypeScript
+ * declarations come from ts-morph (ts-files.ts) and openapi-typescript,
+ * both already started by the caller, possibly in worker threads, and awaited last so they run while this prints.
  */
 export async function emitAll(
   model: UnifiedModel,
   specs: { readonly v1: LoadedSpec; readonly v2: LoadedSpec },
-  wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> },
+  pending: { readonly tsFiles: Promise<GeneratedFile[]>; readonly wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> } },
 ): Promise<GeneratedFile[]> {
   const models: readonly ApiModel[] = [model.v1, model.v2];
-  const render = (path: string, statements: (StatementStructures | WriterFunction)[]): GeneratedFile => {
-    const text = printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS);
-    return { path, content: tsBanner(models) + text };
-  };
+  // When undefined, ts-files.ts prints enums.ts with ts-morph instead (same test, same model, so exactly one does).
+  const enums = renderEnumStatements(model);
   const ours: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
     { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
-    render("enums.ts", enumStatements(model)),
+    ...(enums === undefined ? [] : [{ path: "enums.ts", content: tsBanner(models) + enums }]),
     { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) },
-    render("models.ts", modelStatements(model)),
-    render("operations.ts", operationStatements(model)),
-    render("spec-info.ts", specInfoStatements(model)),
   ];
-  // Awaited last: openapi-typescript may be running in a worker while ts-morph prints the files above.
-  const [v1Types, v2Types] = await Promise.all([wireTypes.v1, wireTypes.v2]);
-  const files = [...ours, wireTypesFile(specs.v1, v1Types, models), wireTypesFile(specs.v2, v2Types, models)];
+  const [tsFiles, v1Types, v2Types] = await Promise.all([pending.tsFiles, pending.wireTypes.v1, pending.wireTypes.v2]);
+  const files = [...ours, ...tsFiles, wireTypesFile(specs.v1, v1Types, models), wireTypesFile(specs.v2, v2Types, models)];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-
-/** Two-space indent, double quotes, LF: what a ts-morph Project with those manipulation settings prints. */
-const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useTabs: false, newLine: "\n", useSingleQuote: false } as const;
 
 function readme(): string {
   return `# generated/ — DO NOT EDIT

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { CodegenError } from "../errors.js";
 import type { ApiModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
@@ -7,29 +8,30 @@ import { tsBanner, type GeneratedFile } from "./header.js";
 export type WireTypesRenderer = (document: Record<string, unknown>) => Promise<string>;
 
 /**
- * openapi-typescript's Node API with its default options, in this thread. It gets a copy of the already parsed
- * document (it mutates its input), so each YAML file is parsed once. Imported on first use: the CLI runs it in a
- * worker instead (wire-types-worker.ts) and then never loads it here.
+ * openapi-typescript with its default options, in this thread (openapi-typescript-render.cjs: its transform without
+ * Redocly, or its public API after an upgrade). It gets a copy of the already parsed document (it mutates its input),
+ * so each YAML file is parsed once. Loaded on first use: the CLI runs it in a worker instead (wire-types-worker.ts)
+ * and then never loads it here.
  */
 export const renderWireTypesInProcess: WireTypesRenderer = async (document) => {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  return astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0] & object, { silent: true }));
+  const { loadRenderer } = createRequire(import.meta.url)("./openapi-typescript-render.cjs") as typeof import("./openapi-typescript-render.cjs");
+  return loadRenderer().render(structuredClone(document));
 };
 
 /**
- * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch. Starts the conversion at once and
- * returns the pending text; the caller awaits it only after its own validation, so a located CodegenError from
- * normalization still wins over an openapi-typescript failure.
+ * Per-version wire types (`paths`, `components`, `operations`) for openapi-fetch, from a conversion already under way
+ * (`pending`). The caller awaits it only after its own validation, so a located CodegenError from loading or
+ * normalization still wins over an openapi-typescript failure, which is reported here at the spec's root.
  */
-export function startWireTypes(spec: LoadedSpec, render: WireTypesRenderer): Promise<string> {
-  const pending = render(spec.document).catch((error: unknown) => {
-    // Our loader accepted the spec, so whatever openapi-typescript (Redocly) rejects is still a spec problem: exit 2.
+export function locateWireTypesFailure(spec: LoadedSpec, pending: Promise<string>): Promise<string> {
+  const located = pending.catch((error: unknown) => {
+    // Our loader accepted the spec, so whatever openapi-typescript rejects is still a spec problem: exit 2.
     const message = (error as Error).message.split("\n")[0] ?? String(error);
     throw new CodegenError(spec.locate("#"), `openapi-typescript could not process this spec: ${message}`);
   });
   // Not awaited until later (maybe never, when another error ends the run first): keep it from being "unhandled".
-  pending.catch(() => undefined);
-  return pending;
+  located.catch(() => undefined);
+  return located;
 }
 
 /** The generated file for one version's wire types. */

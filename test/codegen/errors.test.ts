@@ -104,8 +104,11 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
     expect(errorOf(`${head}\ninfo: {title: t, version: '1'}\npaths: {}\n`).message).toBe(expected);
   });
 
-  test("the CLI prints the located error without a stack trace and exits 2", async () => {
-    const result = await run(process.execPath, ["--import", "tsx", "codegen/main.ts", "--v1", "test/codegen/fixtures/bad/malformed.yaml", "--v2", "test/codegen/fixtures/bad/ok.yaml", "--out", tempDir("cli")], { cwd: repoRoot }).then(
+  test.each([
+    ["codegen/generate.mjs (npm run generate)", ["codegen/generate.mjs"]],
+    ["codegen/main.ts under tsx", ["--import", "tsx", "codegen/main.ts"]],
+  ])("the CLI prints the located error without a stack trace and exits 2: %s", async (_entry, entry) => {
+    const result = await run(process.execPath, [...entry, "--v1", "test/codegen/fixtures/bad/malformed.yaml", "--v2", "test/codegen/fixtures/bad/ok.yaml", "--out", tempDir("cli")], { cwd: repoRoot }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -1,0 +1,119 @@
+// The generator as plain JavaScript, for `npm run generate` (generate.mjs): codegen/*.ts bundled by esbuild into
+// .tmp/codegen-bundle/, rebuilt whenever any codegen/**/*.ts file changes (the cache key hashes all of them).
+//
+// Why: under tsx, each run pays tsx's loader (about 0.2 s of start-up per thread: an ES module hooks thread plus
+// esbuild) before the first line of the generator runs, twice over since the ts-morph worker needs it too. On the
+// project's small specs that start-up was most of the gap to openapi-typescript's CLI. A cached bundle starts with
+// plain `node`. The source stays the truth: a stale bundle cannot be used (different sources, different key), and
+// anything unexpected (no esbuild, an unwritable .tmp/) falls back to tsx, which runs the same sources.
+//
+// Each module keeps its own `import.meta.url` (rewritten to the source file's URL at bundle time), so paths computed
+// from it (config.ts's repoRoot, the worker scripts, createRequire of yaml, ts-morph and openapi-typescript) resolve
+// exactly as they do under tsx.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Bump when the bundle's layout or build options change, so old cache entries are never picked up. */
+const FORMAT = 1;
+
+/** The bundles: the CLI (main thread) and the ts-morph printer (emit/ts-files.worker.mjs). */
+const ENTRIES = { cli: "cli.ts", "ts-files": "emit/ts-files.ts" };
+
+const codegenDir = dirname(fileURLToPath(import.meta.url));
+/** Git-ignored, like every scratch output of this repo; per checkout, so worktrees never share a bundle. */
+const defaultCacheDir = join(codegenDir, "..", ".tmp", "codegen-bundle");
+
+/**
+ * File URLs of the bundled CLI (`cli`, exports runCli) and ts-morph printer (`tsFiles`, exports renderTsFiles) for
+ * the current sources, building them first if this exact source tree has not been built yet. Undefined when they
+ * cannot be built here; the caller then runs the sources under tsx.
+ *
+ * @param {{ cacheDir?: string, sourceDir?: string, onBuild?: () => void }} [options] `cacheDir`: where bundles live;
+ *   `sourceDir`: the codegen/ folder to bundle (this one by default); `onBuild`: called when a build actually runs.
+ *   Tests use all three.
+ * @returns {Promise<{ cli: string, tsFiles: string } | undefined>}
+ */
+export async function bundledGenerator({ cacheDir = defaultCacheDir, sourceDir = codegenDir, onBuild } = {}) {
+  try {
+    const require = createRequire(import.meta.url);
+    const esbuildVersion = require("esbuild/package.json").version;
+    const dir = join(cacheDir, sourceKey(sourceDir, esbuildVersion));
+    const urls = { cli: pathToFileURL(join(dir, "cli.mjs")).href, tsFiles: pathToFileURL(join(dir, "ts-files.mjs")).href };
+    if (existsSync(join(dir, "cli.mjs")) && existsSync(join(dir, "ts-files.mjs"))) return urls;
+    onBuild?.();
+    await build(require("esbuild"), sourceDir, dir);
+    pruneOtherBuilds(cacheDir, dir);
+    return urls;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * sha256 over every codegen/**\/*.ts file (path and bytes), tsconfig.json, the folder's location, esbuild's version
+ * and FORMAT: everything the bundle is built from (its only inputs are under codegen/; packages stay external).
+ */
+function sourceKey(sourceDir, esbuildVersion) {
+  const hash = createHash("sha256").update(`${FORMAT}\0${esbuildVersion}\0${sourceDir}\0`);
+  const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${relative(sourceDir, file).split(sep).join("/")}\0`).update(readFileSync(file)).update("\0");
+  // esbuild also reads the compiler options that apply to these files.
+  const tsconfig = join(sourceDir, "..", "tsconfig.json");
+  if (existsSync(tsconfig)) hash.update(readFileSync(tsconfig));
+  return hash.digest("hex").slice(0, 24);
+}
+
+/** Builds both bundles into a fresh folder, then renames it into place (concurrent runs cannot see half a build). */
+async function build(esbuild, sourceDir, dir) {
+  const temp = `${dir}.tmp-${process.pid}`;
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  try {
+    await esbuild.build({
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(sourceDir, file)])),
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      // Packages are loaded from node_modules at run time, as under tsx.
+      packages: "external",
+      outdir: temp,
+      outExtension: { ".js": ".mjs" },
+      plugins: [sourceImportMetaUrl],
+      logLevel: "silent",
+    });
+    try {
+      renameSync(temp, dir);
+    } catch (error) {
+      // Another run built the same sources first: its bundle is identical, keep it.
+      if (!existsSync(join(dir, "ts-files.mjs"))) throw error;
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Removes bundles of earlier source trees (one per edit otherwise accumulates); best effort. */
+function pruneOtherBuilds(cacheDir, keep) {
+  for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+    const path = join(cacheDir, entry.name);
+    if (entry.isDirectory() && path !== keep && /^[0-9a-f]{24}$/.test(entry.name)) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `import.meta.url` in each codegen/ TypeScript module with that module's own source file URL. */
+const sourceImportMetaUrl = {
+  name: "source-import-meta-url",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      return { contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: "ts" };
+    });
+  },
+};

@@ -13,7 +13,7 @@ import { defaultConfig, type CodegenConfig } from "./config.js";
 import { isCodegenError } from "./errors.js";
 import type { PipelineOptions } from "./pipeline.js";
 
-const USAGE = "usage: tsx codegen/main.ts [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
+const USAGE = "usage: npm run generate -- [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
 
 /** Where the CLI prints; tests pass collectors, the entry point passes the process streams. */
 export interface CliOutput {

@@ -18,7 +18,7 @@ export function spawnTsFilesThread(): Worker {
 /**
  * The ts-morph files printed in a worker thread (`thread`, or a new one). The thread loads ts-morph while this one
  * parses the specs; the model it then receives is plain data (a structured clone). Same bytes as renderTsFiles in
- * this thread (test/codegen/wire-types-worker.test.ts runs the whole pipeline both ways).
+ * this thread (test/codegen/worker-threads.test.ts runs the whole pipeline both ways).
  */
 export function startTsFilesWorker(thread: Worker = spawnTsFilesThread()): TsFilesWorker {
   const client = workerClient<UnifiedModel, GeneratedFile[]>(thread);

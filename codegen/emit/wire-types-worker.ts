@@ -16,7 +16,7 @@ export function spawnWireTypesThread(): Worker {
 /**
  * openapi-typescript in a worker thread (`thread`, or a new one). Loading it costs as much as the rest of a small run,
  * so the CLI starts it before importing anything heavy and the two halves proceed on two cores. The output is the
- * same text as the in-process renderer (test/codegen/wire-types-worker.test.ts holds them equal).
+ * same text as the in-process renderer (test/codegen/worker-threads.test.ts holds them equal).
  */
 export function startWireTypesWorker(thread: Worker = spawnWireTypesThread()): WireTypesWorker {
   const client = workerClient<Record<string, unknown>, string>(thread);

@@ -4,19 +4,13 @@
  * deadline hit. A client that ignored either would hang past the test timeout; one that left its timer behind shows
  * up in `process.getActiveResourcesInfo()`.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { AbortedError, TimeoutError, type ApiVersion, type Client } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
+import { clientFor, createInputFor, routes, settle, useAlignedFake } from "./helpers.js";
 
 let fake: FakeApi;
-beforeAll(async () => {
-  fake = await startAlignedFake();
-  await warmUp(fake);
-});
-afterAll(async () => {
-  await fake.close();
-});
+useAlignedFake((started) => (fake = started));
 beforeEach(() => {
   fake.reset();
 });

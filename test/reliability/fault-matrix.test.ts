@@ -5,11 +5,11 @@
  * typed error of the expected class), no cluster name exists twice, and a successful update is what the fake holds
  * once every request the client sent has landed (no lost update). The tallies are printed as a table at the end.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import type { ApiVersion, Client, Cluster, DeletedCluster } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
 import { emptyFigures, expectedOutcome, matrixFaults, matrixOperations, type MatrixFault, type MatrixFigures, type MatrixOperation } from "./fault-matrix.js";
-import { clientFor, clustersNamed, createInputFor, isTypedError, outcomeName, routes, settle, slowLatencyMs, startAlignedFake, warmUp, type Outcome } from "./helpers.js";
+import { clientFor, clustersNamed, createInputFor, isTypedError, outcomeName, routes, settle, slowLatencyMs, useAlignedFake, type Outcome } from "./helpers.js";
 
 const versions = ["v1", "v2"] as const satisfies readonly ApiVersion[];
 const callBudgetMs = 10_000;
@@ -17,14 +17,8 @@ const figures: Record<ApiVersion, MatrixFigures> = { v1: emptyFigures(), v2: emp
 const rows: string[] = [];
 
 let fake: FakeApi;
-beforeAll(async () => {
-  fake = await startAlignedFake();
-  await warmUp(fake);
-});
-afterAll(async () => {
-  await fake.close();
-  printFigures();
-});
+useAlignedFake((started) => (fake = started));
+afterAll(() => printFigures());
 
 /** Counts the requests a client sends, so a cell can wait until the fake has handled (or dropped) every one. */
 function countingClient(version: ApiVersion): { client: Client; sent: () => number } {

@@ -3,6 +3,7 @@
  * means what a real server would mean), clients with test-sized timeouts and backoffs, and the bookkeeping the
  * fault matrix reports (clusters per name, typed-error checks).
  */
+import { afterAll, beforeAll } from "vitest";
 import { ClustersError, createClient, type ApiVersion, type Client, type ClientOptions, type ClusterCreateInput } from "../../src/index.js";
 import { DEFAULT_START_TIME, startFakeApi, type FakeApi, type FakeApiOptions } from "../../src/testing/index.js";
 
@@ -54,6 +55,22 @@ export async function warmUp(fake: FakeApi): Promise<void> {
     await client.clusters.delete(cluster.cluster_id);
   }
   fake.reset();
+}
+
+/**
+ * One aligned, warmed-up fake for a whole test file: started in `beforeAll`, closed in `afterAll`. `use` receives it
+ * once started (files keep it in their own `let fake`, and reset it where their tests need a clean state).
+ */
+export function useAlignedFake(use: (fake: FakeApi) => void): void {
+  let started: FakeApi | undefined;
+  beforeAll(async () => {
+    started = await startAlignedFake();
+    await warmUp(started);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }
 
 /** A client against the fake with test-sized timing; `overrides` win. */

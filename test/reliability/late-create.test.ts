@@ -7,19 +7,13 @@
  * recovery's second look, and the re-send made a second cluster); reproduced here deterministically with injected
  * latency. Kept as the regression test of that fix.
  */
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test } from "vitest";
 import { AmbiguousCreateError, type ApiVersion } from "../../src/index.js";
 import { startFakeApi, type FakeApi } from "../../src/testing/index.js";
-import { clientFor, clustersNamed, createInputFor, routes, settle, startAlignedFake, warmUp } from "./helpers.js";
+import { clientFor, clustersNamed, createInputFor, routes, settle, useAlignedFake, warmUp } from "./helpers.js";
 
 let fake: FakeApi;
-beforeAll(async () => {
-  fake = await startAlignedFake();
-  await warmUp(fake);
-});
-afterAll(async () => {
-  await fake.close();
-});
+useAlignedFake((started) => (fake = started));
 beforeEach(() => {
   fake.reset();
 });

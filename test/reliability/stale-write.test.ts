@@ -7,18 +7,12 @@
  * The test records today's behaviour exactly: the later update is lost to the stale value. If the API gains
  * preconditions and the client uses them, this starts failing — then assert "no lost update" instead.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { FakeApi } from "../../src/testing/index.js";
-import { clientFor, routes, slowLatencyMs, startAlignedFake, warmUp } from "./helpers.js";
+import { clientFor, routes, slowLatencyMs, useAlignedFake } from "./helpers.js";
 
 let fake: FakeApi;
-beforeAll(async () => {
-  fake = await startAlignedFake();
-  await warmUp(fake);
-});
-afterAll(async () => {
-  await fake.close();
-});
+useAlignedFake((started) => (fake = started));
 
 describe.each(["v1", "v2"] as const)("a late, abandoned update attempt on %s", (version) => {
   test("KNOWN LIMIT: overwrites a later successful update (the API has no preconditions to refuse it)", async () => {

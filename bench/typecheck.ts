@@ -4,8 +4,7 @@
  * Each case gets its own folder and tsconfig (the project's strict options,
  * only that file as root) and is checked by `tsc --extendedDiagnostics`.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { summarize, type Summary } from "./lib/stats.js";
 import { timeProcess } from "./lib/process-timing.js";
@@ -102,18 +101,4 @@ export function measureTypecheck(
       instantiations: diagnostic(output, "Instantiations", consumer.name),
     };
   });
-}
-
-/**
- * Emits the package's declarations (tsconfig.build.json) into `outDir`, the
- * files an installed consumer type-checks against; returns `outDir`.
- */
-export function emitDeclarations(repoRoot: string, outDir: string): string {
-  rmSync(outDir, { recursive: true, force: true });
-  const argv = [process.execPath, join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir, "--emitDeclarationOnly"];
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: repoRoot, encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(`emitting declarations failed (exit ${result.status}): ${argv.join(" ")}\n${result.stdout.slice(-2000)}`);
-  }
-  return outDir;
 }

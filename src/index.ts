@@ -62,3 +62,4 @@ export type {
   VolumeUpdateInput,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
+export { fromV1DriverToken } from "./migrate/runtime.js";

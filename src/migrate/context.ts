@@ -21,6 +21,8 @@ export class FileContext {
   private declared: { name: string; settings: ClientSettings; at: Node } | undefined;
 
   readonly sourceFile: SourceFile;
+  /** Set when a v1 request in this file stays as it was: its answers still speak v1, so v1 literals must stay too. */
+  v1RequestsRemain = false;
 
   constructor(sourceFile: SourceFile, displayPath: string) {
     this.sourceFile = sourceFile;
@@ -89,7 +91,7 @@ export class FileContext {
           const quote = lastImport?.getModuleSpecifier().getText().startsWith("'") ? "'" : '"';
           const line = `import { ${missing.join(", ")} } from ${quote}${packageName}${quote};`;
           if (lastImport !== undefined) this.edits.insert(lastImport.getEnd(), `${eol}${line}`);
-          else this.edits.insert(this.firstStatementStart(), `${line}${eol}`);
+          else this.edits.insert(this.firstStatementStart(), `${line}${eol}${eol}`);
         }
       }
     }

@@ -224,12 +224,14 @@ export function rewriteFetches(ctx: FileContext): void {
     const reading = readV1Url(url, methodOf(init));
     if (reading === undefined) continue;
     if ("problem" in reading) {
+      ctx.v1RequestsRemain = true;
       ctx.edits.fixme(fetchCall, `v1 request not rewritten: ${reading.problem}. Call the unified client instead (see docs/migration.md).`);
       continue;
     }
     const { target } = reading;
     const settings = settingsOf(init, target);
     if ("problem" in settings) {
+      ctx.v1RequestsRemain = true;
       ctx.edits.fixme(fetchCall, `v1 request not rewritten: ${settings.problem}.`);
       continue;
     }
@@ -237,6 +239,7 @@ export function rewriteFetches(ctx: FileContext): void {
     const plan = planShape(ctx, fetchCall, target.route);
     const call = typeof plan === "string" ? { problem: plan } : callText(ctx, client, target.route, target, init);
     if (typeof call !== "string") {
+      ctx.v1RequestsRemain = true;
       ctx.edits.fixme(fetchCall, `v1 ${target.route.method} /api/v1/${target.route.path} not rewritten: ${call.problem}; use ${client}.${target.route.call}(…).`);
       continue;
     }

@@ -66,3 +66,4 @@ export type {
   VolumeUpdateInput,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
+export { fromV1DriverToken } from "./migrate/runtime.js";

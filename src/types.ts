@@ -6,16 +6,16 @@
  * few v1 cluster states v2 has no word for (see {@link v1OnlyClusterStatusValues}).
  */
 import type {
-  V2GPUClusterCreateRequestBillingType,
-  V2GPUClusterCreateRequestClusterType,
-  V2GPUClusterCreateRequestGpuType,
-  V2GPUClusterInfoBillingType,
-  V2GPUClusterInfoClusterType,
-  V2GPUClusterInfoGpuType,
-  V2GPUClusterInfoStatus,
-  V2GPUClusterUpdateRequestClusterType,
-  V2GPUClustersSharedVolumeStatus,
-} from "../generated/enums.js";
+  V2BillingType,
+  V2ClusterStatus,
+  V2ClusterType,
+  V2CreateBillingType,
+  V2CreateClusterType,
+  V2CreateGpuType,
+  V2GpuType,
+  V2UpdateClusterType,
+  V2VolumeStatus,
+} from "../generated/stable.js";
 
 /** The two server API versions this client speaks. */
 export type ApiVersion = "v1" | "v2";
@@ -48,13 +48,13 @@ export function rawValue(value: Known<string>): string {
 }
 
 /** Cluster orchestrator. */
-export type ClusterType = V2GPUClusterCreateRequestClusterType | V2GPUClusterInfoClusterType | V2GPUClusterUpdateRequestClusterType;
+export type ClusterType = V2CreateClusterType | V2ClusterType | V2UpdateClusterType;
 /** GPU model. v1 knows only a subset (no `L40_PCIE`, `B200_SXM`, `H100_SXM_INF`). */
-export type GpuType = V2GPUClusterCreateRequestGpuType | V2GPUClusterInfoGpuType;
+export type GpuType = V2CreateGpuType | V2GpuType;
 /** Billing model. v1 has no `SCHEDULED_CAPACITY`. */
-export type BillingType = V2GPUClusterCreateRequestBillingType | V2GPUClusterInfoBillingType;
+export type BillingType = V2CreateBillingType | V2BillingType;
 /** Deployment status of a shared volume (v2 only; v1 volumes carry no status). */
-export type VolumeStatus = V2GPUClustersSharedVolumeStatus;
+export type VolumeStatus = V2VolumeStatus;
 
 /**
  * Cluster states v1 reports that v2 has no status for. They extend the v2 vocabulary so that a v1
@@ -65,7 +65,7 @@ export const v1OnlyClusterStatusValues = ["Pending", "Queued", "Failed"] as cons
 export type V1OnlyClusterStatus = (typeof v1OnlyClusterStatusValues)[number];
 
 /** Cluster status in v2 terms, extended with the v1-only states. */
-export type ClusterStatus = V2GPUClusterInfoStatus | V1OnlyClusterStatus;
+export type ClusterStatus = V2ClusterStatus | V1OnlyClusterStatus;
 
 /** Coarse lifecycle phases, small enough to `switch` on exhaustively. */
 export const clusterLifecycleValues = ["provisioning", "ready", "paused", "degraded", "failed", "deleting", "unknown"] as const;

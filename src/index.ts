@@ -64,5 +64,6 @@ export type {
   VolumeCreateInput,
   VolumeStatus,
   VolumeUpdateInput,
+  WireView,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";

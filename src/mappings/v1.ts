@@ -40,6 +40,7 @@ import type {
 import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
 import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type FieldOf, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
+import { withWire } from "./wire-view.js";
 import { parseV1Driver } from "./driver.js";
 import { lifecycleOf } from "./status.js";
 import { billingTypeToV1, clusterTypeFromV1, clusterTypeToV1, driverToV1, gpuTypeFromV1, gpuTypeToV1, statusFromV1Wire } from "./v1-vocabulary.js";
@@ -190,7 +191,7 @@ export function clusterFromV1(info: ResponseInfo, value: unknown, path: string):
   }
   const hours = optNumber(info, o, "duration_hours", path);
   if (hours !== undefined) cluster.duration_hours = hours;
-  return withHiddenKubeConfig(cluster, optString(info, o, "kube_config", path));
+  return withWire(withHiddenKubeConfig(cluster, optString(info, o, "kube_config", path)), "v1", o);
 }
 
 /** v1 Region → unified Region; driver tokens are parsed, odd ones kept in `unparsed_driver_versions`. */
@@ -211,13 +212,13 @@ export function regionFromV1(info: ResponseInfo, value: unknown, path: string): 
     availability_zones: readStrings(info, o, "availability_zones", path, false),
   };
   if (unparsed.length > 0) region.unparsed_driver_versions = unparsed;
-  return region;
+  return withWire(region, "v1", o);
 }
 
 /** v1 SharedVolumeInfo → unified Volume (v1 volumes have no status). */
 export function volumeFromV1(info: ResponseInfo, value: unknown, path: string): Volume {
   const o = asObject<V1Volume>(info, value, path);
-  return { volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) };
+  return withWire({ volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) }, "v1", o);
 }
 
 /** v1 cluster list answer → unified clusters (proto3 JSON omits an empty list). */

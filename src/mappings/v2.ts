@@ -61,6 +61,7 @@ import {
   reqString,
 } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
+import { withWire } from "./wire-view.js";
 import { lifecycleOf } from "./status.js";
 
 type DefaultedCreateField = "gpu_node_failover_enabled" | "auto_scaled" | "install_traefik";
@@ -193,7 +194,7 @@ export function clusterFromV2(info: ResponseInfo, value: unknown, path: string):
     const text = optString(info, o, key, path);
     if (text !== undefined) cluster[key] = text;
   }
-  return withHiddenKubeConfig(cluster, reqString(info, o, "kube_config", path));
+  return withWire(withHiddenKubeConfig(cluster, reqString(info, o, "kube_config", path)), "v2", o);
 }
 
 function driverPairFromV2(info: ResponseInfo, item: unknown, path: string): DriverVersion {
@@ -204,22 +205,22 @@ function driverPairFromV2(info: ResponseInfo, item: unknown, path: string): Driv
 /** v2 region → unified Region. */
 export function regionFromV2(info: ResponseInfo, value: unknown, path: string): Region {
   const o = asObject<V2Region>(info, value, path);
-  return {
+  return withWire({
     name: reqString(info, o, "name", path),
     driver_versions: readArray(info, o, "driver_versions", path, true, (item, p) => driverPairFromV2(info, item, p)),
     supported_instance_types: readStrings(info, o, "supported_instance_types", path, true),
-  };
+  }, "v2", o);
 }
 
 /** v2 GPUClustersSharedVolume → unified Volume. */
 export function volumeFromV2(info: ResponseInfo, value: unknown, path: string): Volume {
   const o = asObject<V2Volume>(info, value, path);
-  return {
+  return withWire({
     volume_id: reqNonEmptyString(info, o, "volume_id", path),
     volume_name: reqString(info, o, "volume_name", path),
     size_tib: reqNumber(info, o, "size_tib", path),
     status: knownIn<VolumeStatus>(volumeStatuses, reqString(info, o, "status", path)),
-  };
+  }, "v2", o);
 }
 
 /** v2 cluster list answer → unified clusters. */

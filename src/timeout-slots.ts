@@ -47,7 +47,7 @@ export function acquireTimeout(ms: number): TimeoutSlot {
     slotsByEnd.set(end, created);
     slot = created;
   } else if (slot.active === 0) {
-    slot.timer.ref();
+    if (typeof slot.timer === "object") slot.timer.ref?.(); // browsers: setTimeout returns a number
   }
   slot.active++;
   slot.uses++;
@@ -57,5 +57,5 @@ export function acquireTimeout(ms: number): TimeoutSlot {
 /** Hands a slot back. An idle slot stays for reuse until its window ends, without keeping the process alive. */
 export function releaseTimeout(timeout: TimeoutSlot): void {
   const slot = timeout as Slot;
-  if (--slot.active === 0) slot.timer.unref();
+  if (--slot.active === 0 && typeof slot.timer === "object") slot.timer.unref?.(); // browsers: setTimeout returns a number
 }

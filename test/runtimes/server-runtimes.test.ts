@@ -2,10 +2,10 @@
  * Node 20 (this process's), 22 and 24, Bun and Deno each run the consumer program against the packed tarball
  * installed in a fresh project (see setup.ts) and must print the same summary.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { FakeApi } from "../../src/testing/index.js";
+import { exec } from "./exec.js";
 import { expectedSummary } from "./expected.js";
 import { startRuntimeFake } from "./fake.js";
 import { toolchainBin } from "./toolchain.js";
@@ -27,18 +27,6 @@ const runtimes: readonly Runtime[] = [
   { name: "Deno", command: () => toolchainBin("deno"), args: ["run", "--allow-env", "--allow-net=127.0.0.1", "--allow-read"], version: /^deno 2\./ },
 ];
 
-function exec(command: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe.each(runtimes)("$name", (runtime) => {
   let fake: FakeApi;
   beforeEach(async () => {
@@ -47,14 +35,14 @@ describe.each(runtimes)("$name", (runtime) => {
   afterEach(() => fake.close());
 
   it("is the runtime it claims to be", async () => {
-    const { stdout } = await exec(runtime.command(), ["--version"], inject("consumerDir"), {});
+    const { stdout } = await exec(runtime.command(), ["--version"], { cwd: inject("consumerDir") });
     expect(stdout.trim()).toMatch(runtime.version);
   });
 
   it("runs the README flow (create, waitForReady, update, delete, regions, volumes) on v1 and v2", async () => {
     const consumerDir = inject("consumerDir");
     const env = { FAKE_API_KEY: fake.apiKey, FAKE_URL_V1: fake.urls.v1, FAKE_URL_V2: fake.urls.v2 };
-    const result = await exec(runtime.command(), [...runtime.args, join(consumerDir, "main.mjs")], consumerDir, env);
+    const result = await exec(runtime.command(), [...runtime.args, join(consumerDir, "main.mjs")], { cwd: consumerDir, env });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout.trim())).toEqual(expectedSummary);
   });

@@ -64,6 +64,7 @@ export type {
   VolumeCreateInput,
   VolumeStatus,
   VolumeUpdateInput,
+  WireView,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
 export { fromV1DriverToken } from "./migrate/runtime.js";

@@ -7,6 +7,7 @@ import type {
 import { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
 import type { FakeClock } from "./clock.js";
 import { badRequest, conflict, notFound } from "./errors.js";
+import { assertGpuCount, assertNameLength, assertRoomFor, assertTotalGpus, FAKE_LIMITS, keepNewest } from "./limits.js";
 import { assertPositiveInteger, VolumeStore, type CreateVolumeInput } from "./volume-store.js";
 import { provisioningPlan } from "./lifecycle.js";
 import { clusterStatusAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
@@ -126,6 +127,7 @@ export class FakeState {
       });
     }
     assertGpuCount(input.numGpus);
+    assertNameLength(input.name, "/cluster_name");
     if (!region.driverPairs.some((p) => p.cudaVersion === input.driver.cudaVersion && p.nvidiaDriverVersion === input.driver.nvidiaDriverVersion)) {
       const offered = region.driverPairs.map((p) => `${p.cudaVersion}/${p.nvidiaDriverVersion}`).join(", ");
       throw badRequest(
@@ -137,6 +139,8 @@ export class FakeState {
       throw badRequest("give either volume_id or shared_volume, not both", { location: "body", pointer: "/volume_id", message: "conflicts with shared_volume" });
     }
     this.#purgeDeleted();
+    assertRoomFor("clusters", this.#clusters.size, FAKE_LIMITS.maxClusters);
+    assertTotalGpus(this.#gpusInUse(), input.numGpus);
     const existingVolume = input.volumeId === undefined ? undefined : this.#volumes.attachable(input.volumeId, region.name);
     if (input.sharedVolume) {
       this.#checkVolumeInput(input.sharedVolume, "/shared_volume");
@@ -193,7 +197,10 @@ export class FakeState {
   updateCluster(id: string, input: UpdateClusterInput): ClusterRecord {
     const cluster = this.getCluster(id);
     if (cluster.deletingSince !== undefined) throw conflict(`cluster ${JSON.stringify(id)} is being deleted and cannot be updated`);
-    if (input.numGpus !== undefined) assertGpuCount(input.numGpus);
+    if (input.numGpus !== undefined) {
+      assertGpuCount(input.numGpus);
+      assertTotalGpus(this.#gpusInUse(), input.numGpus - cluster.numGpus);
+    }
 
     const now = this.clock.now();
     if (input.clusterType !== undefined) cluster.clusterType = input.clusterType;
@@ -212,7 +219,9 @@ export class FakeState {
           cluster.deletedWorkerNodes.push(node);
           cluster.nodeEvents.push({ nodeId: node.id, reason: "TogetherScaledDown", message: `node ${node.hostName} removed`, at: now });
         }
+        keepNewest(cluster.deletedWorkerNodes, FAKE_LIMITS.maxNodeHistory);
       }
+      keepNewest(cluster.nodeEvents, FAKE_LIMITS.maxNodeHistory);
       cluster.numGpus = input.numGpus;
     }
     return cluster;
@@ -275,6 +284,13 @@ export class FakeState {
     }
   }
 
+  /** GPUs held by live clusters (Deleting ones included: they still hold their machines). */
+  #gpusInUse(): number {
+    let total = 0;
+    for (const cluster of this.#clusters.values()) total += cluster.numGpus;
+    return total;
+  }
+
   #requireRegion(name: string, pointer: string): FakeRegion {
     const region = this.regions.find((r) => r.name === name);
     if (!region) {
@@ -291,8 +307,10 @@ export class FakeState {
     if (input.name.trim() === "") {
       throw badRequest("volume_name must not be empty", { location: "body", pointer: `${prefix}/volume_name`, message: "empty" });
     }
+    assertNameLength(input.name, `${prefix}/volume_name`);
     assertPositiveInteger(input.sizeTib, `${prefix}/size_tib`, "size_tib");
     this.#requireRegion(input.region, `${prefix}/region`);
+    assertRoomFor("volumes", this.#volumes.list().length, FAKE_LIMITS.maxVolumes);
   }
 
   #workers(cluster: Pick<ClusterRecord, "id">, firstIndex: number, count: number, createdAt: number, readyAt: number): NodeRecord[] {
@@ -302,15 +320,5 @@ export class FakeState {
   #node(clusterId: string, role: "cp" | "gpu", index: number, numGpus: number, createdAt: number, readyAt: number): NodeRecord {
     const suffix = `${role}-${String(index).padStart(2, "0")}`;
     return { id: `${clusterId}-${suffix}`, hostName: `${suffix}.${clusterId}.fake.internal`, numGpus, createdAt, readyAt };
-  }
-}
-
-function assertGpuCount(numGpus: number): void {
-  if (!(Number.isInteger(numGpus) && numGpus > 0 && numGpus % GPUS_PER_NODE === 0)) {
-    throw badRequest(`num_gpus must be a positive multiple of ${GPUS_PER_NODE} (8, 16, 24, ...), got ${numGpus}`, {
-      location: "body",
-      pointer: "/num_gpus",
-      message: `not a positive multiple of ${GPUS_PER_NODE}`,
-    });
   }
 }

@@ -22,7 +22,7 @@ export interface FakeApiOptions {
   readonly host?: string;
   /** The bearer token the fake accepts; any other (or none) gets 401. @default "test-key" */
   readonly apiKey?: string;
-  /** How fake time moves. @default { mode: "manual" } */
+  /** How fake time moves. @default { mode: "on-poll" } */
   readonly clock?: ClockMode;
   /**
    * Fake time at start, epoch ms. Pass `Date.now()` when code under test compares server timestamps with the wall

@@ -185,14 +185,15 @@ function serve(context: PipelineContext, mounted: MountedVersion, operation: Spe
     }
     const handler = mounted.handlers[operation.operationId];
     if (!handler) throw new FakeApiError(501, "internal_error", `the fake does not implement ${mounted.version} ${operation.operationId}`);
-    const result = handler({ state: context.state, params: operation.params, query: input.query, body });
+    const headers: Record<string, string> = {};
+    const result = handler({ state: context.state, params: operation.params, query: input.query, body, setHeader: (name, value) => (headers[name] = value) });
     if (context.checkResponses) {
       const problems = mounted.validator.validateResponse(operation.operationId, 200, result);
       if (problems.length > 0) {
         throw new FakeApiError(500, "internal_error", `fake bug: ${mounted.version} ${operation.operationId} response breaks the spec: ${problems.join("; ")}`);
       }
     }
-    return { status: 200, body: result };
+    return { status: 200, body: result, headers };
   } catch (error) {
     if (error instanceof FakeApiError) return { status: error.status, body: error.toBody(), headers: error.headers };
     const message = error instanceof Error ? error.message : String(error);

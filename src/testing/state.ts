@@ -10,7 +10,13 @@ import { badRequest, conflict, notFound } from "./errors.js";
 import { assertGpuCount, assertNameLength, assertRoomFor, assertTotalGpus, FAKE_LIMITS, keepNewest } from "./limits.js";
 import { assertPositiveInteger, VolumeStore, type CreateVolumeInput } from "./volume-store.js";
 import { provisioningPlan } from "./lifecycle.js";
-import { clusterStatusAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+import { clusterStatusAt, nextChangeAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+
+/** GETs in a row of one cluster that show it as it is, before the `on-poll` clock starts moving it along. */
+const GETS_BEFORE_TIME_MOVES = 2;
+
+/** Poll hint (ms) sent while a polled cluster is changing and the clock moves by itself on requests. */
+const AUTOMATIC_CLOCK_POLL_HINT_MS = 1;
 
 export type { CreateVolumeInput };
 
@@ -98,6 +104,35 @@ export class FakeState {
   setStatus(clusterId: string, status: V2GPUClusterInfoStatus): void {
     const cluster = this.getCluster(clusterId);
     cluster.forced = { status, since: this.clock.now() };
+    cluster.getsSinceChange = 0;
+  }
+
+  /**
+   * A client's GET of one cluster. In the `on-poll` clock mode, from the third GET in a row of a cluster that is still
+   * changing, the clock first moves to that cluster's next change. Returns the cluster as the GET shows it (404 once
+   * a deletion has run its course).
+   */
+  pollCluster(id: string): ClusterRecord {
+    const cluster = this.getCluster(id);
+    cluster.getsSinceChange += 1;
+    if (this.clock.mode.mode === "on-poll" && cluster.getsSinceChange > GETS_BEFORE_TIME_MOVES) {
+      const next = nextChangeAt(cluster, this.clock.now(), this.phaseDurationMs);
+      if (next !== undefined) this.clock.advance(next - this.clock.now());
+    }
+    return this.getCluster(id);
+  }
+
+  /**
+   * How long (real ms) a client polling this cluster may wait before something can have changed, or `undefined` when
+   * nothing changes without a test moving the clock (manual mode, or a cluster that is settled).
+   */
+  pollHintMs(cluster: ClusterRecord): number | undefined {
+    const now = this.clock.now();
+    const next = nextChangeAt(cluster, now, this.phaseDurationMs);
+    const mode = this.clock.mode;
+    if (next === undefined || mode.mode === "manual") return undefined;
+    if (mode.mode === "real-time") return Math.max(1, Math.ceil((next - now) / (mode.speed ?? 1)));
+    return AUTOMATIC_CLOCK_POLL_HINT_MS;
   }
 
   // ---- clusters ---------------------------------------------------------------------------------------------
@@ -185,6 +220,7 @@ export class FakeState {
         ...(input.installTraefik !== undefined ? { installTraefik: input.installTraefik } : {}),
       },
       createdVia: input.createdVia,
+      getsSinceChange: 0,
     };
     // Worker nodes come up when the data plane phase completes.
     cluster.workerNodes = this.#workers(cluster, 0, input.numGpus / GPUS_PER_NODE, now, now + 2 * this.phaseDurationMs);
@@ -203,6 +239,7 @@ export class FakeState {
     }
 
     const now = this.clock.now();
+    cluster.getsSinceChange = 0;
     if (input.clusterType !== undefined) cluster.clusterType = input.clusterType;
     if (input.reservationEndTime !== undefined) cluster.reservationEndTime = input.reservationEndTime;
     if (input.numGpus !== undefined && input.numGpus !== cluster.numGpus) {
@@ -231,6 +268,7 @@ export class FakeState {
   deleteCluster(id: string): ClusterRecord {
     const cluster = this.getCluster(id);
     cluster.deletingSince ??= this.clock.now();
+    cluster.getsSinceChange = 0;
     return cluster;
   }
 

@@ -24,8 +24,7 @@ export async function emitAll(
     { path: "README.md", content: markdownBanner(models) + readme() },
     { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
     { path: "enums.ts", content: tsBanner(models) + renderEnumStatements(model) },
-    { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) + "
-" + stableReportSection(stable) },
+    { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) + "\n" + stableReportSection(stable) },
     { path: "stable.ts", content: tsBanner(models) + renderStable(stable) },
   ];
   const [tsFiles, v1Types, v2Types] = await Promise.all([pending.tsFiles, pending.wireTypes.v1, pending.wireTypes.v2]);

@@ -67,3 +67,4 @@ export type {
   WireView,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
+export { fromV1DriverToken } from "./migrate/runtime.js";

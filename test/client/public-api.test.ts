@@ -32,6 +32,7 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "createClient",
     "defaultBaseUrls",
     "defaultMaxResponseBytes",
+    "fromV1DriverToken",
     "gpuTypeValues",
     "isUnrecognized",
     "packageVersion",

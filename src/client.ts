@@ -167,7 +167,7 @@ function facade(adapter: VersionAdapter, baseUrl: string): Client {
     clusters: {
       list: async (query, options) => adapter.listClusters(validateClusterList(query), options),
       get: getCluster,
-      create: async (input, options) => createCluster(adapter, validateClusterCreate(input), options),
+      create: async (input, options) => createCluster(adapter, validateClusterCreate(input, adapter.version), options), // version-aware checks (migrate)
       update: async (clusterId, patch, options) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), options),
       delete: async (clusterId, options) => adapter.deleteCluster(checkId(clusterId, "clusterId"), options),
       waitForReady: async (clusterId, options) => waitForReady(checkId(clusterId, "clusterId"), getCluster, options),

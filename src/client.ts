@@ -6,6 +6,7 @@ import type { AdapterFactory, VersionAdapter } from "./adapters/adapter.js";
 import { createV1Adapter } from "./adapters/v1.js";
 import { createV2Adapter } from "./adapters/v2.js";
 import { createCluster, type CreateOptions } from "./create.js";
+import { createDeprecationReporter, warnV1Client, withDeprecationReporting, type DeprecationHandler } from "./deprecation.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
@@ -48,6 +49,11 @@ export interface ClientOptions {
   readonly maxRetries?: number;
   /** Backoff tuning (initial delay, cap, largest `Retry-After` honoured). @default 500 ms doubling to 8 s, hints up to 60 s */
   readonly retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  /**
+   * Receives, once per route, what the server's `Deprecation` / `Sunset` headers say. `false` silences that and the
+   * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
+   */
+  readonly onDeprecation?: DeprecationHandler | false;
 }
 
 /** Cluster operations. */
@@ -109,10 +115,13 @@ export function createClient(options: ClientOptions): Client {
   }
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
   checkLimits(options);
+  // Deprecation signals (src/deprecation.ts): a fetch wrapper until the transport takes openapi-fetch middleware.
+  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  if (options.onDeprecation !== false) warnV1Client(apiVersion);
   const transport = createTransport({
     baseUrl,
     apiKey,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.onDeprecation === false ? baseFetch : withDeprecationReporting(baseFetch, createDeprecationReporter(options.onDeprecation)),
     timeoutMs: options.timeoutMs ?? 60_000,
     deadlineMs: options.deadlineMs,
     retry: { ...defaultRetryPolicy, ...options.retry, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries },

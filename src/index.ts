@@ -68,3 +68,5 @@ export type {
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
 export { fromV1DriverToken } from "./migrate/runtime.js";
+export { parseDeprecationHeaders } from "./deprecation.js";
+export type { DeprecationHandler, DeprecationNotice } from "./deprecation.js";

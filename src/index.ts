@@ -61,4 +61,4 @@ export type {
   VolumeStatus,
   VolumeUpdateInput,
 } from "./types.js";
-export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
+export { billingTypeValues, clusterStatusValues, clusterTypeValues, display, gpuTypeValues, isKnown, isKnownValue, valueFor } from "./vocabulary.js";

@@ -29,10 +29,14 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "clusterTypeValues",
     "createClient",
     "defaultBaseUrls",
+    "display",
     "gpuTypeValues",
+    "isKnown",
+    "isKnownValue",
     "isUnrecognized",
     "rawValue",
     "v1OnlyClusterStatusValues",
+    "valueFor",
   ]);
 });
 

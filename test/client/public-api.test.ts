@@ -33,6 +33,7 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "defaultBaseUrls",
     "defaultMaxResponseBytes",
     "display",
+    "fromV1DriverToken",
     "gpuTypeValues",
     "isKnown",
     "isKnownValue",

@@ -40,9 +40,12 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "isUnrecognized",
     "packageVersion",
     "rawValue",
+    "readyGpus",
+    "updateApplied",
     "userAgent",
     "v1OnlyClusterStatusValues",
     "valueFor",
+    "waitDefaults",
   ]);
 });
 

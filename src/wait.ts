@@ -57,11 +57,11 @@ export interface WaitOptions {
   readonly onStatus?: (cluster: Cluster) => void;
   /** Called after every poll with the state to save for `resume`. */
   readonly onPoll?: (state: WaitState) => void;
-  /** First delay between polls, and the delay again after each status change. @default 5_000 */
+  /** First delay between polls. @default 5_000 */
   readonly pollIntervalMs?: number;
-  /** Longest delay between polls while the status stays the same. @default 60_000 */
+  /** Longest delay between polls (delays grow ×1.5 per poll). @default 60_000 */
   readonly maxPollIntervalMs?: number;
-  /** Longest delay while the cluster is in a `nearReadyStatuses` status (one phase from ready). @default 15_000 */
+  /** Longest delay while the cluster is in a `nearReadyStatuses` status (one phase from ready). @default 20_000 */
   readonly nearReadyPollIntervalMs?: number;
   /** Statuses that come right before ready. @default ["RunningAcceptanceTests"] */
   readonly nearReadyStatuses?: readonly ClusterStatus[];
@@ -93,7 +93,7 @@ export const waitDefaults = {
   timeoutMs: 1_800_000,
   pollIntervalMs: 5_000,
   maxPollIntervalMs: 60_000,
-  nearReadyPollIntervalMs: 15_000,
+  nearReadyPollIntervalMs: 20_000,
   nearReadyStatuses: ["RunningAcceptanceTests"],
   backoffFactor: 1.5,
   jitter: 0.2,
@@ -185,8 +185,6 @@ async function poll<T>(clusterId: string, deps: WaitDeps, options: WaitOptions, 
         if (previous === undefined || previous.raw_status !== cluster.raw_status) {
           state = { ...state, history: [...state.history, { at: now(), raw_status: cluster.raw_status, lifecycle: cluster.lifecycle }] };
         }
-        // A new phase has begun: look again soon, and back off from there.
-        if (previous !== undefined && previous.raw_status !== cluster.raw_status) state = { ...state, intervalMs: initial };
         options.onStatus?.(cluster);
       }
       if (failOn.has(cluster.lifecycle)) {

@@ -118,14 +118,14 @@ function simulated(statuses: readonly string[], headers: Record<string, string> 
 }
 
 describe("schedule (simulated clock)", () => {
-  test("backs off by 1.5x from 5 s to 60 s, restarts at 5 s on a status change, and caps at 15 s one phase from ready", async () => {
+  test("backs off by 1.5x from 5 s to 60 s, and caps at 20 s one phase from ready", async () => {
     const walk = [...Array<string>(9).fill("WaitingForSubnet"), ...Array<string>(3).fill("RunningAcceptanceTests"), "Ready"];
     const { deps, sleeps } = simulated(walk);
     await waitForReady("cl-1", deps);
-    expect(sleeps).toEqual([5000, 7500, 11250, 16875, 25312.5, 37968.75, 56953.125, 60000, 60000, 5000, 7500, 11250]);
+    expect(sleeps).toEqual([5000, 7500, 11250, 16875, 25312.5, 37968.75, 56953.125, 60000, 60000, 20000, 20000, 20000]);
     const near = simulated([...Array<string>(6).fill("RunningAcceptanceTests"), "Ready"]);
     await waitForReady("cl-1", near.deps);
-    expect(near.sleeps).toEqual([5000, 7500, 11250, 15000, 15000, 15000]);
+    expect(near.sleeps).toEqual([5000, 7500, 11250, 16875, 20000, 20000]);
   });
 
   test("jitter shortens each delay by up to 20% by default", async () => {

@@ -32,12 +32,20 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "createClient",
     "defaultBaseUrls",
     "defaultMaxResponseBytes",
+    "display",
+    "fromV1DriverToken",
     "gpuTypeValues",
+    "isKnown",
+    "isKnownValue",
     "isUnrecognized",
     "packageVersion",
     "rawValue",
+    "readyGpus",
+    "updateApplied",
     "userAgent",
     "v1OnlyClusterStatusValues",
+    "valueFor",
+    "waitDefaults",
   ]);
 });
 

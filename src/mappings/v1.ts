@@ -59,7 +59,7 @@ function refuse(feature: string, detail: string): never {
  * What becomes of each unified create field on v1. Keyed by every field, so a field added to the unified input breaks
  * the build until someone decides its v1 fate. "refused": v1 has no place for it; a spec-default `false` is dropped.
  */
-const createFieldOnV1 = {
+export const createFieldOnV1 = {
   cluster_name: "copied",
   region: "copied",
   gpu_type: "mapped",

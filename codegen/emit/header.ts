@@ -21,11 +21,12 @@ function bannerLines(models: readonly ApiModel[], escape: (text: string) => stri
   return [
     BANNER_FIRST_LINE,
     "To change this file, edit specs/*.yaml or codegen/, then run: npm run generate",
-    ...models.map((model) => `source: ${escape(model.file)} sha256:${model.sha256}`),
+    // Paths only: the spec hashes live in spec-info.ts alone, so a spec change touches only files whose content changes.
+    ...models.map((model) => `source: ${escape(model.file)}`),
   ];
 }
 
-/** Banner for TypeScript files: generator, how to regenerate, spec hashes. No timestamps, so reruns are no-ops. */
+/** Banner for TypeScript files: generator, how to regenerate, spec paths. No timestamps or hashes, so reruns are no-ops. */
 export function tsBanner(models: readonly ApiModel[]): string {
   return bannerLines(models, commentLine).map((line) => `// ${line}`).join("\n") + "\n\n";
 }

@@ -34,7 +34,9 @@ const specArbitrary = fc.record({
   values: fc.uniqueArray(hostile(), { minLength: 1, maxLength: 4 }),
 });
 
-function specText(input: fc.Infer<typeof specArbitrary>): string {
+type SpecInput = typeof specArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function specText(input: SpecInput): string {
   const referable = input.schemaName.isWellFormed();
   const schema = { type: "object", description: input.description, properties: { [input.propertyName]: { type: "string", description: input.description, enum: input.values } } };
   const document = {

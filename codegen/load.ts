@@ -69,7 +69,7 @@ export function parseSpec(
   }
   // Aliases are bounded by the size they expand to (yaml-limits.ts), not by yaml's own alias count.
   const violation = checkExpansion(doc, text.length);
-  if (violation) throw new CodegenError(locateOffset(violation.offset, toPointer(violation.tokens)), violation.detail);
+  if (violation) throw new CodegenError(locateOffset(violation.offset, pointerAtOffset(doc, violation.offset)), violation.detail);
   const document: unknown = doc.toJS({ maxAliasCount: -1 });
   if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
   onDocument?.(document);

@@ -15,30 +15,43 @@ export const EXPANSION_FLOOR = 4 * 1024 * 1024;
 /** Deepest nesting accepted (real specs stay below 40); deeper input would exhaust the stack of later stages. */
 export const MAX_DEPTH = 500;
 
-/** Where the walk stopped and why; load.ts turns it into a located CodegenError. */
+/** Where the walk stopped (source offset) and why; load.ts turns it into a located CodegenError. */
 export interface LimitViolation {
   readonly offset: number;
-  readonly tokens: readonly (string | number)[];
   readonly detail: string;
 }
 
 /**
  * Measures the expanded size of `doc` without expanding it (each node is sized once; an alias costs its anchor's
  * size), and checks nesting depth and that every alias refers to an anchor defined before it and not to one of its
- * own ancestors. Returns the first violation, in document order.
+ * own ancestors. Returns the first violation, in document order. One pass, no allocation per node beyond the memo:
+ * it runs on every spec, next to a parse that costs about ten times as much.
  */
 export function checkExpansion(doc: Document, inputLength: number): LimitViolation | undefined {
   const limit = Math.max(EXPANSION_RATIO * inputLength, EXPANSION_FLOOR);
   const sizes = new Map<unknown, number>();
   const inProgress = new Set<unknown>();
   const anchors = new Map<string, unknown>();
-  const tokens: (string | number)[] = [];
   let total = 0;
+  let violation: LimitViolation | undefined;
 
-  const fail = (node: unknown, detail: string): LimitViolation => ({ offset: (node as YamlNode | null)?.range?.[0] ?? 0, tokens: [...tokens], detail });
+  const fail = (node: unknown, detail: string): -1 => {
+    violation = { offset: (node as YamlNode | null)?.range?.[0] ?? 0, detail };
+    return -1;
+  };
 
-  const size = (node: unknown, depth: number): number | LimitViolation => {
+  /** Expanded size of `node`, or -1 once a violation is recorded. */
+  const size = (node: unknown, depth: number): number => {
     if (depth > MAX_DEPTH) return fail(node, `nesting deeper than ${MAX_DEPTH} levels is not supported`);
+    if (isScalar(node)) {
+      const own = 2 + String(node.value).length;
+      total += own;
+      if (node.anchor) {
+        anchors.set(node.anchor, node);
+        sizes.set(node, own);
+      }
+      return own;
+    }
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target === undefined) return fail(node, `alias *${node.source} refers to no anchor defined before it`);
@@ -50,30 +63,33 @@ export function checkExpansion(doc: Document, inputLength: number): LimitViolati
       }
       return expanded;
     }
-    const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor) anchors.set(anchor, node);
-    inProgress.add(node);
+    if (!isMap(node) && !isSeq(node)) return 2;
+    const anchor = node.anchor;
+    if (anchor) {
+      anchors.set(anchor, node);
+      inProgress.add(node);
+    }
     let own = 2;
-    if (isScalar(node)) own += String(node.value).length;
-    else if (isMap(node) || isSeq(node)) {
-      for (const [index, item] of (node.items as unknown[]).entries()) {
-        const key = isPair(item) ? item.key : undefined;
-        tokens.push(isPair(item) ? (isScalar(key) ? String(key.value) : index) : index);
-        const parts = isPair(item) ? [item.key, item.value] : [item];
-        for (const part of parts) {
-          const measured = size(part, depth + 1);
-          if (typeof measured !== "number") return measured;
-          own += measured;
-        }
-        tokens.pop();
+    total += 2;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        const key = size(item.key, depth + 1);
+        if (key < 0) return key;
+        const value = size(item.value, depth + 1);
+        if (value < 0) return value;
+        own += key + value;
+      } else {
+        const measured = size(item, depth + 1);
+        if (measured < 0) return measured;
+        own += measured;
       }
     }
-    total += isScalar(node) ? own : 2;
-    if (total > limit) return fail(node, `this spec is larger than ${limit} bytes once parsed`);
-    inProgress.delete(node);
-    sizes.set(node, own);
+    if (anchor) {
+      inProgress.delete(node);
+      sizes.set(node, own);
+    }
     return own;
   };
-  const result = size(doc.contents, 0);
-  return typeof result === "number" ? undefined : result;
+  size(doc.contents, 0);
+  return violation;
 }

@@ -769,16 +769,6 @@ export const v2Document = {
         "summary": "List all GPU clusters",
         "description": "List all GPU clusters.",
         "operationId": "GPUClusterService_List",
-        "parameters": [
-          {
-            "name": "project_id",
-            "in": "query",
-            "schema": {
-              "description": "Optional UMS project ID to filter clusters by. When set, only clusters\n belonging to this project are returned. The caller must be a member of\n the project; otherwise the result set will be empty.",
-              "type": "string"
-            }
-          }
-        ],
         "responses": {
           "200": {
             "description": "OK",
@@ -790,7 +780,17 @@ export const v2Document = {
               }
             }
           }
-        }
+        },
+        "parameters": [
+          {
+            "name": "project_id",
+            "in": "query",
+            "schema": {
+              "description": "Optional UMS project ID to filter clusters by. When set, only clusters\n belonging to this project are returned. The caller must be a member of\n the project; otherwise the result set will be empty.",
+              "type": "string"
+            }
+          }
+        ]
       },
       "post": {
         "tags": [
@@ -1105,18 +1105,269 @@ export const v2Document = {
     }
   },
   "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "x-bearer-format": "bearer",
+        "x-default": "default"
+      }
+    },
     "schemas": {
-      "GPUClusters": {
+      "GPUClusterControlPlaneNode": {
         "type": "object",
         "required": [
-          "clusters"
+          "node_id",
+          "status",
+          "host_name",
+          "num_cpu_cores",
+          "memory_gib",
+          "network",
+          "phase_transitions"
         ],
         "properties": {
-          "clusters": {
+          "node_id": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "host_name": {
+            "type": "string"
+          },
+          "num_cpu_cores": {
+            "type": "integer"
+          },
+          "memory_gib": {
+            "type": "number",
+            "format": "float"
+          },
+          "network": {
+            "type": "string"
+          },
+          "phase_transitions": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/GPUClusterInfo"
+              "$ref": "#/components/schemas/NodePhaseTransition"
+            },
+            "description": "Phase transition history for this control plane node."
+          },
+          "public_ipv4": {
+            "type": "string",
+            "description": "Public IPv4 address of the control plane node."
+          }
+        }
+      },
+      "GPUClusterCreateRequest": {
+        "description": "GPU Cluster create request",
+        "required": [
+          "region",
+          "gpu_type",
+          "num_gpus",
+          "cluster_name",
+          "cuda_version",
+          "nvidia_driver_version",
+          "billing_type"
+        ],
+        "type": "object",
+        "properties": {
+          "cluster_type": {
+            "description": "Type of cluster to create.",
+            "type": "string",
+            "enum": [
+              "KUBERNETES",
+              "SLURM"
+            ]
+          },
+          "region": {
+            "description": "Region to create the GPU cluster in. Usable regions can be found from `client.clusters.list_regions()`",
+            "type": "string"
+          },
+          "gpu_type": {
+            "description": "Type of GPU to use in the cluster",
+            "type": "string",
+            "enum": [
+              "H100_SXM",
+              "H200_SXM",
+              "RTX_6000_PCI",
+              "L40_PCIE",
+              "B200_SXM",
+              "H100_SXM_INF"
+            ]
+          },
+          "num_gpus": {
+            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
+            "type": "integer"
+          },
+          "cluster_name": {
+            "description": "Name of the GPU cluster.",
+            "type": "string"
+          },
+          "duration_days": {
+            "x-stainless-terraform-configurability": "computed",
+            "description": "Duration in days to keep the cluster running.",
+            "type": "integer"
+          },
+          "shared_volume": {
+            "x-stainless-terraform-configurability": "computed",
+            "$ref": "#/components/schemas/GPUClustersSharedVolumeCreateRequest",
+            "description": "Inline configuration to create a shared volume with the cluster creation."
+          },
+          "volume_id": {
+            "description": "ID of an existing volume to use with the cluster creation.",
+            "type": "string"
+          },
+          "billing_type": {
+            "description": "RESERVED billing types allow you to specify the duration of the cluster reservation via the duration_days field.\nON_DEMAND billing types will give you ownership of the cluster until you delete it.\nSCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.\n",
+            "x-stainless-terraform-configurability": "computed",
+            "type": "string",
+            "enum": [
+              "RESERVED",
+              "ON_DEMAND",
+              "SCHEDULED_CAPACITY"
+            ]
+          },
+          "gpu_node_failover_enabled": {
+            "type": "boolean",
+            "default": false,
+            "description": "Whether automated GPU node failover should be enabled for this cluster. By default, it is disabled."
+          },
+          "auto_scaled": {
+            "type": "boolean",
+            "default": false,
+            "description": "Whether GPU cluster should be auto-scaled based on the workload. By default, it is not auto-scaled."
+          },
+          "auto_scale_max_gpus": {
+            "type": "integer",
+            "description": "Maximum number of GPUs to which the cluster can be auto-scaled up. This field is required if auto_scaled is true."
+          },
+          "slurm_shm_size_gib": {
+            "type": "integer",
+            "description": "Shared memory size in GiB for Slurm cluster. This field is required if cluster_type is SLURM."
+          },
+          "capacity_pool_id": {
+            "type": "string",
+            "description": "ID of the capacity pool to use for the cluster. This field is optional and only applicable if the cluster is created from a capacity pool."
+          },
+          "reservation_start_time": {
+            "type": "string",
+            "description": "Reservation start time of the cluster. This field is required for SCHEDULED billing to specify the reservation start time for the cluster. If not provided, the cluster provisions immediately.",
+            "format": "date-time"
+          },
+          "reservation_end_time": {
+            "type": "string",
+            "description": "Reservation end time of the cluster. This field is required for SCHEDULED billing to specify the reservation end time for the cluster.",
+            "format": "date-time"
+          },
+          "install_traefik": {
+            "type": "boolean",
+            "default": false,
+            "description": "Whether to install Traefik ingress controller in the cluster. This field is only applicable for Kubernetes clusters and is false by default."
+          },
+          "cuda_version": {
+            "type": "string",
+            "description": "CUDA version for this cluster. For example, 12.5"
+          },
+          "nvidia_driver_version": {
+            "type": "string",
+            "description": "Nvidia driver version for this cluster. For example, 550. Only some combination of cuda_version and nvidia_driver_version are supported."
+          },
+          "slurm_image": {
+            "type": "string",
+            "description": "Custom Slurm image for Slurm clusters."
+          }
+        }
+      },
+      "GPUClusterGPUWorkerNode": {
+        "type": "object",
+        "required": [
+          "node_id",
+          "status",
+          "host_name",
+          "num_cpu_cores",
+          "num_gpus",
+          "memory_gib",
+          "networks",
+          "phase_transitions"
+        ],
+        "properties": {
+          "node_id": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "host_name": {
+            "type": "string"
+          },
+          "num_cpu_cores": {
+            "type": "integer"
+          },
+          "num_gpus": {
+            "type": "integer"
+          },
+          "memory_gib": {
+            "type": "number",
+            "format": "float"
+          },
+          "networks": {
+            "type": "array",
+            "items": {
+              "type": "string"
             }
+          },
+          "instance_id": {
+            "type": "string"
+          },
+          "latest_remediation": {
+            "$ref": "#/components/schemas/Remediation"
+          },
+          "slurm_worker_hostname": {
+            "type": "string"
+          },
+          "phase_transitions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/NodePhaseTransition"
+            },
+            "description": "Phase transition history for this GPU worker node."
+          },
+          "marked_for_deletion": {
+            "type": "boolean",
+            "description": "Whether this node is marked for deletion by the operator."
+          },
+          "public_ipv4": {
+            "type": "string",
+            "description": "Public IPv4 address of the GPU worker node."
+          },
+          "ib_hca_type": {
+            "type": "string",
+            "description": "InfiniBand HCA type."
+          },
+          "ib_hca_count": {
+            "type": "integer",
+            "description": "Number of InfiniBand HCAs."
+          },
+          "nvswitch_count": {
+            "type": "integer",
+            "description": "Number of NVSwitches."
+          },
+          "nvswitch_type": {
+            "type": "string",
+            "description": "NVSwitch type."
+          },
+          "ephemeral_storage": {
+            "type": "string",
+            "description": "Ephemeral storage size, such as 1Ti."
+          },
+          "auto_remediation_enabled": {
+            "type": "boolean",
+            "description": "Whether auto-remediation is enabled for this node's instance."
+          },
+          "deleted_at": {
+            "type": "string",
+            "description": "Timestamp when the node left the live data plane. Only set for deleted_gpu_worker_nodes.",
+            "format": "date-time"
           }
         }
       },
@@ -1350,6 +1601,27 @@ export const v2Document = {
           }
         }
       },
+      "GPUClusterUpdateRequest": {
+        "type": "object",
+        "properties": {
+          "cluster_type": {
+            "description": "Type of cluster to update.",
+            "enum": [
+              "KUBERNETES",
+              "SLURM"
+            ]
+          },
+          "num_gpus": {
+            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
+            "type": "integer"
+          },
+          "reservation_end_time": {
+            "type": "string",
+            "description": "Timestamp at which the cluster should be decommissioned. Only accepted for prepaid clusters.",
+            "format": "date-time"
+          }
+        }
+      },
       "GPUClusterVolume": {
         "type": "object",
         "required": [
@@ -1360,8 +1632,8 @@ export const v2Document = {
         ],
         "properties": {
           "volume_id": {
-            "description": "ID of the volume.",
-            "type": "string"
+            "type": "string",
+            "description": "ID of the volume."
           },
           "volume_name": {
             "type": "string",
@@ -1377,140 +1649,166 @@ export const v2Document = {
           }
         }
       },
-      "GPUClusterControlPlaneNode": {
+      "GPUClusters": {
         "type": "object",
         "required": [
-          "node_id",
-          "status",
-          "host_name",
-          "num_cpu_cores",
-          "memory_gib",
-          "network",
-          "phase_transitions"
+          "clusters"
         ],
         "properties": {
-          "node_id": {
-            "type": "string"
-          },
-          "status": {
-            "type": "string"
-          },
-          "host_name": {
-            "type": "string"
-          },
-          "num_cpu_cores": {
-            "type": "integer"
-          },
-          "memory_gib": {
-            "type": "number",
-            "format": "float"
-          },
-          "network": {
-            "type": "string"
-          },
-          "phase_transitions": {
+          "clusters": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/NodePhaseTransition"
-            },
-            "description": "Phase transition history for this control plane node."
-          },
-          "public_ipv4": {
-            "type": "string",
-            "description": "Public IPv4 address of the control plane node."
+              "$ref": "#/components/schemas/GPUClusterInfo"
+            }
           }
         }
       },
-      "GPUClusterGPUWorkerNode": {
+      "RegionListResponse": {
         "type": "object",
         "required": [
-          "node_id",
-          "status",
-          "host_name",
-          "num_cpu_cores",
-          "num_gpus",
-          "memory_gib",
-          "networks",
-          "phase_transitions"
+          "regions"
         ],
         "properties": {
-          "node_id": {
+          "regions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "supported_instance_types",
+                "driver_versions"
+              ],
+              "properties": {
+                "name": {
+                  "description": "Identifiable name of the region.",
+                  "type": "string"
+                },
+                "driver_versions": {
+                  "description": "List of supported identifiable cuda/nvidia driver versions pairs available in the region.",
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/ClusterDriverVersionInfo"
+                  }
+                },
+                "supported_instance_types": {
+                  "description": "List of supported identifiable gpus available in the region.",
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ClusterDriverVersionInfo": {
+        "type": "object",
+        "description": "CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request.",
+        "required": [
+          "cuda_version",
+          "nvidia_driver_version"
+        ],
+        "properties": {
+          "cuda_version": {
+            "description": "CUDA driver version.",
             "type": "string"
+          },
+          "nvidia_driver_version": {
+            "description": "NVIDIA driver version.",
+            "type": "string"
+          }
+        }
+      },
+      "GPUClustersSharedVolumeCreateRequest": {
+        "type": "object",
+        "required": [
+          "volume_name",
+          "size_tib",
+          "region"
+        ],
+        "properties": {
+          "volume_name": {
+            "description": "Customizable name of the volume to create.",
+            "type": "string"
+          },
+          "size_tib": {
+            "description": "Volume size in whole tebibytes (TiB).",
+            "type": "integer"
+          },
+          "region": {
+            "type": "string",
+            "description": "Region name. Usable regions can be found from `client.clusters.list_regions()`"
+          }
+        }
+      },
+      "GPUClustersSharedVolumeDeleteResponse": {
+        "type": "object",
+        "required": [
+          "success"
+        ],
+        "properties": {
+          "success": {
+            "type": "boolean"
+          }
+        }
+      },
+      "GPUClustersSharedVolume": {
+        "type": "object",
+        "required": [
+          "volume_id",
+          "volume_name",
+          "size_tib",
+          "status"
+        ],
+        "properties": {
+          "volume_id": {
+            "description": "ID of the volume.",
+            "type": "string"
+          },
+          "volume_name": {
+            "description": "Provided name of the volume.",
+            "type": "string"
+          },
+          "size_tib": {
+            "description": "Size of the volume in whole tebibytes (TiB).",
+            "type": "integer"
           },
           "status": {
+            "description": "Deployment status of the volume.",
+            "type": "string",
+            "enum": [
+              "available",
+              "bound",
+              "provisioning"
+            ]
+          }
+        }
+      },
+      "GPUClustersSharedVolumeUpdateRequest": {
+        "type": "object",
+        "properties": {
+          "volume_id": {
+            "description": "ID of the volume to update.",
             "type": "string"
           },
-          "host_name": {
-            "type": "string"
-          },
-          "num_cpu_cores": {
+          "size_tib": {
+            "description": "Size of the volume in whole tebibytes (TiB).",
             "type": "integer"
-          },
-          "num_gpus": {
-            "type": "integer"
-          },
-          "memory_gib": {
-            "type": "number",
-            "format": "float"
-          },
-          "networks": {
+          }
+        }
+      },
+      "GPUClustersSharedVolumes": {
+        "type": "object",
+        "required": [
+          "volumes"
+        ],
+        "properties": {
+          "volumes": {
             "type": "array",
             "items": {
-              "type": "string"
+              "$ref": "#/components/schemas/GPUClustersSharedVolume"
             }
-          },
-          "instance_id": {
-            "type": "string"
-          },
-          "latest_remediation": {
-            "$ref": "#/components/schemas/Remediation"
-          },
-          "slurm_worker_hostname": {
-            "type": "string"
-          },
-          "phase_transitions": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/NodePhaseTransition"
-            },
-            "description": "Phase transition history for this GPU worker node."
-          },
-          "marked_for_deletion": {
-            "type": "boolean",
-            "description": "Whether this node is marked for deletion by the operator."
-          },
-          "public_ipv4": {
-            "type": "string",
-            "description": "Public IPv4 address of the GPU worker node."
-          },
-          "ib_hca_type": {
-            "type": "string",
-            "description": "InfiniBand HCA type."
-          },
-          "ib_hca_count": {
-            "type": "integer",
-            "description": "Number of InfiniBand HCAs."
-          },
-          "nvswitch_count": {
-            "type": "integer",
-            "description": "Number of NVSwitches."
-          },
-          "nvswitch_type": {
-            "type": "string",
-            "description": "NVSwitch type."
-          },
-          "ephemeral_storage": {
-            "type": "string",
-            "description": "Ephemeral storage size, such as 1Ti."
-          },
-          "auto_remediation_enabled": {
-            "type": "boolean",
-            "description": "Whether auto-remediation is enabled for this node's instance."
-          },
-          "deleted_at": {
-            "type": "string",
-            "description": "Timestamp when the node left the live data plane. Only set for deleted_gpu_worker_nodes.",
-            "format": "date-time"
           }
         }
       },
@@ -1971,304 +2269,6 @@ export const v2Document = {
         "additionalProperties": false,
         "x-stainless-empty-object": true,
         "description": "Runtime state for the Model Aware TorchPass cluster add-on."
-      },
-      "GPUClusterCreateRequest": {
-        "description": "GPU Cluster create request",
-        "required": [
-          "region",
-          "gpu_type",
-          "num_gpus",
-          "cluster_name",
-          "cuda_version",
-          "nvidia_driver_version",
-          "billing_type"
-        ],
-        "type": "object",
-        "properties": {
-          "cluster_type": {
-            "description": "Type of cluster to create.",
-            "type": "string",
-            "enum": [
-              "KUBERNETES",
-              "SLURM"
-            ]
-          },
-          "region": {
-            "description": "Region to create the GPU cluster in. Usable regions can be found from `client.clusters.list_regions()`",
-            "type": "string"
-          },
-          "gpu_type": {
-            "description": "Type of GPU to use in the cluster",
-            "type": "string",
-            "enum": [
-              "H100_SXM",
-              "H200_SXM",
-              "RTX_6000_PCI",
-              "L40_PCIE",
-              "B200_SXM",
-              "H100_SXM_INF"
-            ]
-          },
-          "num_gpus": {
-            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
-            "type": "integer"
-          },
-          "cluster_name": {
-            "description": "Name of the GPU cluster.",
-            "type": "string"
-          },
-          "duration_days": {
-            "x-stainless-terraform-configurability": "computed",
-            "description": "Duration in days to keep the cluster running.",
-            "type": "integer"
-          },
-          "shared_volume": {
-            "x-stainless-terraform-configurability": "computed",
-            "$ref": "#/components/schemas/GPUClustersSharedVolumeCreateRequest",
-            "description": "Inline configuration to create a shared volume with the cluster creation."
-          },
-          "volume_id": {
-            "description": "ID of an existing volume to use with the cluster creation.",
-            "type": "string"
-          },
-          "billing_type": {
-            "description": "RESERVED billing types allow you to specify the duration of the cluster reservation via the duration_days field.\nON_DEMAND billing types will give you ownership of the cluster until you delete it.\nSCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.\n",
-            "x-stainless-terraform-configurability": "computed",
-            "type": "string",
-            "enum": [
-              "RESERVED",
-              "ON_DEMAND",
-              "SCHEDULED_CAPACITY"
-            ]
-          },
-          "gpu_node_failover_enabled": {
-            "type": "boolean",
-            "default": false,
-            "description": "Whether automated GPU node failover should be enabled for this cluster. By default, it is disabled."
-          },
-          "auto_scaled": {
-            "type": "boolean",
-            "default": false,
-            "description": "Whether GPU cluster should be auto-scaled based on the workload. By default, it is not auto-scaled."
-          },
-          "auto_scale_max_gpus": {
-            "type": "integer",
-            "description": "Maximum number of GPUs to which the cluster can be auto-scaled up. This field is required if auto_scaled is true."
-          },
-          "slurm_shm_size_gib": {
-            "type": "integer",
-            "description": "Shared memory size in GiB for Slurm cluster. This field is required if cluster_type is SLURM."
-          },
-          "capacity_pool_id": {
-            "type": "string",
-            "description": "ID of the capacity pool to use for the cluster. This field is optional and only applicable if the cluster is created from a capacity pool."
-          },
-          "reservation_start_time": {
-            "type": "string",
-            "description": "Reservation start time of the cluster. This field is required for SCHEDULED billing to specify the reservation start time for the cluster. If not provided, the cluster provisions immediately.",
-            "format": "date-time"
-          },
-          "reservation_end_time": {
-            "type": "string",
-            "description": "Reservation end time of the cluster. This field is required for SCHEDULED billing to specify the reservation end time for the cluster.",
-            "format": "date-time"
-          },
-          "install_traefik": {
-            "type": "boolean",
-            "default": false,
-            "description": "Whether to install Traefik ingress controller in the cluster. This field is only applicable for Kubernetes clusters and is false by default."
-          },
-          "cuda_version": {
-            "type": "string",
-            "description": "CUDA version for this cluster. For example, 12.5"
-          },
-          "nvidia_driver_version": {
-            "type": "string",
-            "description": "Nvidia driver version for this cluster. For example, 550. Only some combination of cuda_version and nvidia_driver_version are supported."
-          },
-          "slurm_image": {
-            "type": "string",
-            "description": "Custom Slurm image for Slurm clusters."
-          }
-        }
-      },
-      "GPUClusterUpdateRequest": {
-        "type": "object",
-        "properties": {
-          "cluster_type": {
-            "description": "Type of cluster to update.",
-            "enum": [
-              "KUBERNETES",
-              "SLURM"
-            ]
-          },
-          "num_gpus": {
-            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
-            "type": "integer"
-          },
-          "reservation_end_time": {
-            "type": "string",
-            "description": "Timestamp at which the cluster should be decommissioned. Only accepted for prepaid clusters.",
-            "format": "date-time"
-          }
-        }
-      },
-      "RegionListResponse": {
-        "type": "object",
-        "required": [
-          "regions"
-        ],
-        "properties": {
-          "regions": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "required": [
-                "name",
-                "supported_instance_types",
-                "driver_versions"
-              ],
-              "properties": {
-                "name": {
-                  "description": "Identifiable name of the region.",
-                  "type": "string"
-                },
-                "driver_versions": {
-                  "description": "List of supported identifiable cuda/nvidia driver versions pairs available in the region.",
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/ClusterDriverVersionInfo"
-                  }
-                },
-                "supported_instance_types": {
-                  "description": "List of supported identifiable gpus available in the region.",
-                  "type": "array",
-                  "items": {
-                    "type": "string"
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "ClusterDriverVersionInfo": {
-        "type": "object",
-        "description": "CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request.",
-        "required": [
-          "cuda_version",
-          "nvidia_driver_version"
-        ],
-        "properties": {
-          "cuda_version": {
-            "description": "CUDA driver version.",
-            "type": "string"
-          },
-          "nvidia_driver_version": {
-            "description": "NVIDIA driver version.",
-            "type": "string"
-          }
-        }
-      },
-      "GPUClustersSharedVolumeCreateRequest": {
-        "type": "object",
-        "required": [
-          "volume_name",
-          "size_tib",
-          "region"
-        ],
-        "properties": {
-          "volume_name": {
-            "description": "Customizable name of the volume to create.",
-            "type": "string"
-          },
-          "size_tib": {
-            "description": "Volume size in whole tebibytes (TiB).",
-            "type": "integer"
-          },
-          "region": {
-            "type": "string",
-            "description": "Region name. Usable regions can be found from `client.clusters.list_regions()`"
-          }
-        }
-      },
-      "GPUClustersSharedVolumeDeleteResponse": {
-        "type": "object",
-        "required": [
-          "success"
-        ],
-        "properties": {
-          "success": {
-            "type": "boolean"
-          }
-        }
-      },
-      "GPUClustersSharedVolume": {
-        "type": "object",
-        "required": [
-          "volume_id",
-          "volume_name",
-          "size_tib",
-          "status"
-        ],
-        "properties": {
-          "volume_id": {
-            "description": "ID of the volume.",
-            "type": "string"
-          },
-          "volume_name": {
-            "description": "Provided name of the volume.",
-            "type": "string"
-          },
-          "size_tib": {
-            "description": "Size of the volume in whole tebibytes (TiB).",
-            "type": "integer"
-          },
-          "status": {
-            "description": "Deployment status of the volume.",
-            "type": "string",
-            "enum": [
-              "available",
-              "bound",
-              "provisioning"
-            ]
-          }
-        }
-      },
-      "GPUClustersSharedVolumeUpdateRequest": {
-        "type": "object",
-        "properties": {
-          "volume_id": {
-            "description": "ID of the volume to update.",
-            "type": "string"
-          },
-          "size_tib": {
-            "description": "Size of the volume in whole tebibytes (TiB).",
-            "type": "integer"
-          }
-        }
-      },
-      "GPUClustersSharedVolumes": {
-        "type": "object",
-        "required": [
-          "volumes"
-        ],
-        "properties": {
-          "volumes": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/GPUClustersSharedVolume"
-            }
-          }
-        }
-      }
-    },
-    "securitySchemes": {
-      "bearerAuth": {
-        "type": "http",
-        "scheme": "bearer",
-        "x-bearer-format": "bearer",
-        "x-default": "default"
       }
     }
   }

@@ -141,12 +141,12 @@ export const v1GPUClusterUpdateResponseStatusValues = ["UNKNOWN_STATUS", "PENDIN
 export type V1GPUClusterUpdateResponseStatus = (typeof v1GPUClusterUpdateResponseStatusValues)[number];
 /**
  * Cluster phase.
- * @see specs/v2.yaml:1060:9 #/components/schemas/ClusterPhaseTransition/properties/phase
+ * @see specs/v2.yaml:1255:9 #/components/schemas/ClusterPhaseTransition/properties/phase
  */
 export const v2ClusterPhaseTransitionPhaseValues = ["CLUSTER_PHASE_QUEUED", "CLUSTER_PHASE_SCHEDULED", "CLUSTER_PHASE_WAITING_FOR_CONTROL_PLANE_NODES", "CLUSTER_PHASE_WAITING_FOR_DATA_PLANE_NODES", "CLUSTER_PHASE_WAITING_FOR_SUBNET", "CLUSTER_PHASE_WAITING_FOR_SHARED_VOLUME", "CLUSTER_PHASE_WAITING_FOR_AUTO_SCALER", "CLUSTER_PHASE_INSTALLING_DRIVERS", "CLUSTER_PHASE_RUNNING_ACCEPTANCE_TESTS", "CLUSTER_PHASE_ACCEPTANCE_TESTS_FAILED", "CLUSTER_PHASE_RUNNING_NCCL_TESTS", "CLUSTER_PHASE_NCCL_TESTS_FAILED", "CLUSTER_PHASE_READY", "CLUSTER_PHASE_PAUSED", "CLUSTER_PHASE_ON_DEMAND_COMPUTE_PAUSED", "CLUSTER_PHASE_DEGRADED", "CLUSTER_PHASE_DELETING"] as const;
 /**
  * Cluster phase.
- * @see specs/v2.yaml:1060:9 #/components/schemas/ClusterPhaseTransition/properties/phase
+ * @see specs/v2.yaml:1255:9 #/components/schemas/ClusterPhaseTransition/properties/phase
  */
 export type V2ClusterPhaseTransitionPhase = (typeof v2ClusterPhaseTransitionPhaseValues)[number];
 /**
@@ -155,7 +155,7 @@ export type V2ClusterPhaseTransitionPhase = (typeof v2ClusterPhaseTransitionPhas
  * SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
  *
  * Same values as v2GPUClusterInfoBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1429:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v2.yaml:737:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export const v2GPUClusterCreateRequestBillingTypeValues = ["RESERVED", "ON_DEMAND", "SCHEDULED_CAPACITY"] as const;
 /**
@@ -164,131 +164,131 @@ export const v2GPUClusterCreateRequestBillingTypeValues = ["RESERVED", "ON_DEMAN
  * SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
  *
  * Same values as v2GPUClusterInfoBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1429:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v2.yaml:737:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export type V2GPUClusterCreateRequestBillingType = (typeof v2GPUClusterCreateRequestBillingTypeValues)[number];
 /**
  * Type of cluster to create.
  *
  * Same values as v2GPUClusterInfoClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1392:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v2.yaml:703:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export const v2GPUClusterCreateRequestClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster to create.
  *
  * Same values as v2GPUClusterInfoClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1392:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v2.yaml:703:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export type V2GPUClusterCreateRequestClusterType = (typeof v2GPUClusterCreateRequestClusterTypeValues)[number];
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v2GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1400:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v2.yaml:710:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export const v2GPUClusterCreateRequestGpuTypeValues = ["H100_SXM", "H200_SXM", "RTX_6000_PCI", "L40_PCIE", "B200_SXM", "H100_SXM_INF"] as const;
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v2GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1400:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v2.yaml:710:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export type V2GPUClusterCreateRequestGpuType = (typeof v2GPUClusterCreateRequestGpuTypeValues)[number];
 /**
  * Billing type for the cluster (RESERVED, ON_DEMAND, or SCHEDULED_CAPACITY).
  *
  * Same values as v2GPUClusterCreateRequestBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:784:9 #/components/schemas/GPUClusterInfo/properties/billing_type
+ * @see specs/v2.yaml:975:9 #/components/schemas/GPUClusterInfo/properties/billing_type
  */
 export const v2GPUClusterInfoBillingTypeValues = ["RESERVED", "ON_DEMAND", "SCHEDULED_CAPACITY"] as const;
 /**
  * Billing type for the cluster (RESERVED, ON_DEMAND, or SCHEDULED_CAPACITY).
  *
  * Same values as v2GPUClusterCreateRequestBillingTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:784:9 #/components/schemas/GPUClusterInfo/properties/billing_type
+ * @see specs/v2.yaml:975:9 #/components/schemas/GPUClusterInfo/properties/billing_type
  */
 export type V2GPUClusterInfoBillingType = (typeof v2GPUClusterInfoBillingTypeValues)[number];
 /**
  * Type of cluster.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:686:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v2.yaml:883:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export const v2GPUClusterInfoClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:686:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v2.yaml:883:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export type V2GPUClusterInfoClusterType = (typeof v2GPUClusterInfoClusterTypeValues)[number];
 /**
  * `gpu_type` values of the v2 API.
  *
  * Same values as v2GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:693:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v2.yaml:888:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export const v2GPUClusterInfoGpuTypeValues = ["H100_SXM", "H200_SXM", "RTX_6000_PCI", "L40_PCIE", "B200_SXM", "H100_SXM_INF"] as const;
 /**
  * `gpu_type` values of the v2 API.
  *
  * Same values as v2GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:693:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v2.yaml:888:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export type V2GPUClusterInfoGpuType = (typeof v2GPUClusterInfoGpuTypeValues)[number];
 /**
  * Current status of the GPU cluster.
- * @see specs/v2.yaml:709:9 #/components/schemas/GPUClusterInfo/properties/status
+ * @see specs/v2.yaml:904:9 #/components/schemas/GPUClusterInfo/properties/status
  */
 export const v2GPUClusterInfoStatusValues = ["WaitingForControlPlaneNodes", "WaitingForDataPlaneNodes", "WaitingForSubnet", "WaitingForSharedVolume", "InstallingDrivers", "RunningAcceptanceTests", "Paused", "OnDemandComputePaused", "Ready", "Degraded", "Deleting"] as const;
 /**
  * Current status of the GPU cluster.
- * @see specs/v2.yaml:709:9 #/components/schemas/GPUClusterInfo/properties/status
+ * @see specs/v2.yaml:904:9 #/components/schemas/GPUClusterInfo/properties/status
  */
 export type V2GPUClusterInfoStatus = (typeof v2GPUClusterInfoStatusValues)[number];
 /**
  * Type of cluster to update.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1494:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1040:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export const v2GPUClusterUpdateRequestClusterTypeValues = ["KUBERNETES", "SLURM"] as const;
 /**
  * Type of cluster to update.
  *
  * Same values as v2GPUClusterCreateRequestClusterTypeValues, v2GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v2.yaml:1494:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v2.yaml:1040:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export type V2GPUClusterUpdateRequestClusterType = (typeof v2GPUClusterUpdateRequestClusterTypeValues)[number];
 /**
  * Deployment status of the volume.
- * @see specs/v2.yaml:1591:9 #/components/schemas/GPUClustersSharedVolume/properties/status
+ * @see specs/v2.yaml:1156:9 #/components/schemas/GPUClustersSharedVolume/properties/status
  */
 export const v2GPUClustersSharedVolumeStatusValues = ["available", "bound", "provisioning"] as const;
 /**
  * Deployment status of the volume.
- * @see specs/v2.yaml:1591:9 #/components/schemas/GPUClustersSharedVolume/properties/status
+ * @see specs/v2.yaml:1156:9 #/components/schemas/GPUClustersSharedVolume/properties/status
  */
 export type V2GPUClustersSharedVolumeStatus = (typeof v2GPUClustersSharedVolumeStatusValues)[number];
 /**
  * `load_balancer` values of the v2 API.
- * @see specs/v2.yaml:1022:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
+ * @see specs/v2.yaml:1220:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
  */
 export const v2InstanceClusterConfigLoadBalancerValues = ["NONE", "TRAEFIK", "NGINX", "ISTIO"] as const;
 /**
  * `load_balancer` values of the v2 API.
- * @see specs/v2.yaml:1022:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
+ * @see specs/v2.yaml:1220:9 #/components/schemas/InstanceClusterConfig/properties/load_balancer
  */
 export type V2InstanceClusterConfigLoadBalancer = (typeof v2InstanceClusterConfigLoadBalancerValues)[number];
 /**
  * Node phase.
- * @see specs/v2.yaml:1132:9 #/components/schemas/NodePhaseTransition/properties/phase
+ * @see specs/v2.yaml:1326:9 #/components/schemas/NodePhaseTransition/properties/phase
  */
 export const v2NodePhaseTransitionPhaseValues = ["NODE_PHASE_PENDING", "NODE_PHASE_SCHEDULING", "NODE_PHASE_BOOTING", "NODE_PHASE_BOOTSTRAPPING", "NODE_PHASE_RUNNING", "NODE_PHASE_SUCCEEDED", "NODE_PHASE_FAILED", "NODE_PHASE_PAUSED"] as const;
 /**
  * Node phase.
- * @see specs/v2.yaml:1132:9 #/components/schemas/NodePhaseTransition/properties/phase
+ * @see specs/v2.yaml:1326:9 #/components/schemas/NodePhaseTransition/properties/phase
  */
 export type V2NodePhaseTransitionPhase = (typeof v2NodePhaseTransitionPhaseValues)[number];
 /**
@@ -296,7 +296,7 @@ export type V2NodePhaseTransitionPhase = (typeof v2NodePhaseTransitionPhaseValue
  *
  * - `REMEDIATION_MODE_VM_ONLY`: Deletes the VM and provisions a new one on any available host.
  * - `REMEDIATION_MODE_HOST_AWARE`: Cordons the host, deletes the VM, and provisions a new one on a different host.
- * @see specs/v2.yaml:1167:9 #/components/schemas/Remediation/properties/mode
+ * @see specs/v2.yaml:1361:9 #/components/schemas/Remediation/properties/mode
  */
 export const v2RemediationModeValues = ["REMEDIATION_MODE_VM_ONLY", "REMEDIATION_MODE_HOST_AWARE", "REMEDIATION_MODE_EVICT_WITHOUT_REPLACEMENT", "REMEDIATION_MODE_REBOOT_VM"] as const;
 /**
@@ -304,7 +304,7 @@ export const v2RemediationModeValues = ["REMEDIATION_MODE_VM_ONLY", "REMEDIATION
  *
  * - `REMEDIATION_MODE_VM_ONLY`: Deletes the VM and provisions a new one on any available host.
  * - `REMEDIATION_MODE_HOST_AWARE`: Cordons the host, deletes the VM, and provisions a new one on a different host.
- * @see specs/v2.yaml:1167:9 #/components/schemas/Remediation/properties/mode
+ * @see specs/v2.yaml:1361:9 #/components/schemas/Remediation/properties/mode
  */
 export type V2RemediationMode = (typeof v2RemediationModeValues)[number];
 /**
@@ -317,7 +317,7 @@ export type V2RemediationMode = (typeof v2RemediationModeValues)[number];
  * - `FAILED`: Failed with an error.
  * - `CANCELLED`: Cancelled by user or system.
  * - `AUTO_RESOLVED`: The underlying issue was automatically resolved before processing.
- * @see specs/v2.yaml:1198:9 #/components/schemas/Remediation/properties/state
+ * @see specs/v2.yaml:1388:9 #/components/schemas/Remediation/properties/state
  */
 export const v2RemediationStateValues = ["PENDING_APPROVAL", "PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "AUTO_RESOLVED"] as const;
 /**
@@ -330,7 +330,7 @@ export const v2RemediationStateValues = ["PENDING_APPROVAL", "PENDING", "RUNNING
  * - `FAILED`: Failed with an error.
  * - `CANCELLED`: Cancelled by user or system.
  * - `AUTO_RESOLVED`: The underlying issue was automatically resolved before processing.
- * @see specs/v2.yaml:1198:9 #/components/schemas/Remediation/properties/state
+ * @see specs/v2.yaml:1388:9 #/components/schemas/Remediation/properties/state
  */
 export type V2RemediationState = (typeof v2RemediationStateValues)[number];
 /**
@@ -338,7 +338,7 @@ export type V2RemediationState = (typeof v2RemediationStateValues)[number];
  *
  * - `REMEDIATION_TRIGGER_MANUAL`: A user-initiated remediation (either via web UI or API call).
  * - `REMEDIATION_TRIGGER_AUTOMATED`: A system-initiated remediation that requires approval.
- * @see specs/v2.yaml:1183:9 #/components/schemas/Remediation/properties/trigger
+ * @see specs/v2.yaml:1375:9 #/components/schemas/Remediation/properties/trigger
  */
 export const v2RemediationTriggerValues = ["REMEDIATION_TRIGGER_MANUAL", "REMEDIATION_TRIGGER_AUTOMATED"] as const;
 /**
@@ -346,6 +346,6 @@ export const v2RemediationTriggerValues = ["REMEDIATION_TRIGGER_MANUAL", "REMEDI
  *
  * - `REMEDIATION_TRIGGER_MANUAL`: A user-initiated remediation (either via web UI or API call).
  * - `REMEDIATION_TRIGGER_AUTOMATED`: A system-initiated remediation that requires approval.
- * @see specs/v2.yaml:1183:9 #/components/schemas/Remediation/properties/trigger
+ * @see specs/v2.yaml:1375:9 #/components/schemas/Remediation/properties/trigger
  */
 export type V2RemediationTrigger = (typeof v2RemediationTriggerValues)[number];

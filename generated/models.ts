@@ -9,48 +9,48 @@ import type { components as V2Components } from "./v2/schema.js";
  * Configuration for a cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1325:5 #/components/schemas/AddOnConfig
+ * @see specs/v2.yaml:1512:5 #/components/schemas/AddOnConfig
  */
 export type V2AddOnConfig = V2Components["schemas"]["AddOnConfig"];
 /**
  * AddOnInfo is returned in cluster responses and add-on CRUD operations.
  *
  * Only in v2.
- * @see specs/v2.yaml:1085:5 #/components/schemas/AddOnInfo
+ * @see specs/v2.yaml:1280:5 #/components/schemas/AddOnInfo
  */
 export type V2AddOnInfo = V2Components["schemas"]["AddOnInfo"];
 /**
  * State for a cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1336:5 #/components/schemas/AddOnState
+ * @see specs/v2.yaml:1523:5 #/components/schemas/AddOnState
  */
 export type V2AddOnState = V2Components["schemas"]["AddOnState"];
 /**
  * CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request.
  *
  * Only in v2.
- * @see specs/v2.yaml:1537:5 #/components/schemas/ClusterDriverVersionInfo
+ * @see specs/v2.yaml:1104:5 #/components/schemas/ClusterDriverVersionInfo
  */
 export type V2ClusterDriverVersionInfo = V2Components["schemas"]["ClusterDriverVersionInfo"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1315:5 #/components/schemas/ClusterIngressConfig
+ * @see specs/v2.yaml:1502:5 #/components/schemas/ClusterIngressConfig
  */
 export type V2ClusterIngressConfig = V2Components["schemas"]["ClusterIngressConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1054:5 #/components/schemas/ClusterPhaseTransition
+ * @see specs/v2.yaml:1249:5 #/components/schemas/ClusterPhaseTransition
  */
 export type V2ClusterPhaseTransition = V2Components["schemas"]["ClusterPhaseTransition"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1347:5 #/components/schemas/DashboardConfig
+ * @see specs/v2.yaml:1534:5 #/components/schemas/DashboardConfig
  */
 export type V2DashboardConfig = V2Components["schemas"]["DashboardConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1364:5 #/components/schemas/DashboardState
+ * @see specs/v2.yaml:1551:5 #/components/schemas/DashboardState
  */
 export type V2DashboardState = V2Components["schemas"]["DashboardState"];
 /**
@@ -65,7 +65,7 @@ export type V1GPUCLusterDeleteResponse = V1Components["schemas"]["GPUCLusterDele
 export type V1GPUClusterControlPlaneNode = V1Components["schemas"]["GPUClusterControlPlaneNode"];
 /**
  * Differs from v1's `GPUClusterControlPlaneNode`; see generated/merge-report.md.
- * @see specs/v2.yaml:875:5 #/components/schemas/GPUClusterControlPlaneNode
+ * @see specs/v2.yaml:659:5 #/components/schemas/GPUClusterControlPlaneNode
  */
 export type V2GPUClusterControlPlaneNode = V2Components["schemas"]["GPUClusterControlPlaneNode"];
 /**
@@ -79,7 +79,7 @@ export type V1GPUClusterCreateRequest = V1Components["schemas"]["GPUClusterCreat
  * GPU Cluster create request
  *
  * Differs from v1's `GPUClusterCreateRequest`; see generated/merge-report.md.
- * @see specs/v2.yaml:1380:5 #/components/schemas/GPUClusterCreateRequest
+ * @see specs/v2.yaml:691:5 #/components/schemas/GPUClusterCreateRequest
  */
 export type V2GPUClusterCreateRequest = V2Components["schemas"]["GPUClusterCreateRequest"];
 /**
@@ -94,7 +94,7 @@ export type V1GPUClusterCreateResponse = V1Components["schemas"]["GPUClusterCrea
 export type V1GPUClusterGPUWorkerNode = V1Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
  * Differs from v1's `GPUClusterGPUWorkerNode`; see generated/merge-report.md.
- * @see specs/v2.yaml:907:5 #/components/schemas/GPUClusterGPUWorkerNode
+ * @see specs/v2.yaml:786:5 #/components/schemas/GPUClusterGPUWorkerNode
  */
 export type V2GPUClusterGPUWorkerNode = V2Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
@@ -104,14 +104,14 @@ export type V2GPUClusterGPUWorkerNode = V2Components["schemas"]["GPUClusterGPUWo
 export type V1GPUClusterInfo = V1Components["schemas"]["GPUClusterInfo"];
 /**
  * Differs from v1's `GPUClusterInfo`; see generated/merge-report.md.
- * @see specs/v2.yaml:658:5 #/components/schemas/GPUClusterInfo
+ * @see specs/v2.yaml:855:5 #/components/schemas/GPUClusterInfo
  */
 export type V2GPUClusterInfo = V2Components["schemas"]["GPUClusterInfo"];
 /**
  * Node lifecycle event included in a GPU cluster timeline.
  *
  * Only in v2.
- * @see specs/v2.yaml:1102:5 #/components/schemas/GPUClusterNodeLifecycleEvent
+ * @see specs/v2.yaml:1297:5 #/components/schemas/GPUClusterNodeLifecycleEvent
  */
 export type V2GPUClusterNodeLifecycleEvent = V2Components["schemas"]["GPUClusterNodeLifecycleEvent"];
 /**
@@ -121,7 +121,7 @@ export type V2GPUClusterNodeLifecycleEvent = V2Components["schemas"]["GPUCluster
 export type V1GPUClusterUpdateRequest = V1Components["schemas"]["GPUClusterUpdateRequest"];
 /**
  * Differs from v1's `GPUClusterUpdateRequest`; see generated/merge-report.md.
- * @see specs/v2.yaml:1491:5 #/components/schemas/GPUClusterUpdateRequest
+ * @see specs/v2.yaml:1037:5 #/components/schemas/GPUClusterUpdateRequest
  */
 export type V2GPUClusterUpdateRequest = V2Components["schemas"]["GPUClusterUpdateRequest"];
 /**
@@ -136,7 +136,7 @@ export type V1GPUClusterUpdateResponse = V1Components["schemas"]["GPUClusterUpda
 export type V1GPUClusterVolume = V1Components["schemas"]["GPUClusterVolume"];
 /**
  * Differs from v1's `GPUClusterVolume`; see generated/merge-report.md.
- * @see specs/v2.yaml:855:5 #/components/schemas/GPUClusterVolume
+ * @see specs/v2.yaml:1050:5 #/components/schemas/GPUClusterVolume
  */
 export type V2GPUClusterVolume = V2Components["schemas"]["GPUClusterVolume"];
 /**
@@ -146,62 +146,62 @@ export type V2GPUClusterVolume = V2Components["schemas"]["GPUClusterVolume"];
 export type V1GPUClusters = V1Components["schemas"]["GPUClusters"];
 /**
  * Differs from v1's `GPUClusters`; see generated/merge-report.md.
- * @see specs/v2.yaml:649:5 #/components/schemas/GPUClusters
+ * @see specs/v2.yaml:1070:5 #/components/schemas/GPUClusters
  */
 export type V2GPUClusters = V2Components["schemas"]["GPUClusters"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1574:5 #/components/schemas/GPUClustersSharedVolume
+ * @see specs/v2.yaml:1139:5 #/components/schemas/GPUClustersSharedVolume
  */
 export type V2GPUClustersSharedVolume = V2Components["schemas"]["GPUClustersSharedVolume"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1551:5 #/components/schemas/GPUClustersSharedVolumeCreateRequest
+ * @see specs/v2.yaml:1117:5 #/components/schemas/GPUClustersSharedVolumeCreateRequest
  */
 export type V2GPUClustersSharedVolumeCreateRequest = V2Components["schemas"]["GPUClustersSharedVolumeCreateRequest"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1568:5 #/components/schemas/GPUClustersSharedVolumeDeleteResponse
+ * @see specs/v2.yaml:1133:5 #/components/schemas/GPUClustersSharedVolumeDeleteResponse
  */
 export type V2GPUClustersSharedVolumeDeleteResponse = V2Components["schemas"]["GPUClustersSharedVolumeDeleteResponse"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1598:5 #/components/schemas/GPUClustersSharedVolumeUpdateRequest
+ * @see specs/v2.yaml:1163:5 #/components/schemas/GPUClustersSharedVolumeUpdateRequest
  */
 export type V2GPUClustersSharedVolumeUpdateRequest = V2Components["schemas"]["GPUClustersSharedVolumeUpdateRequest"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1607:5 #/components/schemas/GPUClustersSharedVolumes
+ * @see specs/v2.yaml:1172:5 #/components/schemas/GPUClustersSharedVolumes
  */
 export type V2GPUClustersSharedVolumes = V2Components["schemas"]["GPUClustersSharedVolumes"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1352:5 #/components/schemas/IngressConfig
+ * @see specs/v2.yaml:1539:5 #/components/schemas/IngressConfig
  */
 export type V2IngressConfig = V2Components["schemas"]["IngressConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1369:5 #/components/schemas/IngressState
+ * @see specs/v2.yaml:1556:5 #/components/schemas/IngressState
  */
 export type V2IngressState = V2Components["schemas"]["IngressState"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1017:5 #/components/schemas/InstanceClusterConfig
+ * @see specs/v2.yaml:1215:5 #/components/schemas/InstanceClusterConfig
  */
 export type V2InstanceClusterConfig = V2Components["schemas"]["InstanceClusterConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1126:5 #/components/schemas/NodePhaseTransition
+ * @see specs/v2.yaml:1320:5 #/components/schemas/NodePhaseTransition
  */
 export type V2NodePhaseTransition = V2Components["schemas"]["NodePhaseTransition"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:977:5 #/components/schemas/OIDCConfig
+ * @see specs/v2.yaml:1180:5 #/components/schemas/OIDCConfig
  */
 export type V2OIDCConfig = V2Components["schemas"]["OIDCConfig"];
 /**
  * Only in v2.
- * @see specs/v2.yaml:1320:5 #/components/schemas/ObservabilityConfig
+ * @see specs/v2.yaml:1507:5 #/components/schemas/ObservabilityConfig
  */
 export type V2ObservabilityConfig = V2Components["schemas"]["ObservabilityConfig"];
 /**
@@ -216,7 +216,7 @@ export type V1Region = V1Components["schemas"]["Region"];
 export type V1RegionListResponse = V1Components["schemas"]["RegionListResponse"];
 /**
  * Differs from v1's `RegionListResponse`; see generated/merge-report.md.
- * @see specs/v2.yaml:1510:5 #/components/schemas/RegionListResponse
+ * @see specs/v2.yaml:1078:5 #/components/schemas/RegionListResponse
  */
 export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"];
 /**
@@ -224,7 +224,7 @@ export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"]
  * An instance can have multiple remediations over time (e.g., failed attempts followed by retries).
  *
  * Only in v2.
- * @see specs/v2.yaml:1148:5 #/components/schemas/Remediation
+ * @see specs/v2.yaml:1342:5 #/components/schemas/Remediation
  */
 export type V2Remediation = V2Components["schemas"]["Remediation"];
 /**
@@ -256,20 +256,20 @@ export type V1SharedVolumes = V1Components["schemas"]["SharedVolumes"];
  * SlurmStartupScripts carries optional Slurm lifecycle scripts (prolog/epilog, init, extra conf).
  *
  * Only in v2.
- * @see specs/v2.yaml:1288:5 #/components/schemas/SlurmStartupScripts
+ * @see specs/v2.yaml:1476:5 #/components/schemas/SlurmStartupScripts
  */
 export type V2SlurmStartupScripts = V2Components["schemas"]["SlurmStartupScripts"];
 /**
  * Configuration for the Model Aware TorchPass cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1357:5 #/components/schemas/TorchpassConfig
+ * @see specs/v2.yaml:1544:5 #/components/schemas/TorchpassConfig
  */
 export type V2TorchpassConfig = V2Components["schemas"]["TorchpassConfig"];
 /**
  * Runtime state for the Model Aware TorchPass cluster add-on.
  *
  * Only in v2.
- * @see specs/v2.yaml:1374:5 #/components/schemas/TorchpassState
+ * @see specs/v2.yaml:1561:5 #/components/schemas/TorchpassState
  */
 export type V2TorchpassState = V2Components["schemas"]["TorchpassState"];

@@ -24,7 +24,7 @@ export const operations = {
   /**
    * Create GPU Cluster
    * @see v1: specs/v1.yaml:18:5 #/paths/~1api~1v1~1gpu_cluster/post
-   * @see v2: specs/v2.yaml:86:5 #/paths/~1compute~1clusters/post
+   * @see v2: specs/v2.yaml:93:5 #/paths/~1compute~1clusters/post
    */
   clusterCreate: {
     v1: { method: "post", path: "/api/v1/gpu_cluster", operationId: "GPUClusterService_Create" },
@@ -33,7 +33,7 @@ export const operations = {
   /**
    * Delete GPU cluster by cluster ID
    * @see v1: specs/v1.yaml:73:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/delete
-   * @see v2: specs/v2.yaml:282:5 #/paths/~1compute~1clusters~1{cluster_id}/delete
+   * @see v2: specs/v2.yaml:284:5 #/paths/~1compute~1clusters~1{cluster_id}/delete
    */
   clusterDelete: {
     v1: { method: "delete", path: "/api/v1/gpu_cluster/{cluster_id}", operationId: "GPUClusterService_Delete" },
@@ -42,7 +42,7 @@ export const operations = {
   /**
    * Get GPU cluster by cluster ID
    * @see v1: specs/v1.yaml:55:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/get
-   * @see v2: specs/v2.yaml:168:5 #/paths/~1compute~1clusters~1{cluster_id}/get
+   * @see v2: specs/v2.yaml:175:5 #/paths/~1compute~1clusters~1{cluster_id}/get
    */
   clusterGet: {
     v1: { method: "get", path: "/api/v1/gpu_cluster/{cluster_id}", operationId: "GPUClusterService_Get" },
@@ -51,7 +51,7 @@ export const operations = {
   /**
    * List all GPU clusters
    * @see v1: specs/v1.yaml:92:5 #/paths/~1api~1v1~1gpu_clusters/get
-   * @see v2: specs/v2.yaml:22:5 #/paths/~1compute~1clusters/get
+   * @see v2: specs/v2.yaml:31:5 #/paths/~1compute~1clusters/get
    */
   clusterList: {
     v1: { method: "get", path: "/api/v1/gpu_clusters", operationId: "GPUClusterService_List" },
@@ -60,7 +60,7 @@ export const operations = {
   /**
    * Update a GPU cluster
    * @see v1: specs/v1.yaml:36:5 #/paths/~1api~1v1~1gpu_cluster/put
-   * @see v2: specs/v2.yaml:212:5 #/paths/~1compute~1clusters~1{cluster_id}/put
+   * @see v2: specs/v2.yaml:219:5 #/paths/~1compute~1clusters~1{cluster_id}/put
    */
   clusterUpdate: {
     v1: { method: "put", path: "/api/v1/gpu_cluster", operationId: "GPUClusterService_Update" },
@@ -69,7 +69,7 @@ export const operations = {
   /**
    * List regions and corresponding supported driver versions
    * @see v1: specs/v1.yaml:112:5 #/paths/~1api~1v1~1regions/get
-   * @see v2: specs/v2.yaml:337:5 #/paths/~1compute~1regions/get
+   * @see v2: specs/v2.yaml:339:5 #/paths/~1compute~1regions/get
    */
   regionList: {
     v1: { method: "get", path: "/api/v1/regions", operationId: "RegionService_List" },
@@ -78,7 +78,7 @@ export const operations = {
   /**
    * Create a shared volume.
    * @see v1: specs/v1.yaml:125:5 #/paths/~1api~1v1~1shared_volume/post
-   * @see v2: specs/v2.yaml:483:5 #/paths/~1compute~1clusters~1storage~1volumes/post
+   * @see v2: specs/v2.yaml:485:5 #/paths/~1compute~1clusters~1storage~1volumes/post
    */
   volumeCreate: {
     v1: { method: "post", path: "/api/v1/shared_volume", operationId: "SharedVolumeService_Create" },
@@ -87,7 +87,7 @@ export const operations = {
   /**
    * Delete shared volume by volume id.
    * @see v1: specs/v1.yaml:162:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/delete
-   * @see v2: specs/v2.yaml:596:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/delete
+   * @see v2: specs/v2.yaml:598:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/delete
    */
   volumeDelete: {
     v1: { method: "delete", path: "/api/v1/shared_volume/{volume_id}", operationId: "SharedVolumeService_Delete" },
@@ -96,7 +96,7 @@ export const operations = {
   /**
    * Get shared volume by volume Id.
    * @see v1: specs/v1.yaml:144:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/get
-   * @see v2: specs/v2.yaml:546:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/get
+   * @see v2: specs/v2.yaml:548:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/get
    */
   volumeGet: {
     v1: { method: "get", path: "/api/v1/shared_volume/{volume_id}", operationId: "SharedVolumeService_Get" },
@@ -105,7 +105,7 @@ export const operations = {
   /**
    * List all shared volumes.
    * @see v1: specs/v1.yaml:181:5 #/paths/~1api~1v1~1shared_volumes/get
-   * @see v2: specs/v2.yaml:380:5 #/paths/~1compute~1clusters~1storage~1volumes/get
+   * @see v2: specs/v2.yaml:382:5 #/paths/~1compute~1clusters~1storage~1volumes/get
    */
   volumeList: {
     v1: { method: "get", path: "/api/v1/shared_volumes", operationId: "SharedVolumeService_List" },
@@ -114,7 +114,7 @@ export const operations = {
   /**
    * Update a shared volume.
    * Only in v2.
-   * @see v2: specs/v2.yaml:423:5 #/paths/~1compute~1clusters~1storage~1volumes/put
+   * @see v2: specs/v2.yaml:425:5 #/paths/~1compute~1clusters~1storage~1volumes/put
    */
   volumeUpdate: {
     v2: { method: "put", path: "/compute/clusters/storage/volumes", operationId: "SharedVolumeService_Update" },

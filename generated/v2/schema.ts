@@ -134,8 +134,123 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        GPUClusters: {
-            clusters: components["schemas"]["GPUClusterInfo"][];
+        GPUClusterControlPlaneNode: {
+            node_id: string;
+            status: string;
+            host_name: string;
+            num_cpu_cores: number;
+            /** Format: float */
+            memory_gib: number;
+            network: string;
+            /** @description Phase transition history for this control plane node. */
+            phase_transitions: components["schemas"]["NodePhaseTransition"][];
+            /** @description Public IPv4 address of the control plane node. */
+            public_ipv4?: string;
+        };
+        /** @description GPU Cluster create request */
+        GPUClusterCreateRequest: {
+            /**
+             * @description Type of cluster to create.
+             * @enum {string}
+             */
+            cluster_type?: "KUBERNETES" | "SLURM";
+            /** @description Region to create the GPU cluster in. Usable regions can be found from `client.clusters.list_regions()` */
+            region: string;
+            /**
+             * @description Type of GPU to use in the cluster
+             * @enum {string}
+             */
+            gpu_type: "H100_SXM" | "H200_SXM" | "RTX_6000_PCI" | "L40_PCIE" | "B200_SXM" | "H100_SXM_INF";
+            /** @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24 */
+            num_gpus: number;
+            /** @description Name of the GPU cluster. */
+            cluster_name: string;
+            /** @description Duration in days to keep the cluster running. */
+            duration_days?: number;
+            /** @description Inline configuration to create a shared volume with the cluster creation. */
+            shared_volume?: components["schemas"]["GPUClustersSharedVolumeCreateRequest"];
+            /** @description ID of an existing volume to use with the cluster creation. */
+            volume_id?: string;
+            /**
+             * @description RESERVED billing types allow you to specify the duration of the cluster reservation via the duration_days field.
+             *     ON_DEMAND billing types will give you ownership of the cluster until you delete it.
+             *     SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
+             * @enum {string}
+             */
+            billing_type: "RESERVED" | "ON_DEMAND" | "SCHEDULED_CAPACITY";
+            /**
+             * @description Whether automated GPU node failover should be enabled for this cluster. By default, it is disabled.
+             * @default false
+             */
+            gpu_node_failover_enabled: boolean;
+            /**
+             * @description Whether GPU cluster should be auto-scaled based on the workload. By default, it is not auto-scaled.
+             * @default false
+             */
+            auto_scaled: boolean;
+            /** @description Maximum number of GPUs to which the cluster can be auto-scaled up. This field is required if auto_scaled is true. */
+            auto_scale_max_gpus?: number;
+            /** @description Shared memory size in GiB for Slurm cluster. This field is required if cluster_type is SLURM. */
+            slurm_shm_size_gib?: number;
+            /** @description ID of the capacity pool to use for the cluster. This field is optional and only applicable if the cluster is created from a capacity pool. */
+            capacity_pool_id?: string;
+            /**
+             * Format: date-time
+             * @description Reservation start time of the cluster. This field is required for SCHEDULED billing to specify the reservation start time for the cluster. If not provided, the cluster provisions immediately.
+             */
+            reservation_start_time?: string;
+            /**
+             * Format: date-time
+             * @description Reservation end time of the cluster. This field is required for SCHEDULED billing to specify the reservation end time for the cluster.
+             */
+            reservation_end_time?: string;
+            /**
+             * @description Whether to install Traefik ingress controller in the cluster. This field is only applicable for Kubernetes clusters and is false by default.
+             * @default false
+             */
+            install_traefik: boolean;
+            /** @description CUDA version for this cluster. For example, 12.5 */
+            cuda_version: string;
+            /** @description Nvidia driver version for this cluster. For example, 550. Only some combination of cuda_version and nvidia_driver_version are supported. */
+            nvidia_driver_version: string;
+            /** @description Custom Slurm image for Slurm clusters. */
+            slurm_image?: string;
+        };
+        GPUClusterGPUWorkerNode: {
+            node_id: string;
+            status: string;
+            host_name: string;
+            num_cpu_cores: number;
+            num_gpus: number;
+            /** Format: float */
+            memory_gib: number;
+            networks: string[];
+            instance_id?: string;
+            latest_remediation?: components["schemas"]["Remediation"];
+            slurm_worker_hostname?: string;
+            /** @description Phase transition history for this GPU worker node. */
+            phase_transitions: components["schemas"]["NodePhaseTransition"][];
+            /** @description Whether this node is marked for deletion by the operator. */
+            marked_for_deletion?: boolean;
+            /** @description Public IPv4 address of the GPU worker node. */
+            public_ipv4?: string;
+            /** @description InfiniBand HCA type. */
+            ib_hca_type?: string;
+            /** @description Number of InfiniBand HCAs. */
+            ib_hca_count?: number;
+            /** @description Number of NVSwitches. */
+            nvswitch_count?: number;
+            /** @description NVSwitch type. */
+            nvswitch_type?: string;
+            /** @description Ephemeral storage size, such as 1Ti. */
+            ephemeral_storage?: string;
+            /** @description Whether auto-remediation is enabled for this node's instance. */
+            auto_remediation_enabled?: boolean;
+            /**
+             * Format: date-time
+             * @description Timestamp when the node left the live data plane. Only set for deleted_gpu_worker_nodes.
+             */
+            deleted_at?: string;
         };
         GPUClusterInfo: {
             cluster_id: string;
@@ -232,6 +347,20 @@ export interface components {
             /** @description Recent node lifecycle events such as scale-up, scale-down, and preemption. Combine these with live and deleted node lists to render the cluster timeline. */
             node_lifecycle_events?: components["schemas"]["GPUClusterNodeLifecycleEvent"][];
         };
+        GPUClusterUpdateRequest: {
+            /**
+             * @description Type of cluster to update.
+             * @enum {unknown}
+             */
+            cluster_type?: "KUBERNETES" | "SLURM";
+            /** @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24 */
+            num_gpus?: number;
+            /**
+             * Format: date-time
+             * @description Timestamp at which the cluster should be decommissioned. Only accepted for prepaid clusters.
+             */
+            reservation_end_time?: string;
+        };
         GPUClusterVolume: {
             /** @description ID of the volume. */
             volume_id: string;
@@ -242,54 +371,58 @@ export interface components {
             /** @description Current status of the volume. */
             status: string;
         };
-        GPUClusterControlPlaneNode: {
-            node_id: string;
-            status: string;
-            host_name: string;
-            num_cpu_cores: number;
-            /** Format: float */
-            memory_gib: number;
-            network: string;
-            /** @description Phase transition history for this control plane node. */
-            phase_transitions: components["schemas"]["NodePhaseTransition"][];
-            /** @description Public IPv4 address of the control plane node. */
-            public_ipv4?: string;
+        GPUClusters: {
+            clusters: components["schemas"]["GPUClusterInfo"][];
         };
-        GPUClusterGPUWorkerNode: {
-            node_id: string;
-            status: string;
-            host_name: string;
-            num_cpu_cores: number;
-            num_gpus: number;
-            /** Format: float */
-            memory_gib: number;
-            networks: string[];
-            instance_id?: string;
-            latest_remediation?: components["schemas"]["Remediation"];
-            slurm_worker_hostname?: string;
-            /** @description Phase transition history for this GPU worker node. */
-            phase_transitions: components["schemas"]["NodePhaseTransition"][];
-            /** @description Whether this node is marked for deletion by the operator. */
-            marked_for_deletion?: boolean;
-            /** @description Public IPv4 address of the GPU worker node. */
-            public_ipv4?: string;
-            /** @description InfiniBand HCA type. */
-            ib_hca_type?: string;
-            /** @description Number of InfiniBand HCAs. */
-            ib_hca_count?: number;
-            /** @description Number of NVSwitches. */
-            nvswitch_count?: number;
-            /** @description NVSwitch type. */
-            nvswitch_type?: string;
-            /** @description Ephemeral storage size, such as 1Ti. */
-            ephemeral_storage?: string;
-            /** @description Whether auto-remediation is enabled for this node's instance. */
-            auto_remediation_enabled?: boolean;
+        RegionListResponse: {
+            regions: {
+                /** @description Identifiable name of the region. */
+                name: string;
+                /** @description List of supported identifiable cuda/nvidia driver versions pairs available in the region. */
+                driver_versions: components["schemas"]["ClusterDriverVersionInfo"][];
+                /** @description List of supported identifiable gpus available in the region. */
+                supported_instance_types: string[];
+            }[];
+        };
+        /** @description CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request. */
+        ClusterDriverVersionInfo: {
+            /** @description CUDA driver version. */
+            cuda_version: string;
+            /** @description NVIDIA driver version. */
+            nvidia_driver_version: string;
+        };
+        GPUClustersSharedVolumeCreateRequest: {
+            /** @description Customizable name of the volume to create. */
+            volume_name: string;
+            /** @description Volume size in whole tebibytes (TiB). */
+            size_tib: number;
+            /** @description Region name. Usable regions can be found from `client.clusters.list_regions()` */
+            region: string;
+        };
+        GPUClustersSharedVolumeDeleteResponse: {
+            success: boolean;
+        };
+        GPUClustersSharedVolume: {
+            /** @description ID of the volume. */
+            volume_id: string;
+            /** @description Provided name of the volume. */
+            volume_name: string;
+            /** @description Size of the volume in whole tebibytes (TiB). */
+            size_tib: number;
             /**
-             * Format: date-time
-             * @description Timestamp when the node left the live data plane. Only set for deleted_gpu_worker_nodes.
+             * @description Deployment status of the volume.
+             * @enum {string}
              */
-            deleted_at?: string;
+            status: "available" | "bound" | "provisioning";
+        };
+        GPUClustersSharedVolumeUpdateRequest: {
+            /** @description ID of the volume to update. */
+            volume_id?: string;
+            /** @description Size of the volume in whole tebibytes (TiB). */
+            size_tib?: number;
+        };
+        GPUClustersSharedVolumes: {
+            volumes: components["schemas"]["GPUClustersSharedVolume"][];
         };
         OIDCConfig: {
             /** @description OIDC issuer URL for authentication. For example, https://accounts.google.com */
@@ -498,139 +631,6 @@ export interface components {
         IngressState: Record<string, never>;
         /** @description Runtime state for the Model Aware TorchPass cluster add-on. */
         TorchpassState: Record<string, never>;
-        /** @description GPU Cluster create request */
-        GPUClusterCreateRequest: {
-            /**
-             * @description Type of cluster to create.
-             * @enum {string}
-             */
-            cluster_type?: "KUBERNETES" | "SLURM";
-            /** @description Region to create the GPU cluster in. Usable regions can be found from `client.clusters.list_regions()` */
-            region: string;
-            /**
-             * @description Type of GPU to use in the cluster
-             * @enum {string}
-             */
-            gpu_type: "H100_SXM" | "H200_SXM" | "RTX_6000_PCI" | "L40_PCIE" | "B200_SXM" | "H100_SXM_INF";
-            /** @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24 */
-            num_gpus: number;
-            /** @description Name of the GPU cluster. */
-            cluster_name: string;
-            /** @description Duration in days to keep the cluster running. */
-            duration_days?: number;
-            /** @description Inline configuration to create a shared volume with the cluster creation. */
-            shared_volume?: components["schemas"]["GPUClustersSharedVolumeCreateRequest"];
-            /** @description ID of an existing volume to use with the cluster creation. */
-            volume_id?: string;
-            /**
-             * @description RESERVED billing types allow you to specify the duration of the cluster reservation via the duration_days field.
-             *     ON_DEMAND billing types will give you ownership of the cluster until you delete it.
-             *     SCHEDULED_CAPACITY billing types allow you to reserve capacity for a scheduled time window. You must specify the reservation_start_time and reservation_end_time with this request.
-             * @enum {string}
-             */
-            billing_type: "RESERVED" | "ON_DEMAND" | "SCHEDULED_CAPACITY";
-            /**
-             * @description Whether automated GPU node failover should be enabled for this cluster. By default, it is disabled.
-             * @default false
-             */
-            gpu_node_failover_enabled: boolean;
-            /**
-             * @description Whether GPU cluster should be auto-scaled based on the workload. By default, it is not auto-scaled.
-             * @default false
-             */
-            auto_scaled: boolean;
-            /** @description Maximum number of GPUs to which the cluster can be auto-scaled up. This field is required if auto_scaled is true. */
-            auto_scale_max_gpus?: number;
-            /** @description Shared memory size in GiB for Slurm cluster. This field is required if cluster_type is SLURM. */
-            slurm_shm_size_gib?: number;
-            /** @description ID of the capacity pool to use for the cluster. This field is optional and only applicable if the cluster is created from a capacity pool. */
-            capacity_pool_id?: string;
-            /**
-             * Format: date-time
-             * @description Reservation start time of the cluster. This field is required for SCHEDULED billing to specify the reservation start time for the cluster. If not provided, the cluster provisions immediately.
-             */
-            reservation_start_time?: string;
-            /**
-             * Format: date-time
-             * @description Reservation end time of the cluster. This field is required for SCHEDULED billing to specify the reservation end time for the cluster.
-             */
-            reservation_end_time?: string;
-            /**
-             * @description Whether to install Traefik ingress controller in the cluster. This field is only applicable for Kubernetes clusters and is false by default.
-             * @default false
-             */
-            install_traefik: boolean;
-            /** @description CUDA version for this cluster. For example, 12.5 */
-            cuda_version: string;
-            /** @description Nvidia driver version for this cluster. For example, 550. Only some combination of cuda_version and nvidia_driver_version are supported. */
-            nvidia_driver_version: string;
-            /** @description Custom Slurm image for Slurm clusters. */
-            slurm_image?: string;
-        };
-        GPUClusterUpdateRequest: {
-            /**
-             * @description Type of cluster to update.
-             * @enum {unknown}
-             */
-            cluster_type?: "KUBERNETES" | "SLURM";
-            /** @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24 */
-            num_gpus?: number;
-            /**
-             * Format: date-time
-             * @description Timestamp at which the cluster should be decommissioned. Only accepted for prepaid clusters.
-             */
-            reservation_end_time?: string;
-        };
-        RegionListResponse: {
-            regions: {
-                /** @description Identifiable name of the region. */
-                name: string;
-                /** @description List of supported identifiable cuda/nvidia driver versions pairs available in the region. */
-                driver_versions: components["schemas"]["ClusterDriverVersionInfo"][];
-                /** @description List of supported identifiable gpus available in the region. */
-                supported_instance_types: string[];
-            }[];
-        };
-        /** @description CUDA/NVIDIA driver versions pair available in the region to use in the create cluster request. */
-        ClusterDriverVersionInfo: {
-            /** @description CUDA driver version. */
-            cuda_version: string;
-            /** @description NVIDIA driver version. */
-            nvidia_driver_version: string;
-        };
-        GPUClustersSharedVolumeCreateRequest: {
-            /** @description Customizable name of the volume to create. */
-            volume_name: string;
-            /** @description Volume size in whole tebibytes (TiB). */
-            size_tib: number;
-            /** @description Region name. Usable regions can be found from `client.clusters.list_regions()` */
-            region: string;
-        };
-        GPUClustersSharedVolumeDeleteResponse: {
-            success: boolean;
-        };
-        GPUClustersSharedVolume: {
-            /** @description ID of the volume. */
-            volume_id: string;
-            /** @description Provided name of the volume. */
-            volume_name: string;
-            /** @description Size of the volume in whole tebibytes (TiB). */
-            size_tib: number;
-            /**
-             * @description Deployment status of the volume.
-             * @enum {string}
-             */
-            status: "available" | "bound" | "provisioning";
-        };
-        GPUClustersSharedVolumeUpdateRequest: {
-            /** @description ID of the volume to update. */
-            volume_id?: string;
-            /** @description Size of the volume in whole tebibytes (TiB). */
-            size_tib?: number;
-        };
-        GPUClustersSharedVolumes: {
-            volumes: components["schemas"]["GPUClustersSharedVolume"][];
-        };
     };
     responses: never;
     parameters: never;

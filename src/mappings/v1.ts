@@ -11,6 +11,8 @@ import type {
   ClusterUpdateInput,
   ClusterVolume,
   ControlPlaneNode,
+  DeletedCluster,
+  DeletedVolume,
   DriverVersion,
   GpuWorkerNode,
   Region,
@@ -18,7 +20,7 @@ import type {
   VolumeCreateInput,
 } from "../types.js";
 import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
-import { asObject, optNumber, optString, readArray, readStrings, reqNonEmptyString, type WireObject } from "../wire.js";
+import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type FieldOf, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
 import { parseV1Driver } from "./driver.js";
 import { lifecycleOf } from "./status.js";
@@ -110,20 +112,20 @@ export function volumeCreateToV1(input: VolumeCreateInput): V1VolumeCreateBody {
   return { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
 }
 
-function str(info: ResponseInfo, o: WireObject, key: string, path: string): string {
+function str<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
   return optString(info, o, key, path) ?? "";
 }
-function num(info: ResponseInfo, o: WireObject, key: string, path: string): number {
+function num<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, number>, path: string): number {
   return optNumber(info, o, key, path) ?? 0;
 }
 
 function volumeInClusterFromV1(info: ResponseInfo, item: unknown, path: string): ClusterVolume {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterVolume"]>(info, item, path);
   return { volume_id: str(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path), status: str(info, o, "status", path) };
 }
 
 function controlPlaneNodeFromV1(info: ResponseInfo, item: unknown, path: string): ControlPlaneNode {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterControlPlaneNode"]>(info, item, path);
   return {
     node_id: str(info, o, "node_id", path),
     node_name: str(info, o, "node_name", path),
@@ -136,7 +138,7 @@ function controlPlaneNodeFromV1(info: ResponseInfo, item: unknown, path: string)
 }
 
 function workerNodeFromV1(info: ResponseInfo, item: unknown, path: string): GpuWorkerNode {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterGPUWorkerNode"]>(info, item, path);
   return {
     node_id: str(info, o, "node_id", path),
     node_name: str(info, o, "node_name", path),
@@ -151,7 +153,7 @@ function workerNodeFromV1(info: ResponseInfo, item: unknown, path: string): GpuW
 
 /** v1 GPUClusterInfo → unified Cluster. */
 export function clusterFromV1(info: ResponseInfo, value: unknown, path: string): Cluster {
-  const o = asObject(info, value, path);
+  const o = asObject<Schemas["GPUClusterInfo"]>(info, value, path);
   const rawStatus = str(info, o, "status", path);
   const status = rawStatus === "" ? ({ unrecognized: true, raw: "" } as const) : statusFromV1Wire(rawStatus);
   const driver = parseV1Driver(str(info, o, "driver_version", path));
@@ -180,7 +182,7 @@ export function clusterFromV1(info: ResponseInfo, value: unknown, path: string):
 
 /** v1 Region → unified Region; driver tokens are parsed, odd ones kept in `unparsed_driver_versions`. */
 export function regionFromV1(info: ResponseInfo, value: unknown, path: string): Region {
-  const o = asObject(info, value, path);
+  const o = asObject<Schemas["Region"]>(info, value, path);
   const tokens = readStrings(info, o, "driver_versions", path, false);
   const pairs: DriverVersion[] = [];
   const unparsed: string[] = [];
@@ -201,6 +203,46 @@ export function regionFromV1(info: ResponseInfo, value: unknown, path: string): 
 
 /** v1 SharedVolumeInfo → unified Volume (v1 volumes have no status). */
 export function volumeFromV1(info: ResponseInfo, value: unknown, path: string): Volume {
-  const o = asObject(info, value, path);
+  const o = asObject<Schemas["SharedVolumeInfo"]>(info, value, path);
   return { volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) };
+}
+
+/** v1 cluster list answer → unified clusters (proto3 JSON omits an empty list). */
+export function clusterListFromV1(info: ResponseInfo, value: unknown): Cluster[] {
+  return readArray(info, asObject<Schemas["GPUClusters"]>(info, value, ""), "clusters", "", false, (item, path) => clusterFromV1(info, item, path));
+}
+
+/** v1 region list answer → unified regions. */
+export function regionListFromV1(info: ResponseInfo, value: unknown): Region[] {
+  return readArray(info, asObject<Schemas["RegionListResponse"]>(info, value, ""), "regions", "", false, (item, path) => regionFromV1(info, item, path));
+}
+
+/** v1 volume list answer → unified volumes. */
+export function volumeListFromV1(info: ResponseInfo, value: unknown): Volume[] {
+  return readArray(info, asObject<Schemas["SharedVolumes"]>(info, value, ""), "volumes", "", false, (item, path) => volumeFromV1(info, item, path));
+}
+
+/** v1 create answer → the new cluster's id (the only field the client needs from it). */
+export function createdClusterIdFromV1(info: ResponseInfo, value: unknown): string {
+  return reqNonEmptyString(info, asObject<Schemas["GPUClusterCreateResponse"]>(info, value, ""), "cluster_id", "");
+}
+
+/** v1 update answer → the cluster id it echoes, if any. */
+export function updatedClusterIdFromV1(info: ResponseInfo, value: unknown): string | undefined {
+  return optString(info, asObject<Schemas["GPUClusterUpdateResponse"]>(info, value, ""), "cluster_id", "") || undefined;
+}
+
+/** v1 cluster delete answer → unified: proto3 JSON may omit the echo; the id asked for is the id deleted. */
+export function clusterDeletedFromV1(info: ResponseInfo, value: unknown, clusterId: string): DeletedCluster {
+  return { cluster_id: optString(info, asObject<Schemas["GPUCLusterDeleteResponse"]>(info, value, ""), "cluster_id", "") || clusterId };
+}
+
+/** v1 volume create answer → the new volume's id. */
+export function createdVolumeIdFromV1(info: ResponseInfo, value: unknown): string {
+  return reqNonEmptyString(info, asObject<Schemas["SharedVolumeCreateResponse"]>(info, value, ""), "volume_id", "");
+}
+
+/** v1 volume delete answer → unified: proto3 JSON omits `false`, so an empty object means success: false. */
+export function volumeDeletedFromV1(info: ResponseInfo, value: unknown, volumeId: string): DeletedVolume {
+  return { volume_id: volumeId, success: optBoolean(info, asObject<Schemas["SharedVolumeDeleteResponse"]>(info, value, ""), "success", "") ?? false };
 }

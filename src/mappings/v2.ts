@@ -9,7 +9,7 @@ import {
   v2GPUClusterInfoStatusValues,
   v2GPUClustersSharedVolumeStatusValues,
 } from "../../generated/enums.js";
-import type { components } from "../../generated/v2/schema.js";
+import type { components, paths } from "../../generated/v2/schema.js";
 import type { ResponseInfo } from "../errors.js";
 import type {
   BillingType,
@@ -20,6 +20,8 @@ import type {
   ClusterUpdateInput,
   ClusterVolume,
   ControlPlaneNode,
+  DeletedCluster,
+  DeletedVolume,
   DriverVersion,
   GpuType,
   GpuWorkerNode,
@@ -27,15 +29,18 @@ import type {
   Volume,
   VolumeCreateInput,
   VolumeStatus,
+  VolumeUpdateInput,
 } from "../types.js";
 import { knownIn } from "../vocabulary.js";
 import {
   asObject,
   optBoolean,
+  optLegacyString,
   optNumber,
   optString,
   readArray,
   readStrings,
+  reqBoolean,
   reqNonEmptyString,
   reqNumber,
   reqString,
@@ -44,6 +49,11 @@ import { withHiddenKubeConfig } from "./credentials.js";
 import { lifecycleOf } from "./status.js";
 
 type Schemas = components["schemas"];
+type JsonAnswer<Op> = Op extends { responses: { 200: { content: { "application/json": infer B } } } } ? B : never;
+/** One region of the regions answer (an inline schema). */
+type V2Region = Schemas["RegionListResponse"]["regions"][number];
+/** The cluster delete answer (inline in the spec, so reached through the operation). */
+type V2ClusterDeleteAnswer = JsonAnswer<paths["/compute/clusters/{cluster_id}"]["delete"]>;
 type DefaultedCreateField = "gpu_node_failover_enabled" | "auto_scaled" | "install_traefik";
 /** v2 create body as the spec means it (see {@link V2ClusterCreateBody}). */
 export type V2ClusterCreateWire = Schemas["GPUClusterCreateRequest"];
@@ -77,13 +87,30 @@ export function clusterUpdateToV2(patch: ClusterUpdateInput): V2ClusterUpdateBod
   return { ...patch };
 }
 
+/** unified volume update → v2 body (v2 puts the volume id in the body). */
+export function volumeUpdateToV2(volumeId: string, patch: VolumeUpdateInput): V2VolumeUpdateBody {
+  return { volume_id: volumeId, size_tib: patch.size_tib };
+}
+
+/** v2 cluster delete answer → unified: the id echo is required. */
+export function clusterDeletedFromV2(info: ResponseInfo, value: unknown): DeletedCluster {
+  const o = asObject<V2ClusterDeleteAnswer>(info, value, "");
+  return { cluster_id: reqNonEmptyString(info, o, "cluster_id", "") };
+}
+
+/** v2 volume delete answer → unified: `success` is required. */
+export function volumeDeletedFromV2(info: ResponseInfo, value: unknown, volumeId: string): DeletedVolume {
+  const o = asObject<Schemas["GPUClustersSharedVolumeDeleteResponse"]>(info, value, "");
+  return { volume_id: volumeId, success: reqBoolean(info, o, "success", "") };
+}
+
 /** unified volume input → v2 body. */
 export function volumeCreateToV2(input: VolumeCreateInput): V2VolumeCreateBody {
   return { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
 }
 
 function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string): ClusterVolume {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterVolume"]>(info, item, path);
   return {
     volume_id: reqString(info, o, "volume_id", path),
     volume_name: reqString(info, o, "volume_name", path),
@@ -93,7 +120,7 @@ function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string):
 }
 
 function controlPlaneNodeFromV2(info: ResponseInfo, item: unknown, path: string): ControlPlaneNode {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterControlPlaneNode"]>(info, item, path);
   const node: { -readonly [K in keyof ControlPlaneNode]: ControlPlaneNode[K] } = {
     node_id: reqString(info, o, "node_id", path),
     status: reqString(info, o, "status", path),
@@ -102,13 +129,13 @@ function controlPlaneNodeFromV2(info: ResponseInfo, item: unknown, path: string)
     memory_gib: reqNumber(info, o, "memory_gib", path),
     network: reqString(info, o, "network", path),
   };
-  const name = optString(info, o, "node_name", path);
+  const name = optLegacyString(info, o, "node_name", path);
   if (name !== undefined) node.node_name = name;
   return node;
 }
 
 function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuWorkerNode {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["GPUClusterGPUWorkerNode"]>(info, item, path);
   const node: { -readonly [K in keyof GpuWorkerNode]: GpuWorkerNode[K] } = {
     node_id: reqString(info, o, "node_id", path),
     status: reqString(info, o, "status", path),
@@ -118,7 +145,7 @@ function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuW
     memory_gib: reqNumber(info, o, "memory_gib", path),
     networks: readStrings(info, o, "networks", path, true),
   };
-  const name = optString(info, o, "node_name", path);
+  const name = optLegacyString(info, o, "node_name", path);
   if (name !== undefined) node.node_name = name;
   const instance = optString(info, o, "instance_id", path);
   if (instance !== undefined) node.instance_id = instance;
@@ -127,7 +154,7 @@ function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuW
 
 /** v2 GPUClusterInfo → unified Cluster. Requires the fields the unified Cluster needs; extra v2 fields are ignored. */
 export function clusterFromV2(info: ResponseInfo, value: unknown, path: string): Cluster {
-  const o = asObject(info, value, path);
+  const o = asObject<Schemas["GPUClusterInfo"]>(info, value, path);
   const rawStatus = reqString(info, o, "status", path);
   const status = knownIn<ClusterStatus>(statuses, rawStatus);
   const cluster: { -readonly [K in keyof Cluster]: Cluster[K] } = {
@@ -162,13 +189,13 @@ export function clusterFromV2(info: ResponseInfo, value: unknown, path: string):
 }
 
 function driverPairFromV2(info: ResponseInfo, item: unknown, path: string): DriverVersion {
-  const o = asObject(info, item, path);
+  const o = asObject<Schemas["ClusterDriverVersionInfo"]>(info, item, path);
   return { cuda_version: reqString(info, o, "cuda_version", path), nvidia_driver_version: reqString(info, o, "nvidia_driver_version", path) };
 }
 
 /** v2 region → unified Region. */
 export function regionFromV2(info: ResponseInfo, value: unknown, path: string): Region {
-  const o = asObject(info, value, path);
+  const o = asObject<V2Region>(info, value, path);
   return {
     name: reqString(info, o, "name", path),
     driver_versions: readArray(info, o, "driver_versions", path, true, (item, p) => driverPairFromV2(info, item, p)),
@@ -178,11 +205,26 @@ export function regionFromV2(info: ResponseInfo, value: unknown, path: string): 
 
 /** v2 GPUClustersSharedVolume → unified Volume. */
 export function volumeFromV2(info: ResponseInfo, value: unknown, path: string): Volume {
-  const o = asObject(info, value, path);
+  const o = asObject<Schemas["GPUClustersSharedVolume"]>(info, value, path);
   return {
     volume_id: reqNonEmptyString(info, o, "volume_id", path),
     volume_name: reqString(info, o, "volume_name", path),
     size_tib: reqNumber(info, o, "size_tib", path),
     status: knownIn<VolumeStatus>(volumeStatuses, reqString(info, o, "status", path)),
   };
+}
+
+/** v2 cluster list answer → unified clusters. */
+export function clusterListFromV2(info: ResponseInfo, value: unknown): Cluster[] {
+  return readArray(info, asObject<Schemas["GPUClusters"]>(info, value, ""), "clusters", "", true, (item, path) => clusterFromV2(info, item, path));
+}
+
+/** v2 region list answer → unified regions. */
+export function regionListFromV2(info: ResponseInfo, value: unknown): Region[] {
+  return readArray(info, asObject<Schemas["RegionListResponse"]>(info, value, ""), "regions", "", true, (item, path) => regionFromV2(info, item, path));
+}
+
+/** v2 volume list answer → unified volumes. */
+export function volumeListFromV2(info: ResponseInfo, value: unknown): Volume[] {
+  return readArray(info, asObject<Schemas["GPUClustersSharedVolumes"]>(info, value, ""), "volumes", "", true, (item, path) => volumeFromV2(info, item, path));
 }

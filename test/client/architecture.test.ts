@@ -1,6 +1,7 @@
 /**
  * Import rules of src/ (excluding src/testing): only adapters/vN and mappings/vN see generated/vN; the facade never
- * sees generated/ at all; adapters never import each other; nothing imports openapi-fetch at run time (the wire client only reads its `paths` types).
+ * sees generated/ at all; adapters never import each other; the one package imported at run time is openapi-fetch, and only
+ * adapters/decode.ts imports it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -34,9 +35,13 @@ describe("src/ import rules", () => {
       expect(files.find((f) => f.name === name)!.imports.filter((i) => i.includes("generated/"))).toEqual([]);
     }
   });
-  test("adapters never import each other, and the client imports no package at all (zero runtime dependencies)", () => {
+  test("adapters never import each other, and openapi-fetch (the one runtime dependency) is imported by adapters/decode.ts only", () => {
     expect(files.find((f) => f.name === "adapters/v1.ts")!.imports).not.toContain("./v2.js");
     expect(files.find((f) => f.name === "adapters/v2.ts")!.imports).not.toContain("./v1.js");
-    expect(files.flatMap((f) => f.imports.filter((i) => !i.startsWith(".")).map((i) => `${f.name}: ${i}`))).toEqual([]);
+    expect(files.flatMap((f) => f.imports.filter((i) => !i.startsWith(".")).map((i) => `${f.name}: ${i}`))).toEqual(["adapters/decode.ts: openapi-fetch"]);
+  });
+  test("openapi-fetch is the package's only runtime dependency", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(["openapi-fetch"]);
   });
 });

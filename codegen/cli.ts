@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Worker } from "node:worker_threads";
 import { defaultConfig, type CodegenConfig } from "./config.js";
+import { terminalText } from "./emit/escape.js";
 import { asInputError, isCodegenError, isInputError } from "./errors.js";
 import type { PipelineOptions } from "./pipeline.js";
 
@@ -44,7 +45,9 @@ export interface CliOptions {
 
 /** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
 export async function runCli(argv: readonly string[], output: CliOutput = processOutput, { workers }: CliOptions = {}): Promise<number> {
-  return runCliWithThreads(argv, output, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
+  // Messages quote spec text (pointers, names, paths): terminalText keeps escape sequences from reaching the terminal.
+  const printable: CliOutput = { stdout: (text) => output.stdout(terminalText(text)), stderr: (text) => output.stderr(terminalText(text)) };
+  return runCliWithThreads(argv, printable, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
 }
 
 type Threads = { readonly wireTypes: import("./emit/wire-types-worker.js").WireTypesWorker; readonly tsFiles: import("./emit/ts-files-worker.js").TsFilesWorker };

@@ -93,6 +93,16 @@ describe("spec text cannot end or open a comment in generated code", () => {
   });
 });
 
+test("control characters in spec text reach the terminal as \\uXXXX, never as escape sequences", async () => {
+  const dir = tempDir("terminal");
+  const text = ["openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}", "components:", "  schemas:", '    "\\e]0;owned\\a\\e[2J":', "      $ref: '#/nope'"].join("\n");
+  writeFileSync(join(dir, "v.yaml"), text);
+  const { code, stderr } = await cli(["--v1", join(dir, "v.yaml"), "--v2", join(dir, "v.yaml"), "--out", join(dir, "out")]);
+  expect(code).toBe(2);
+  expect(stderr).toContain("#/components/schemas/\\u001b]0;owned\\u0007\\u001b[2J/$ref: $ref");
+  expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+});
+
 describe("identifiers", () => {
   test("schemas named with reserved words or non-identifiers in both specs get safe names that compile, and the report says so", async () => {
     const names = ["class", "default", "string", "delete", "my-schema", "1st"];

@@ -102,6 +102,15 @@ describe("write", () => {
     expect(readdirSync(dir)).toEqual(["spec.yaml"]);
   });
 
+  test("--out below a file (ENOTDIR) is exit 2 with the system's reason, no stack trace", async () => {
+    const dir = tempDir("out-below-file");
+    writeFileSync(join(dir, "file"), "x");
+    const result = await cli([...pairArgs("identical-schema"), "--out", join(dir, "file", "generated")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cannot use .*file\/generated as the output folder: ENOTDIR/);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   test("paths escaping the output folder are refused before anything is written", async () => {
     const out = join(tempDir("escape"), "generated");
     await expect(writeOutput([{ path: "../evil.ts", content: "" }], out)).rejects.toThrow(/outside the output folder/);

@@ -12,7 +12,7 @@ import { tempDir } from "./helpers.js";
 import { execute, syntaxErrors, typeErrors } from "./inert.js";
 
 // The property behind codegen/emit/escape.ts: whatever text a spec holds in descriptions, summaries, schema and
-// property names, paths and enum values, the generated files parse, type-check, and when run define exactly the
+// property, parameter and operation names, paths and enum values, the generated files parse, type-check, and when run define exactly the
 // exports the generator means (enum value lists equal to the spec's values) and touch no global.
 
 /** Text that closes or opens comments, strings and templates, breaks lines, or cannot be encoded, plus any code unit. */
@@ -31,6 +31,8 @@ const specArbitrary = fc.record({
   description: hostile(),
   summary: hostile(),
   path: hostile(),
+  operationId: hostile(1),
+  parameterName: hostile(1),
   values: fc.uniqueArray(hostile(), { minLength: 1, maxLength: 4 }),
 });
 
@@ -46,8 +48,9 @@ function specText(input: SpecInput): string {
     paths: {
       [`/${input.path}`]: {
         get: {
-          operationId: "hostileGet",
+          operationId: input.operationId,
           summary: input.summary,
+          parameters: [{ name: input.parameterName, in: "query", description: input.description, schema: { type: "string", enum: input.values } }],
           description: input.description,
           responses: {
             "200": {

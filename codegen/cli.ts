@@ -98,6 +98,7 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     await assertDirectoryOrMissing(config.out);
     const renderers = threads ? { wireTypes: threads.wireTypes.render, tsFiles: threads.tsFiles.render } : {};
     const { files, specs, model } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
+    for (const warning of model.warnings ?? []) output.stderr(`warning: ${warning}\n`);
     if (options.check) {
       const drift = await asInputError(`cannot compare with ${out}`, () => checkOutput(files, config.out));
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;

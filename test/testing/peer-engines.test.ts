@@ -11,8 +11,11 @@ import { describe, expect, test } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { peerDependencies: Record<string, string>; engines: { node: string } };
-/** The oldest Node of each supported line: the package's own floor, and the first LTS releases of 22 and 24. */
-const NODE_FLOORS = [semver.minVersion(manifest.engines.node)?.version ?? "", "22.12.0", "24.0.0"];
+/**
+ * The package's own floor, and the oldest release of each line people run: Node 20 (past end of life, still the
+ * floor of many CI images) and the first LTS releases of 22 and 24.
+ */
+const NODE_FLOORS = [semver.minVersion(manifest.engines.node)?.version ?? "", "20.19.0", "22.12.0", "24.0.0"];
 
 interface Installed {
   readonly name: string;

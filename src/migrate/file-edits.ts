@@ -1,0 +1,147 @@
+/**
+ * Text edits on one source file. The codemod never reprints a file: it replaces the exact ranges it rewrites and keeps
+ * every other byte, so formatting and comments elsewhere survive. Rules register edits against the original text;
+ * a rule that builds a larger replacement first renders the inner node with the edits already made inside it.
+ */
+import type { Node, SourceFile } from "ts-morph";
+
+/** Marker of every comment the codemod writes; a rerun finds it and never writes a second one. */
+export const fixmeMarker = "FIXME(together-clusters migrate):";
+
+/** One report line. */
+export interface Finding {
+  readonly file: string;
+  readonly line: number;
+  /** rewritten: changed safely; fixme: a comment asks a human; note: changed, but read this. */
+  readonly kind: "rewritten" | "fixme" | "note";
+  readonly message: string;
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Edits and findings of one file. */
+export class FileEdits {
+  private edits: Edit[] = [];
+  private readonly fixmes = new Map<number, string[]>();
+  readonly findings: Finding[] = [];
+  readonly text: string;
+  readonly sourceFile: SourceFile;
+  readonly displayPath: string;
+
+  constructor(sourceFile: SourceFile, displayPath: string) {
+    this.sourceFile = sourceFile;
+    this.displayPath = displayPath;
+    this.text = sourceFile.getFullText();
+  }
+
+  /** True when a rule already changed something overlapping `node` (the node is then left to that rule). */
+  claimed(node: Node): boolean {
+    const start = node.getStart();
+    const end = node.getEnd();
+    return this.edits.some((e) => e.start < end && start < e.end && !(e.start >= start && e.end <= end));
+  }
+
+  /** Replaces a range of the original text. */
+  replaceRange(start: number, end: number, text: string): void {
+    this.edits = this.edits.filter((e) => !(e.start >= start && e.end <= end && !(e.start === e.end && (e.start === start || e.start === end))));
+    this.edits.push({ start, end, text });
+  }
+
+  replace(node: Node, text: string): void {
+    this.replaceRange(node.getStart(), node.getEnd(), text);
+  }
+
+  insert(position: number, text: string): void {
+    this.edits.push({ start: position, end: position, text });
+  }
+
+  /** Removes a statement with its whole line(s) when nothing else shares them. */
+  removeStatement(node: Node): void {
+    const start = node.getStart();
+    const end = node.getEnd();
+    const lineStart = this.text.lastIndexOf("\n", start - 1) + 1;
+    const newline = this.text.indexOf("\n", end);
+    const lineEnd = newline === -1 ? this.text.length : newline + 1;
+    const wholeLines = this.text.slice(lineStart, start).trim() === "" && this.text.slice(end, lineEnd).trim() === "";
+    if (wholeLines) this.replaceRange(lineStart, lineEnd, "");
+    else this.replaceRange(start, end, "");
+  }
+
+  /** The node's text with the edits already registered inside it applied; those edits are then absorbed. */
+  render(node: Node): string {
+    const start = node.getStart();
+    const end = node.getEnd();
+    const inner = this.edits.filter((e) => e.start >= start && e.end <= end).sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let at = start;
+    for (const e of inner) {
+      out += this.text.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return out + this.text.slice(at, end);
+  }
+
+  line(node: Node): number {
+    return node.getStartLineNumber();
+  }
+
+  rewritten(node: Node, message: string): void {
+    this.findings.push({ file: this.displayPath, line: this.line(node), kind: "rewritten", message });
+  }
+
+  note(node: Node, message: string): void {
+    this.findings.push({ file: this.displayPath, line: this.line(node), kind: "note", message });
+  }
+
+  /**
+   * Asks a human to look at `node`: one comment line above the line it starts on (several problems on one line share
+   * the comment). A line that already carries the marker above it gets no second comment on a rerun.
+   */
+  fixme(node: Node, message: string): void {
+    this.findings.push({ file: this.displayPath, line: this.line(node), kind: "fixme", message });
+    let lineStart = this.text.lastIndexOf("\n", node.getStart() - 1) + 1;
+    // A line that starts inside a template literal cannot take a comment; use the statement's first line.
+    if (this.text.slice(lineStart, node.getStart()).includes("`")) {
+      const statement = node.getParentWhile((parent) => !parent.getKindName().endsWith("Statement") && parent.getKindName() !== "SourceFile") ?? node;
+      lineStart = this.text.lastIndexOf("\n", statement.getStart() - 1) + 1;
+    }
+    if (this.alreadyMarked(lineStart)) return;
+    const list = this.fixmes.get(lineStart) ?? [];
+    if (!list.includes(message)) list.push(message);
+    this.fixmes.set(lineStart, list);
+  }
+
+  private alreadyMarked(lineStart: number): boolean {
+    let end = lineStart - 1;
+    while (end > 0) {
+      const start = this.text.lastIndexOf("\n", end - 1) + 1;
+      const line = this.text.slice(start, end).trim();
+      if (!line.startsWith("//")) return false;
+      if (line.includes(fixmeMarker)) return true;
+      end = start - 1;
+    }
+    return false;
+  }
+
+  /** The new text of the file. */
+  apply(): string {
+    const all = [...this.edits];
+    for (const [lineStart, messages] of this.fixmes) {
+      const indent = /^[ \t]*/.exec(this.text.slice(lineStart))?.[0] ?? "";
+      all.push({ start: lineStart, end: lineStart, text: `${indent}// ${fixmeMarker} ${messages.join(" Also: ")}\n` });
+    }
+    all.sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let at = 0;
+    for (const e of all) {
+      if (e.start < at) throw new Error(`internal error: overlapping edits in ${this.displayPath} at ${e.start}`);
+      out += this.text.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return out + this.text.slice(at);
+  }
+}

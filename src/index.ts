@@ -65,3 +65,5 @@ export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValue
 export { fromV1DriverToken } from "./migrate/runtime.js";
 export { parseDeprecationHeaders } from "./deprecation.js";
 export type { DeprecationHandler, DeprecationNotice } from "./deprecation.js";
+export { compareBackends } from "./compare.js";
+export type { BackendComparison, BackendDifference } from "./compare.js";

@@ -5,6 +5,7 @@ import type { Document, Node as YamlNode, YAMLMap } from "yaml";
 import { CodegenError, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
+import { kindAt, kindName } from "./ref-kind.js";
 
 /** A spec file parsed once: the plain JSON value plus what is needed to map any pointer back to file:line:col. */
 export interface LoadedSpec {
@@ -111,6 +112,8 @@ interface RefSite {
 /** A `$ref` as found in the document, before its value is known to be a string. */
 interface RawRefSite {
   readonly at: string;
+  /** `at` as tokens (pointer strings are for messages: they are not percent-encoded, so they do not parse back). */
+  readonly tokens: readonly string[];
   readonly target: unknown;
 }
 
@@ -127,7 +130,7 @@ function validateRefs(spec: LoadedSpec): void {
     if (typeof target !== "string") throw spec.error(childPointer(at, "$ref"), `$ref must be a string, found ${JSON.stringify(target)}`);
     sites.push({ at, target });
   }
-  for (const site of sites) {
+  for (const [index, site] of sites.entries()) {
     if (!site.target.startsWith("#")) {
       throw spec.error(childPointer(site.at, "$ref"), `external $ref ${JSON.stringify(site.target)} is not supported: vendor a single-file spec`);
     }
@@ -138,8 +141,18 @@ function validateRefs(spec: LoadedSpec): void {
       ok = false;
     }
     if (!ok) throw spec.error(childPointer(site.at, "$ref"), `$ref ${JSON.stringify(site.target)} points to nothing`);
+    checkRefKind(spec, site, raw[index]?.tokens ?? []);
   }
   findDirectRefCycle(spec, sites);
+}
+
+/** A `$ref` where the document expects a schema (or a parameter, a response, …) must point to one (ref-kind.ts). */
+function checkRefKind(spec: LoadedSpec, site: RefSite, tokens: readonly string[]): void {
+  const expected = kindAt(tokens);
+  if (expected === "other" || expected === "operation" || expected === "mediaType") return;
+  const found = kindAt(parsePointer(site.target));
+  if (found === expected) return;
+  throw spec.error(childPointer(site.at, "$ref"), `$ref ${JSON.stringify(site.target)} must point to ${kindName(expected)} here, but it points to ${kindName(found)}`);
 }
 
 /** Walks with a token path and builds a pointer string only where a `$ref` is found (most nodes hold none). */
@@ -154,7 +167,7 @@ function collectRefs(value: unknown, path: (string | number)[], out: RawRefSite[
   }
   if (!isRecord(value)) return;
   for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref") out.push({ at: toPointer(path), target: child });
+    if (key === "$ref") out.push({ at: toPointer(path), tokens: path.map(String), target: child });
     // Examples are data, not schema: a `$ref` key inside an example is a literal value.
     else if (key !== "example" && key !== "examples" && key !== "x-codeSamples") {
       path.push(key);

@@ -43,10 +43,30 @@ export function camelCase(raw: string): string {
   return pascal.slice(0, acronymLength).toLowerCase() + pascal.slice(acronymLength);
 }
 
-/** A schema name as a type-name part: verbatim when it is already a valid identifier, otherwise Pascal-cased. */
+/**
+ * A schema name as a type-name part: verbatim when it is already a valid identifier, Pascal-cased when it is not
+ * (`my-schema` → `MySchema`), with `_` appended when it is a reserved word (`class` → `class_`, `string` → `string_`).
+ * Deterministic, and a clash it causes is an error (merge.ts), never a second rename; merge-report.md lists each one.
+ */
 export function schemaNamePart(schemaName: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(schemaName) ? schemaName : pascalCase(schemaName);
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(schemaName)) return pascalCase(schemaName);
+  return RESERVED_NAMES.has(schemaName) ? `${schemaName}_` : schemaName;
 }
+
+/** Why schemaNamePart changes `schemaName`, or undefined when it keeps it. */
+export function schemaRenameReason(schemaName: string): string | undefined {
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(schemaName)) return "not a TypeScript identifier";
+  return RESERVED_NAMES.has(schemaName) ? "a reserved word in TypeScript" : undefined;
+}
+
+/** ECMAScript reserved and strict-mode words, plus the names TypeScript refuses for a type alias (tsc, checked). */
+const RESERVED_NAMES = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
+    "instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package " +
+    "private protected public await as any unknown never string number boolean symbol bigint object undefined"
+  ).split(" "),
+);
 
 /** Name part for one step into a schema (see the table above). */
 export function schemaStepPart(step: { readonly kind: "property"; readonly name: string } | { readonly kind: "items" | "additionalProperties" } | { readonly kind: "allOf" | "oneOf" | "anyOf"; readonly index: number }): string {

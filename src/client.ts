@@ -2,14 +2,19 @@
  * createClient(): builds the transport, picks the adapter once by `apiVersion`, validates input before any request,
  * and returns the unified facade. No HTTP and no mapping happen here.
  */
-import type { AdapterFactory, VersionAdapter } from "./adapters/adapter.js";
-import { createV1Adapter } from "./adapters/v1.js";
-import { createV2Adapter } from "./adapters/v2.js";
+import type { VersionAdapter } from "./adapters/adapter.js";
+import type { ObservedCallOptions } from "./adapters/decode.js";
+import { createV1Adapter, type V1RawClient } from "./adapters/v1.js";
+import { createV2Adapter, type V2RawClient } from "./adapters/v2.js";
 import { createCluster, type CreateOptions } from "./create.js";
 import { createDeprecationReporter, warnV1Client, withDeprecationReporting, type DeprecationHandler } from "./deprecation.js";
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import { ConnectionError, InvalidResponseError, ValidationError, type ValidationIssue } from "./errors.js";
+import { createLog, isLogLevel, type Logger, type LogLevel } from "./logger.js";
+import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, throwIssues } from "./options.js";
+import { createRedactor, type Redactor } from "./redact.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
+import { userAgent } from "./version.js";
 import type {
   ApiVersion,
   Cluster,
@@ -29,9 +34,9 @@ import { validateVolumeCreate, validateVolumeUpdate } from "./validation/volume.
 import { waitForReady, type WaitForReadyOptions } from "./wait.js";
 
 /** Options of {@link createClient}. */
-export interface ClientOptions {
+export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   /** Server API version. Every method behaves the same on both; see docs/client.md "Version differences". */
-  readonly apiVersion: ApiVersion;
+  readonly apiVersion: V;
   /** API key. @default process.env.TOGETHER_API_KEY */
   readonly apiKey?: string;
   /**
@@ -54,46 +59,83 @@ export interface ClientOptions {
    * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
    */
   readonly onDeprecation?: DeprecationHandler | false;
+  /** Largest response body read, enforced while it streams (ResponseTooLargeError beyond). @default 33_554_432 (32 MiB) */
+  readonly maxResponseBytes?: number;
+  /** Headers sent with every request (each call's `headers` add to them). `authorization` comes from `apiKey` only. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Where log lines go (one per attempt at "debug"; retries at "warn"). Never the key, a header or a body. @default console when a level is set */
+  readonly logger?: Logger;
+  /** Log level. @default process.env.TOGETHER_LOG, else "off" without a logger and "warn" with one */
+  readonly logLevel?: LogLevel;
+}
+
+/** A unified call's result together with the HTTP answer it came from (the last one, for calls that make several). */
+export interface WithResponse<T> {
+  readonly data: T;
+  readonly response: Response;
+  /** The answer's `x-request-id` (or `request-id`), for support tickets. */
+  readonly requestId: string | undefined;
+}
+
+/** What every unified method returns: a promise of the result that can also give the HTTP answer. */
+export interface ApiPromise<T> extends Promise<T> {
+  /** The result with the response and request id it came from. */
+  withResponse(): Promise<WithResponse<T>>;
 }
 
 /** Cluster operations. */
 export interface ClustersApi {
-  list(query?: ClusterListQuery, options?: CallOptions): Promise<Cluster[]>;
-  get(clusterId: string, options?: CallOptions): Promise<Cluster>;
+  list(query?: ClusterListQuery, options?: CallOptions): ApiPromise<Cluster[]>;
+  get(clusterId: string, options?: CallOptions): ApiPromise<Cluster>;
   /** Never sends the create twice on its own; see {@link CreateOptions.recover}. */
-  create(input: ClusterCreateInput, options?: CreateOptions): Promise<Cluster>;
-  update(clusterId: string, patch: ClusterUpdateInput, options?: CallOptions): Promise<Cluster>;
-  delete(clusterId: string, options?: CallOptions): Promise<DeletedCluster>;
+  create(input: ClusterCreateInput, options?: CreateOptions): ApiPromise<Cluster>;
+  update(clusterId: string, patch: ClusterUpdateInput, options?: CallOptions): ApiPromise<Cluster>;
+  delete(clusterId: string, options?: CallOptions): ApiPromise<DeletedCluster>;
   /** Polls until the cluster is ready. Rejects with ClusterFailedError, ClusterDeletedError or WaitTimeoutError. */
-  waitForReady(clusterId: string, options?: WaitForReadyOptions): Promise<Cluster>;
+  waitForReady(clusterId: string, options?: WaitForReadyOptions): ApiPromise<Cluster>;
 }
 
 /** Region operations. */
 export interface RegionsApi {
   /** Regions with the driver pairs they support. */
-  list(options?: CallOptions): Promise<Region[]>;
+  list(options?: CallOptions): ApiPromise<Region[]>;
 }
 
 /** Shared-volume operations. */
 export interface VolumesApi {
-  list(options?: CallOptions): Promise<Volume[]>;
-  get(volumeId: string, options?: CallOptions): Promise<Volume>;
-  create(input: VolumeCreateInput, options?: CallOptions): Promise<Volume>;
+  list(options?: CallOptions): ApiPromise<Volume[]>;
+  get(volumeId: string, options?: CallOptions): ApiPromise<Volume>;
+  create(input: VolumeCreateInput, options?: CallOptions): ApiPromise<Volume>;
   /** v2 only: rejects with UnsupportedByVersionError on v1. */
-  update(volumeId: string, patch: VolumeUpdateInput, options?: CallOptions): Promise<Volume>;
-  delete(volumeId: string, options?: CallOptions): Promise<DeletedVolume>;
+  update(volumeId: string, patch: VolumeUpdateInput, options?: CallOptions): ApiPromise<Volume>;
+  delete(volumeId: string, options?: CallOptions): ApiPromise<DeletedVolume>;
+}
+
+/** `client.raw` of each version: openapi-fetch typed by that version's generated `paths`. */
+export interface RawClients {
+  readonly v1: V1RawClient;
+  readonly v2: V2RawClient;
 }
 
 /** The unified client. The same calls work against a v1 and a v2 backend. */
-export interface Client {
-  readonly apiVersion: ApiVersion;
+export interface Client<V extends ApiVersion = ApiVersion> {
+  readonly apiVersion: V;
   readonly baseUrl: string;
   readonly clusters: ClustersApi;
   readonly regions: RegionsApi;
   readonly volumes: VolumesApi;
+  /**
+   * The openapi-fetch client every unified call goes through, typed by the chosen version's spec: for operations and
+   * fields the unified methods do not cover. It shares the key, timeouts, retries, size cap and error types;
+   * middleware added with `raw.use(…)` sees the unified methods' requests too.
+   */
+  readonly raw: RawClients[V];
 }
 
-const adapters = { v1: createV1Adapter, v2: createV2Adapter } as const satisfies Record<ApiVersion, AdapterFactory>;
+const adapters: { readonly [K in ApiVersion]: (...args: Parameters<typeof createV2Adapter>) => VersionAdapter<RawClients[K]> } = { v1: createV1Adapter, v2: createV2Adapter };
+
+/** Default cap on a response body: far above any cluster answer, far below what would hurt a process. */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024;
 
 /** Default server root per version. */
 export const defaultBaseUrls = {
@@ -101,10 +143,8 @@ export const defaultBaseUrls = {
   v2: "https://api.together.ai/v1",
 } as const satisfies Record<ApiVersion, string>;
 
-const userAgent = "together-clusters";
-
-/** Creates a client for one API version. Throws ValidationError for unusable options (bad version, URL or missing key). */
-export function createClient(options: ClientOptions): Client {
+/** Creates a client for one API version. Throws ValidationError for unusable options (bad version, URL, key or limit). */
+export function createClient<V extends ApiVersion>(options: ClientOptions<V>): Client<V> {
   const apiVersion = options.apiVersion;
   if (!Object.hasOwn(adapters, apiVersion)) {
     throw new ValidationError([{ path: "apiVersion", message: `must be "v1" or "v2", got ${JSON.stringify(apiVersion)}` }]);
@@ -113,11 +153,13 @@ export function createClient(options: ClientOptions): Client {
   if (apiKey === undefined || apiKey === "") {
     throw new ValidationError([{ path: "apiKey", message: "is missing: pass apiKey or set TOGETHER_API_KEY" }]);
   }
+  checkApiKey(apiKey);
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
   checkLimits(options);
   // Deprecation signals (src/deprecation.ts): a fetch wrapper until the transport takes openapi-fetch middleware.
   const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (options.onDeprecation !== false) warnV1Client(apiVersion);
+  const redactor = createRedactor(apiKey);
   const transport = createTransport({
     baseUrl,
     apiKey,
@@ -125,27 +167,30 @@ export function createClient(options: ClientOptions): Client {
     timeoutMs: options.timeoutMs ?? 60_000,
     deadlineMs: options.deadlineMs,
     retry: { ...defaultRetryPolicy, ...options.retry, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries },
-    userAgent,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     random: Math.random,
     now: Date.now,
+    redactor,
+    log: createLog(options.logger, options.logLevel, redactor.text),
   });
-  return facade(adapters[apiVersion](transport), baseUrl);
+  const headers = { "user-agent": userAgent, accept: "application/json", ...options.headers };
+  const adapter = adapters[apiVersion](transport, headers) as VersionAdapter<RawClients[V]>;
+  return facade(adapter, baseUrl, redactor) as Client<V>;
 }
 
 function checkLimits(options: ClientOptions): void {
   const issues: ValidationIssue[] = [];
-  const positive = (path: string, value: number | undefined) => {
-    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) issues.push({ path, message: `must be a positive number of ms, got ${String(value)}` });
-  };
-  positive("timeoutMs", options.timeoutMs);
-  positive("deadlineMs", options.deadlineMs);
-  positive("retry.initialDelayMs", options.retry?.initialDelayMs);
-  positive("retry.maxDelayMs", options.retry?.maxDelayMs);
-  positive("retry.maxRetryAfterMs", options.retry?.maxRetryAfterMs);
-  if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {
-    issues.push({ path: "maxRetries", message: `must be a non-negative integer, got ${String(options.maxRetries)}` });
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
+  checkMs(issues, "timeoutMs", options.timeoutMs);
+  checkMs(issues, "deadlineMs", options.deadlineMs);
+  checkMs(issues, "retry.initialDelayMs", options.retry?.initialDelayMs);
+  checkMs(issues, "retry.maxDelayMs", options.retry?.maxDelayMs);
+  checkMs(issues, "retry.maxRetryAfterMs", options.retry?.maxRetryAfterMs);
+  checkCount(issues, "maxRetries", options.maxRetries);
+  checkBytes(issues, "maxResponseBytes", options.maxResponseBytes);
+  checkHeaders(issues, "headers", options.headers);
+  if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) issues.push({ path: "logLevel", message: `must be one of debug, info, warn, error, off, got ${JSON.stringify(options.logLevel)}` });
+  if (options.fetch !== undefined && typeof options.fetch !== "function") issues.push({ path: "fetch", message: "must be a function" });
+  throwIssues(issues);
 }
 
 function checkBaseUrl(raw: string): string {
@@ -167,29 +212,86 @@ function checkBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
-function facade(adapter: VersionAdapter, baseUrl: string): Client {
+/** How many unusable (non-JSON) answers in a row `waitForReady` rides out as transient before it gives up. */
+const maxTransientUnusableAnswers = 3;
+
+/** Wraps one unified call: checks its options, scrubs its errors, records its responses for `withResponse`. */
+function apiCall<T>(redactor: Redactor, options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>): ApiPromise<T> {
+  let last: Response | undefined;
+  const observed: ObservedCallOptions = { ...options, onResponse: (response) => void (last = response) };
+  const promise = (async () => {
+    throwIssues(checkCallOptions(options));
+    return await run(observed);
+  })().catch((error: unknown) => {
+    throw redactor.error(error);
+  });
+  const withResponse = async (): Promise<WithResponse<T>> => {
+    const data = await promise;
+    const response = last!;
+    return { data, response, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
+  };
+  return Object.assign(promise, { withResponse });
+}
+
+/**
+ * The `get` waitForReady polls with: a maintenance page (a 200 that is not JSON) is as transient as a 503, so a few in
+ * a row are reported as connection trouble (which the wait rides out); a field-level problem or a long run is final.
+ */
+function tolerantGet(get: (id: string, options: CallOptions) => Promise<Cluster>): (id: string, options: CallOptions) => Promise<Cluster> {
+  let unusableInARow = 0;
+  return async (id, options) => {
+    try {
+      const cluster = await get(id, options);
+      unusableInARow = 0;
+      return cluster;
+    } catch (error) {
+      if (!(error instanceof InvalidResponseError) || error.path !== undefined || ++unusableInARow > maxTransientUnusableAnswers) throw error;
+      throw new ConnectionError(`unusable answer while waiting (${unusableInARow} in a row): ${error.message}`, { cause: error });
+    }
+  };
+}
+
+function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): Client {
   // Every method is async so that bad input always surfaces as a rejected promise, never a synchronous throw.
   const getCluster = async (clusterId: string, options?: CallOptions) => adapter.getCluster(checkId(clusterId, "clusterId"), options);
+  const call = <T>(options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>) => apiCall(redactor, options, run);
   return {
     apiVersion: adapter.version,
     baseUrl,
+    raw: adapter.raw as Client["raw"],
     clusters: {
-      list: async (query, options) => adapter.listClusters(validateClusterList(query), options),
-      get: getCluster,
-      create: async (input, options) => createCluster(adapter, validateClusterCreate(input, adapter.version), options), // version-aware checks (migrate)
-      update: async (clusterId, patch, options) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), options),
-      delete: async (clusterId, options) => adapter.deleteCluster(checkId(clusterId, "clusterId"), options),
-      waitForReady: async (clusterId, options) => waitForReady(checkId(clusterId, "clusterId"), getCluster, options),
+      list: (query, options) => call(options, async (o) => adapter.listClusters(validateClusterList(query), o)),
+      get: (clusterId, options) => call(options, (o) => getCluster(clusterId, o)),
+      create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input, adapter.version), o)),
+      update: (clusterId, patch, options) => call(options, async (o) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), o)),
+      delete: (clusterId, options) => call(options, async (o) => adapter.deleteCluster(checkId(clusterId, "clusterId"), o)),
+      waitForReady: (clusterId, options) =>
+        call(undefined, async (o) => {
+          throwIssues(checkWaitOptions(options));
+          return waitForReady(checkId(clusterId, "clusterId"), tolerantGet((id, each) => getCluster(id, { ...each, onResponse: o.onResponse } as ObservedCallOptions)), options);
+        }),
     },
     regions: {
-      list: async (options) => adapter.listRegions(options),
+      list: (options) => call(options, (o) => adapter.listRegions(o)),
     },
     volumes: {
-      list: async (options) => adapter.listVolumes(options),
-      get: async (volumeId, options) => adapter.getVolume(checkId(volumeId, "volumeId"), options),
-      create: async (input, options) => adapter.createVolume(validateVolumeCreate(input), options),
-      update: async (volumeId, patch, options) => adapter.updateVolume(checkId(volumeId, "volumeId"), validateVolumeUpdate(patch), options),
-      delete: async (volumeId, options) => adapter.deleteVolume(checkId(volumeId, "volumeId"), options),
+      list: (options) => call(options, (o) => adapter.listVolumes(o)),
+      get: (volumeId, options) => call(options, async (o) => adapter.getVolume(checkId(volumeId, "volumeId"), o)),
+      create: (input, options) => call(options, async (o) => adapter.createVolume(validateVolumeCreate(input), o)),
+      update: (volumeId, patch, options) => call(options, async (o) => adapter.updateVolume(checkId(volumeId, "volumeId"), validateVolumeUpdate(patch), o)),
+      delete: (volumeId, options) => call(options, async (o) => adapter.deleteVolume(checkId(volumeId, "volumeId"), o)),
     },
   };
+}
+
+/** waitForReady's own numbers; its `signal` and `onStatus` are checked for type only. */
+function checkWaitOptions(options: WaitForReadyOptions | undefined): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (options === undefined) return issues;
+  checkMs(issues, "options.timeoutMs", options.timeoutMs);
+  checkMs(issues, "options.pollIntervalMs", options.pollIntervalMs);
+  checkMs(issues, "options.maxPollIntervalMs", options.maxPollIntervalMs);
+  if (options.onStatus !== undefined && typeof options.onStatus !== "function") issues.push({ path: "options.onStatus", message: "must be a function" });
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) issues.push({ path: "options.signal", message: "must be an AbortSignal" });
+  return issues;
 }

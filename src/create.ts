@@ -6,8 +6,8 @@
  * may still be working on the first request, so "not listed yet" proves nothing and the error stands.
  */
 import type { VersionAdapter } from "./adapters/adapter.js";
-import { AmbiguousCreateError, ConnectionError, InvalidResponseError, ServerError, TimeoutError } from "./errors.js";
-import { connectionNeverOpened, pause, type CallOptions } from "./transport.js";
+import { AmbiguousCreateError, ConnectionError, InvalidResponseError, RequestNotSentError, ServerError, TimeoutError } from "./errors.js";
+import { pause, type CallOptions } from "./transport.js";
 import type { Cluster, ClusterCreateInput } from "./types.js";
 
 /** Options of `clusters.create`. */
@@ -24,7 +24,8 @@ export interface CreateOptions extends CallOptions {
 
 /** True when a create failed in a way that leaves open whether the server made the cluster. */
 export function isAmbiguousCreateFailure(error: unknown): boolean {
-  if (error instanceof ConnectionError) return !connectionNeverOpened(error);
+  // The transport says when a request certainly never left (refused before sending, connection never opened).
+  if (error instanceof ConnectionError) return !(error instanceof RequestNotSentError);
   return error instanceof TimeoutError || error instanceof ServerError || error instanceof InvalidResponseError;
 }
 

@@ -16,17 +16,34 @@ export interface ResponseInfo {
   readonly requestId: string | undefined;
 }
 
+/** Which request an error is about: put into every ApiError, TimeoutError and ConnectionError message. */
+export interface RequestContext {
+  readonly method: string;
+  /** Path and query of the request (no origin: the base URL is the client's). */
+  readonly path: string;
+  /** Attempts made, retries included. */
+  readonly attempts: number;
+}
+
+/** `GET /compute/clusters/c-1 (attempt 2)`: the prefix of an error message about a request. */
+export function describeRequest(context: RequestContext | undefined): string {
+  if (context === undefined) return "";
+  return `${context.method} ${context.path} (${context.attempts} attempt${context.attempts === 1 ? "" : "s"}): `;
+}
+
 /** The server answered with a non-2xx status. `body` is the parsed JSON body, or the text when it was not JSON. */
 export class ApiError extends ClustersError {
   override name = "ApiError";
   readonly status: number;
   readonly requestId: string | undefined;
   readonly body: unknown;
-  constructor(info: ResponseInfo, body: unknown, message?: string) {
-    super(message ?? describeApiFailure(info, body));
+  readonly request: RequestContext | undefined;
+  constructor(info: ResponseInfo, body: unknown, message?: string, request?: RequestContext) {
+    super(message ?? describeRequest(request) + describeApiFailure(info, body));
     this.status = info.status;
     this.requestId = info.requestId;
     this.body = body;
+    this.request = request;
   }
 }
 /** 400 / 422: the server refused the request as invalid. */
@@ -61,11 +78,24 @@ export class InvalidResponseError extends ClustersError {
   readonly requestId: string | undefined;
   /** JSON-pointer-like path of the offending field, when the problem is one field. */
   readonly path: string | undefined;
-  constructor(info: ResponseInfo, problem: string, path?: string, options?: { cause?: unknown }) {
-    super(`Unusable ${info.status} response${info.requestId ? ` (request id ${info.requestId})` : ""}: ${problem}`, options);
+  constructor(info: ResponseInfo, problem: string, path?: string, options?: { cause?: unknown; request?: RequestContext }) {
+    super(`${describeRequest(options?.request)}Unusable ${info.status} response${info.requestId ? ` (request id ${info.requestId})` : ""}: ${problem}`, options);
     this.status = info.status;
     this.requestId = info.requestId;
     this.path = path;
+  }
+}
+
+/**
+ * The answer's body exceeded `maxResponseBytes`. Reading stopped at the limit (memory stays bounded); the server did
+ * get the request, so for a create this is as ambiguous as any other unusable answer.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
+  readonly maxResponseBytes: number;
+  constructor(info: ResponseInfo, maxResponseBytes: number, request?: RequestContext) {
+    super(info, `the body exceeds maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`, undefined, { request });
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 
@@ -107,10 +137,26 @@ export class ConnectionError extends ClustersError {
   override name = "ConnectionError";
   readonly status: number | undefined;
   readonly requestId: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; response?: ResponseInfo }) {
-    super(message, options);
+  readonly request: RequestContext | undefined;
+  constructor(message: string, options?: { cause?: unknown; response?: ResponseInfo; request?: RequestContext }) {
+    super(describeRequest(options?.request) + message, options);
     this.status = options?.response?.status;
     this.requestId = options?.response?.requestId;
+    this.request = options?.request;
+  }
+}
+
+/**
+ * The request certainly never reached the server: refused before sending (a port fetch blocks, a header value fetch
+ * rejects) or the connection was never opened (refused, unknown host). Never ambiguous, even for a create.
+ */
+export class RequestNotSentError extends ConnectionError {
+  override name = "RequestNotSentError";
+  /** False for a refusal that another attempt would meet again (a blocked port, a bad header). */
+  readonly retryable: boolean;
+  constructor(message: string, options: { cause?: unknown; request?: RequestContext }, retryable: boolean) {
+    super(message, options);
+    this.retryable = retryable;
   }
 }
 
@@ -118,9 +164,11 @@ export class ConnectionError extends ClustersError {
 export class TimeoutError extends ClustersError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
-  constructor(message: string, timeoutMs: number) {
-    super(message);
+  readonly request: RequestContext | undefined;
+  constructor(message: string, timeoutMs: number, request?: RequestContext) {
+    super(describeRequest(request) + message);
     this.timeoutMs = timeoutMs;
+    this.request = request;
   }
 }
 
@@ -229,7 +277,7 @@ const errorClassByStatus: Readonly<Record<number, typeof ApiError>> = {
 };
 
 /** The only place where a non-2xx HTTP answer becomes a typed error. */
-export function errorFromResponse(info: ResponseInfo, body: unknown): ApiError {
+export function errorFromResponse(info: ResponseInfo, body: unknown, request?: RequestContext): ApiError {
   const ErrorClass = errorClassByStatus[info.status] ?? (info.status >= 500 ? ServerError : ApiError);
-  return new ErrorClass(info, body);
+  return new ErrorClass(info, body, undefined, request);
 }

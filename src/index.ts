@@ -5,8 +5,10 @@
  * const client = createClient({ apiVersion: "v2", apiKey: process.env.TOGETHER_API_KEY });
  * const clusters = await client.clusters.list();
  */
-export { createClient, defaultBaseUrls } from "./client.js";
-export type { Client, ClientOptions, ClustersApi, RegionsApi, VolumesApi } from "./client.js";
+export { createClient, defaultBaseUrls, defaultMaxResponseBytes } from "./client.js";
+export type { ApiPromise, Client, ClientOptions, ClustersApi, RawClients, RegionsApi, VolumesApi, WithResponse } from "./client.js";
+export type { Logger, LogLevel } from "./logger.js";
+export { packageVersion, userAgent } from "./version.js";
 export type { CreateOptions } from "./create.js";
 export type { WaitForReadyOptions } from "./wait.js";
 export type { CallOptions, FetchLike } from "./transport.js";
@@ -26,6 +28,8 @@ export {
   NotFoundError,
   RateLimitError,
   ReadBackError,
+  RequestNotSentError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
   UnsupportedByVersionError,
@@ -33,7 +37,7 @@ export {
   WaitForReadyError,
   WaitTimeoutError,
 } from "./errors.js";
-export type { ResponseInfo, ValidationIssue } from "./errors.js";
+export type { RequestContext, ResponseInfo, ValidationIssue } from "./errors.js";
 export { clusterLifecycleValues, isUnrecognized, rawValue, v1OnlyClusterStatusValues } from "./types.js";
 export type {
   ApiVersion,
@@ -60,6 +64,7 @@ export type {
   VolumeCreateInput,
   VolumeStatus,
   VolumeUpdateInput,
+  WireView,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
 export { fromV1DriverToken } from "./migrate/runtime.js";

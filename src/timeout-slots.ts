@@ -47,7 +47,7 @@ export function acquireTimeout(ms: number): TimeoutSlot {
     slotsByEnd.set(end, created);
     slot = created;
   } else if (slot.active === 0) {
-    slot.timer.ref();
+    keepAlive(slot.timer, true);
   }
   slot.active++;
   slot.uses++;
@@ -57,5 +57,16 @@ export function acquireTimeout(ms: number): TimeoutSlot {
 /** Hands a slot back. An idle slot stays for reuse until its window ends, without keeping the process alive. */
 export function releaseTimeout(timeout: TimeoutSlot): void {
   const slot = timeout as Slot;
-  if (--slot.active === 0) slot.timer.unref();
+  if (--slot.active === 0) keepAlive(slot.timer, false);
+}
+
+/**
+ * Node's timers can stop keeping the process alive; a browser's setTimeout returns a plain number, which has no such
+ * switch and needs none (a page does not exit).
+ */
+function keepAlive(timer: ReturnType<typeof setTimeout>, alive: boolean): void {
+  if (typeof timer !== "object" || timer === null) return;
+  const handle = timer as { ref?: () => unknown; unref?: () => unknown };
+  if (alive) handle.ref?.();
+  else handle.unref?.();
 }

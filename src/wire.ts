@@ -5,8 +5,20 @@
  */
 import { InvalidResponseError, type ResponseInfo } from "./errors.js";
 
-/** A JSON object read from the wire. */
-export type WireObject = Readonly<Record<string, unknown>>;
+declare const schemaTag: unique symbol;
+
+/**
+ * A JSON object read from the wire, tagged (at compile time only) with the generated schema type it should follow.
+ * The readers below take only keys of that schema whose type fits what they read, so a field renamed, removed or
+ * retyped in a spec fails `npm run typecheck` at the decoder line that reads it, naming the field.
+ */
+export type WireObject<Schema = unknown> = Readonly<Record<string, unknown>> & { readonly [schemaTag]?: Schema };
+
+/** Keys of `Schema` (as strings) whose values, absent and null aside, are all of type `V`. */
+export type FieldOf<Schema, V> = {
+  [K in keyof Schema]-?: [Exclude<Schema[K], undefined | null>] extends [never] ? never : Exclude<Schema[K], undefined | null> extends V ? K : never;
+}[keyof Schema] &
+  string;
 
 function fail(info: ResponseInfo, path: string, expected: string, value: unknown): never {
   const got = value === "" ? "empty" : value === undefined ? "nothing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
@@ -14,42 +26,50 @@ function fail(info: ResponseInfo, path: string, expected: string, value: unknown
 }
 
 /** The value as an object, or an InvalidResponseError. */
-export function asObject(info: ResponseInfo, value: unknown, path: string): WireObject {
+export function asObject<Schema>(info: ResponseInfo, value: unknown, path: string): WireObject<Schema> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) fail(info, path, "an object", value);
-  return value as WireObject;
+  return value as WireObject<Schema>;
 }
 
 /** Required string field. */
-export function reqString(info: ResponseInfo, o: WireObject, key: string, path: string): string {
+export function reqString<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
   const v = o[key];
   if (typeof v !== "string") fail(info, `${path}/${key}`, "a string", v);
   return v;
 }
 
 /** Required non-empty string field (ids). */
-export function reqNonEmptyString(info: ResponseInfo, o: WireObject, key: string, path: string): string {
+export function reqNonEmptyString<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
   const v = o[key];
   if (typeof v !== "string" || v === "") fail(info, `${path}/${key}`, "a non-empty string", v);
   return v;
 }
 
 /** Optional string field (absent or null gives undefined). */
-export function optString(info: ResponseInfo, o: WireObject, key: string, path: string): string | undefined {
+export function optString<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string") fail(info, `${path}/${key}`, "a string", v);
   return v;
 }
 
+/**
+ * Optional string field that the spec no longer describes but older servers still send (v2 dropped `node_name`).
+ * The only reader that takes any key: each use names a field on purpose, outside the spec.
+ */
+export function optLegacyString(info: ResponseInfo, o: WireObject<unknown>, key: string, path: string): string | undefined {
+  return optString(info, o as WireObject<Readonly<Record<string, string>>>, key, path);
+}
+
 /** Required finite number field. */
-export function reqNumber(info: ResponseInfo, o: WireObject, key: string, path: string): number {
+export function reqNumber<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, number>, path: string): number {
   const v = o[key];
   if (typeof v !== "number" || !Number.isFinite(v)) fail(info, `${path}/${key}`, "a number", v);
   return v;
 }
 
 /** Optional finite number field. */
-export function optNumber(info: ResponseInfo, o: WireObject, key: string, path: string): number | undefined {
+export function optNumber<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, number>, path: string): number | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number" || !Number.isFinite(v)) fail(info, `${path}/${key}`, "a number", v);
@@ -57,7 +77,7 @@ export function optNumber(info: ResponseInfo, o: WireObject, key: string, path: 
 }
 
 /** Optional boolean field. */
-export function optBoolean(info: ResponseInfo, o: WireObject, key: string, path: string): boolean | undefined {
+export function optBoolean<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, boolean>, path: string): boolean | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "boolean") fail(info, `${path}/${key}`, "a boolean", v);
@@ -65,17 +85,17 @@ export function optBoolean(info: ResponseInfo, o: WireObject, key: string, path:
 }
 
 /** Required boolean field. */
-export function reqBoolean(info: ResponseInfo, o: WireObject, key: string, path: string): boolean {
+export function reqBoolean<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, boolean>, path: string): boolean {
   const v = o[key];
   if (typeof v !== "boolean") fail(info, `${path}/${key}`, "a boolean", v);
   return v;
 }
 
 /** Array field mapped item by item; `required: false` turns an absent field into `[]` (proto3 JSON omits empty lists). */
-export function readArray<T>(
+export function readArray<S, T>(
   info: ResponseInfo,
-  o: WireObject,
-  key: string,
+  o: WireObject<S>,
+  key: FieldOf<S, readonly unknown[]>,
   path: string,
   required: boolean,
   readItem: (item: unknown, itemPath: string) => T,
@@ -89,8 +109,8 @@ export function readArray<T>(
 }
 
 /** Array of strings. */
-export function readStrings(info: ResponseInfo, o: WireObject, key: string, path: string, required: boolean): string[] {
-  return readArray(info, o, key, path, required, (item, itemPath) => {
+export function readStrings<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, readonly string[]>, path: string, required: boolean): string[] {
+  return readArray(info, o, key as unknown as FieldOf<S, readonly unknown[]>, path, required, (item, itemPath) => {
     if (typeof item !== "string") fail(info, itemPath, "a string", item);
     return item;
   });

@@ -6,6 +6,7 @@ import { loadSpecFile } from "./load.js";
 import { renderChangelogEntry } from "./report.js";
 import { maxBump } from "./semver.js";
 import type { Bump, DiffResult } from "./types.js";
+import { parseJsonLiteral } from "../emit/escape.js";
 
 export const apiVersions = ["v1", "v2"] as const;
 export type SpecVersion = (typeof apiVersions)[number];
@@ -123,7 +124,7 @@ export function parseDocumentsSnapshot(text: string): Partial<Record<SpecVersion
     const end = text.indexOf(";\n", start + marker.length);
     if (end < 0) return undefined;
     try {
-      documents[version] = JSON.parse(text.slice(start + marker.length, end));
+      documents[version] = parseJsonLiteral(text.slice(start + marker.length, end));
     } catch {
       return undefined;
     }

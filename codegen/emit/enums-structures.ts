@@ -1,7 +1,7 @@
 import type { StatementStructures } from "ts-morph";
 import type { UnifiedModel } from "../ir.js";
 import { enumTypeName, enumValuesName } from "../naming.js";
-import { enumDoc, twinNames, twinsIndex } from "./enums.js";
+import { enumDoc, twinNames, twinsIndex, valuesLiteral } from "./enums.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 
 /**
@@ -21,7 +21,7 @@ export function enumStatements(model: UnifiedModel): StatementStructures[] {
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs,
-        declarations: [{ name: valuesName, initializer: `[${def.values.map((v) => JSON.stringify(v)).join(", ")}] as const` }],
+        declarations: [{ name: valuesName, initializer: `${valuesLiteral(def)} as const` }],
       },
       {
         kind: StructureKind.TypeAlias,

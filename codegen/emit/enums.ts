@@ -1,6 +1,6 @@
 import type { EnumDef, UnifiedModel } from "../ir.js";
 import { enumTypeName, enumValuesName } from "../naming.js";
-import { jsDocText } from "./header.js";
+import { commentLine, commentText, stringLiteral } from "./escape.js";
 
 /**
  * Every enum of both specs as `export const v1XValues = [...] as const` plus `export type V1X`, named from its
@@ -9,31 +9,21 @@ import { jsDocText } from "./header.js";
  * Printed as text: byte for byte what ts-morph prints for enums-structures.ts (test/codegen/enums-text.test.ts
  * holds the two equal on the real specs, a synthetic spec and generated descriptions). enums.ts is a table of a few
  * thousand two-line declarations on large specs, and pushing it through ts-morph's writer character by character was
- * the largest share of emission; here it is joined directly, following ts-morph's JSDoc layout rules. Undefined when
- * some doc text needs ts-morph's own printing (printableAsText); ts-files.ts then prints the file with ts-morph.
+ * the largest share of emission; here it is joined directly, following ts-morph's JSDoc layout rules. The doc text
+ * went through escape.ts, so ts-morph's comment tracking sees nothing to react to and the two printings agree.
  */
-export function renderEnumStatements(model: UnifiedModel): string | undefined {
+export function renderEnumStatements(model: UnifiedModel): string {
   const all = [...model.v1.enums, ...model.v2.enums];
   const byValues = twinsIndex(all);
   let text = "";
   for (const def of all) {
     const valuesName = enumValuesName(def.version, def.name);
     const doc = enumDoc(def, twinNames(def, byValues));
-    if (!printableAsText(doc)) return undefined;
     const docs = jsDocBlock(doc);
     text += `${docs}\nexport const ${valuesName} = ${valuesLiteral(def)} as const;\n`;
     text += `${docs}\nexport type ${enumTypeName(def.version, def.name)} = (typeof ${valuesName})[number];\n`;
   }
   return text;
-}
-
-/**
- * ts-morph writes JSDoc through code-block-writer, which tracks comments in what it writes: a `/*` inside the text
- * makes it close that "comment" with an inserted `*\/` before the next line. Such text (rare: a spec description or
- * a property name starting with `*`) is left to ts-morph rather than imitated.
- */
-function printableAsText(doc: EnumDoc): boolean {
-  return !doc.description.includes("/*") && doc.tags.every((tag) => !tag.text?.includes("/*"));
 }
 
 /**
@@ -48,8 +38,8 @@ function jsDocBlock(doc: EnumDoc): string {
   return `/**\n${lines.map((line) => (line === "" ? " *\n" : ` * ${line}\n`)).join("")} */`;
 }
 
-function valuesLiteral(def: EnumDef): string {
-  return `[${def.values.map((v) => JSON.stringify(v)).join(", ")}]`;
+export function valuesLiteral(def: EnumDef): string {
+  return `[${def.values.map(stringLiteral).join(", ")}]`;
 }
 
 /** Enums grouped by version + value list (twins: same values, different locations). */
@@ -82,13 +72,13 @@ export interface EnumDoc {
 
 export function enumDoc(def: EnumDef, twins: readonly string[]): EnumDoc {
   const lines = [
-    def.description ? jsDocText(def.description) : `\`${def.source.pointer.split("/").at(-1) ?? def.name}\` values of the ${def.version} API.`,
+    def.description ? def.description : `\`${def.source.pointer.split("/").at(-1) ?? def.name}\` values of the ${def.version} API.`,
     ...(twins.length > 0 ? ["", `Same values as ${twinList(twins)} (kept separate: names follow locations, not values).`] : []),
   ];
   return {
-    description: lines.join("\n"),
+    description: commentText(lines.join("\n")),
     tags: [
-      { tagName: "see", text: `${def.source.file}:${def.source.line}:${def.source.col} ${def.source.pointer}` },
+      { tagName: "see", text: commentLine(`${def.source.file}:${def.source.line}:${def.source.col} ${def.source.pointer}`) },
       ...(def.deprecated ? [{ tagName: "deprecated" }] : []),
     ],
   };

@@ -1,5 +1,5 @@
 import type { CodeBlockWriter, WriterFunction } from "ts-morph";
-import { jsDocText } from "./header.js";
+import { commentLines } from "./escape.js";
 
 /**
  * `export const <name> = <multi-line literal>;` as a statement writer. ts-morph prints a variable initializer with a
@@ -10,7 +10,7 @@ export function exportedConst(name: string, docLines: readonly string[], writeVa
   return (writer) => {
     if (docLines.length > 0) {
       writer.writeLine("/**");
-      for (const line of docLines) writer.writeLine(line === "" ? " *" : ` * ${jsDocText(line)}`);
+      for (const line of docLines.flatMap(commentLines)) writer.writeLine(line === "" ? " *" : ` * ${line}`);
       writer.writeLine(" */");
     }
     writer.write(`export const ${name} = `);

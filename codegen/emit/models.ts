@@ -1,7 +1,7 @@
 import type { ImportDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { PairedSchema, SchemaDef, UnifiedModel } from "../ir.js";
-import { jsDocText } from "./header.js";
+import { commentLine, commentText, stringLiteral } from "./escape.js";
 
 /**
  * generated/models.ts: one type alias per schema of the merged model, pointing into the per-version wire types.
@@ -36,11 +36,11 @@ function alias(name: string, version: "v1" | "v2", def: SchemaDef, note: string)
     kind: StructureKind.TypeAlias,
     isExported: true,
     name,
-    type: `${version.toUpperCase()}Components["schemas"][${JSON.stringify(def.name)}]`,
+    type: `${version.toUpperCase()}Components["schemas"][${stringLiteral(def.name)}]`,
     docs: [
       {
-        description: [def.description ? jsDocText(def.description) : undefined, note].filter((line) => line !== undefined).join("\n\n"),
-        tags: [{ tagName: "see", text: `${def.source.file}:${def.source.line}:${def.source.col} ${def.source.pointer}` }, ...(def.deprecated ? [{ tagName: "deprecated" }] : [])],
+        description: commentText([def.description, note].filter((line) => line !== undefined && line !== "").join("\n\n")),
+        tags: [{ tagName: "see", text: commentLine(`${def.source.file}:${def.source.line}:${def.source.col} ${def.source.pointer}`) }, ...(def.deprecated ? [{ tagName: "deprecated" }] : [])],
       },
     ],
   };

@@ -1,7 +1,7 @@
 import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { OperationDef, PairedOperation, UnifiedModel } from "../ir.js";
-import { jsDocText } from "./header.js";
+import { commentLine, commentLines, propertyKey, stringLiteral } from "./escape.js";
 import { exportedConst } from "./literal.js";
 
 /**
@@ -50,7 +50,7 @@ function writeIndex(writer: CodeBlockWriter, operations: readonly PairedOperatio
   writer.indent(() => {
     for (const op of operations) {
       writeDoc(writer, op);
-      writer.write(`${op.name}: {`).newLine();
+      writer.write(`${propertyKey(op.name)}: {`).newLine();
       writer.indent(() => {
         for (const version of ["v1", "v2"] as const) {
           const def = op[version];
@@ -64,13 +64,13 @@ function writeIndex(writer: CodeBlockWriter, operations: readonly PairedOperatio
 }
 
 function refLiteral(def: OperationDef): string {
-  return `{ method: ${JSON.stringify(def.method)}, path: ${JSON.stringify(def.path)}, operationId: ${JSON.stringify(def.operationId)} }`;
+  return `{ method: ${stringLiteral(def.method)}, path: ${stringLiteral(def.path)}, operationId: ${stringLiteral(def.operationId)} }`;
 }
 
 function writeDoc(writer: CodeBlockWriter, op: PairedOperation): void {
   const lines: string[] = [];
   const summary = op.v2?.summary ?? op.v1?.summary;
-  if (summary) lines.push(jsDocText(summary));
+  if (summary) lines.push(...commentLines(summary));
   if (!op.v1) lines.push("Only in v2.");
   if (!op.v2) lines.push("Only in v1.");
   const deprecatedSides = (["v1", "v2"] as const).filter((v) => op[v]?.deprecated);
@@ -78,10 +78,10 @@ function writeDoc(writer: CodeBlockWriter, op: PairedOperation): void {
   if (deprecatedSides.length > 0 && deprecatedSides.length < presentSides.length) lines.push(`Deprecated in ${deprecatedSides.join(", ")}.`);
   for (const version of presentSides) {
     const source = op[version]?.source;
-    if (source) lines.push(`@see ${version}: ${source.file}:${source.line}:${source.col} ${source.pointer}`);
+    if (source) lines.push(`@see ${version}: ${commentLine(`${source.file}:${source.line}:${source.col} ${source.pointer}`)}`);
   }
   if (deprecatedSides.length > 0 && deprecatedSides.length === presentSides.length) lines.push("@deprecated Deprecated in every version that has it.");
   writer.writeLine("/**");
-  for (const line of lines) writer.writeLine(` * ${line}`);
+  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
   writer.writeLine(" */");
 }

@@ -1,5 +1,6 @@
 import type { ApiVersion, Difference, EnumDef, OperationDef, PairedOperation, PairedSchema, UnifiedModel } from "../ir.js";
-import { byCodePoint } from "../naming.js";
+import { byCodePoint, schemaRenameReason } from "../naming.js";
+import { markdownCode, oneLine } from "./escape.js";
 
 /**
  * generated/merge-report.md: what a reviewer of a spec-change PR needs to see. Per paired operation and schema it
@@ -18,7 +19,7 @@ export function renderReport(model: UnifiedModel): string {
 }
 
 function specTable(model: UnifiedModel): string {
-  const rows = [model.v1, model.v2].map((m) => `| ${m.version} | \`${m.file}\` | ${cell(m.title || "(untitled)")} | ${cell(m.infoVersion)} | ${m.openapi} | \`${m.sha256.slice(0, 16)}\` |`);
+  const rows = [model.v1, model.v2].map((m) => `| ${m.version} | ${cellCode(m.file)} | ${cell(m.title || "(untitled)")} | ${cell(m.infoVersion)} | ${m.openapi} | ${cellCode(m.sha256.slice(0, 16))} |`);
   return ["| version | file | title | info.version | openapi | sha256 (16) |", "| --- | --- | --- | --- | --- | --- |", ...rows, ""].join("\n");
 }
 
@@ -38,14 +39,14 @@ function summary(model: UnifiedModel): string {
 
 function operationsSection(model: UnifiedModel): string {
   const header = ["## Operations", "", "| unified | v1 | v2 | pairing |", "| --- | --- | --- | --- |"];
-  const rows = model.operations.map((op) => `| \`${op.name}\` | ${opCell(op.v1)} | ${opCell(op.v2)} | ${pairingText(op)} |`);
+  const rows = model.operations.map((op) => `| ${cellCode(op.name)} | ${opCell(op.v1)} | ${opCell(op.v2)} | ${pairingText(op)} |`);
   const details = model.operations.map(operationDetails);
   return [...header, ...rows, "", ...details].join("\n");
 }
 
 function opCell(def: OperationDef | undefined): string {
   if (!def) return "—";
-  return `\`${def.method.toUpperCase()} ${def.path}\` (\`${def.operationId}\`)${def.deprecated ? " **deprecated**" : ""}`;
+  return `${cellCode(`${def.method.toUpperCase()} ${def.path}`)} (${cellCode(def.operationId)})${def.deprecated ? " **deprecated**" : ""}`;
 }
 
 function pairingText(op: PairedOperation): string {
@@ -60,7 +61,7 @@ function pairingText(op: PairedOperation): string {
 }
 
 function operationDetails(op: PairedOperation): string {
-  const lines = [`### \`${op.name}\``, ""];
+  const lines = [`### ${code(op.name)}`, ""];
   if (!op.v1 || !op.v2) {
     const present: ApiVersion = op.v1 ? "v1" : "v2";
     lines.push(`One-sided: exists only in ${present}; the ${present === "v1" ? "v2" : "v1"} API has no such operation.`, "");
@@ -73,9 +74,18 @@ function operationDetails(op: PairedOperation): string {
 
 function schemasSection(model: UnifiedModel): string {
   const header = ["## Schemas", "", "| schema | status | generated/models.ts |", "| --- | --- | --- |"];
-  const rows = model.schemas.map((s) => `| \`${s.name}\` | ${schemaStatus(s)} | ${Object.values(s.emittedNames).map((n) => `\`${n}\``).join(", ")} |`);
+  const rows = model.schemas.map((s) => `| ${cellCode(s.name)} | ${schemaStatus(s)} | ${Object.values(s.emittedNames).map(cellCode).join(", ")} |`);
   const details = model.schemas.filter((s) => s.v1 && s.v2 && !s.identical).map(schemaDetails);
-  return [...header, ...rows, "", ...details].join("\n");
+  return [...header, ...rows, "", ...renamedSchemas(model), ...details].join("\n");
+}
+
+/** Schemas whose spec name cannot be a TypeScript type name as it is (naming.ts schemaNamePart). */
+function renamedSchemas(model: UnifiedModel): string[] {
+  const renamed = model.schemas.flatMap((s) => {
+    const reason = schemaRenameReason(s.name);
+    return reason === undefined ? [] : [`- ${code(s.name)} is ${reason}: emitted as ${Object.values(s.emittedNames).map(code).join(", ")}`];
+  });
+  return renamed.length === 0 ? [] : ["### Renamed for TypeScript", "", ...renamed, ""];
 }
 
 function schemaStatus(schema: PairedSchema): string {
@@ -86,7 +96,7 @@ function schemaStatus(schema: PairedSchema): string {
 
 function schemaDetails(schema: PairedSchema): string {
   return [
-    `### \`${schema.name}\``,
+    `### ${code(schema.name)}`,
     "",
     ...differenceList(schema.differences, "Own fields match; it differs only through the schemas it references (see their sections)."),
     "",
@@ -102,13 +112,13 @@ function differenceList(differences: readonly Difference[], emptyText: string): 
 export function differenceLine(d: Difference): string {
   switch (d.kind) {
     case "only-in":
-      return `- ${d.what} only in ${d.version}: \`${d.path}\``;
+      return `- ${d.what} only in ${d.version}: ${code(d.path)}`;
     case "enum-values":
-      return `- enum values only in ${d.version}: \`${d.path}\`: ${d.values.map((v) => `\`${v}\``).join(", ")}`;
+      return `- enum values only in ${d.version}: ${code(d.path)}: ${d.values.map(code).join(", ")}`;
     case "required":
-      return `- required differs: \`${d.path}\`: v1 ${d.v1 ? "required" : "optional"}, v2 ${d.v2 ? "required" : "optional"}`;
+      return `- required differs: ${code(d.path)}: v1 ${d.v1 ? "required" : "optional"}, v2 ${d.v2 ? "required" : "optional"}`;
     case "type":
-      return `- type differs: \`${d.path}\`: v1 \`${d.v1}\`, v2 \`${d.v2}\``;
+      return `- type differs: ${code(d.path)}: v1 ${code(d.v1)}, v2 ${code(d.v2)}`;
   }
 }
 
@@ -120,7 +130,7 @@ function enumsSection(model: UnifiedModel): string {
     const b = find(model.v2.enums, name);
     const onlyV1 = a && b ? a.values.filter((v) => !b.values.includes(v)) : [];
     const onlyV2 = a && b ? b.values.filter((v) => !a.values.includes(v)) : [];
-    return `| \`${name}\` | ${a ? a.values.length : "—"} | ${b ? b.values.length : "—"} | ${values(onlyV1, a && !b)} | ${values(onlyV2, b && !a)} |`;
+    return `| ${cellCode(name)} | ${a ? a.values.length : "—"} | ${b ? b.values.length : "—"} | ${values(onlyV1, a && !b)} | ${values(onlyV2, b && !a)} |`;
   });
   if (rows.length === 0) return ["## Enums", "", "Neither spec declares an enum.", ""].join("\n");
   return [
@@ -137,9 +147,17 @@ function enumsSection(model: UnifiedModel): string {
 
 function values(list: readonly string[], wholeEnumOneSided: boolean | undefined): string {
   if (wholeEnumOneSided) return "(whole enum)";
-  return list.length === 0 ? "" : list.map((v) => `\`${v}\``).join(", ");
+  return list.length === 0 ? "" : list.map(cellCode).join(", ");
 }
 
 function cell(text: string): string {
-  return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+  return oneLine(text).replaceAll("|", "\\|");
+}
+
+function code(text: string): string {
+  return markdownCode(text);
+}
+
+function cellCode(text: string): string {
+  return markdownCode(text, true);
 }

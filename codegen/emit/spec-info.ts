@@ -1,12 +1,13 @@
 import type { StatementStructures, WriterFunction } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { ApiModel, UnifiedModel } from "../ir.js";
+import { stringLiteral } from "./escape.js";
 import { exportedConst, writeLines } from "./literal.js";
 
 /** generated/spec-info.ts: title, info.version, sha256 and repo-relative path of each spec. */
 export function specInfoStatements(model: UnifiedModel): (StatementStructures | WriterFunction)[] {
   const entry = (m: ApiModel) =>
-    `{ title: ${JSON.stringify(m.title)}, version: ${JSON.stringify(m.infoVersion)}, sha256: ${JSON.stringify(m.sha256)}, file: ${JSON.stringify(m.file)} }`;
+    `{ title: ${stringLiteral(m.title)}, version: ${stringLiteral(m.infoVersion)}, sha256: ${stringLiteral(m.sha256)}, file: ${stringLiteral(m.file)} }`;
   return [
     {
       kind: StructureKind.Interface,

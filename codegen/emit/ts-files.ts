@@ -1,7 +1,5 @@
 import type { StatementStructures, WriterFunction } from "ts-morph";
 import type { ApiModel, UnifiedModel } from "../ir.js";
-import { enumStatements } from "./enums-structures.js";
-import { renderEnumStatements } from "./enums.js";
 import { tsBanner, type GeneratedFile } from "./header.js";
 import { modelStatements } from "./models.js";
 import { operationStatements } from "./operations.js";
@@ -12,8 +10,7 @@ import { printStructure, StructureKind } from "./ts-morph.js";
 export type TsFilesRenderer = (model: UnifiedModel) => Promise<GeneratedFile[]>;
 
 /**
- * The files built from ts-morph structures: models.ts, operations.ts, spec-info.ts (and enums.ts when it cannot be
- * printed as text, see enums.ts). Each is one batch of
+ * The files built from ts-morph structures: models.ts, operations.ts, spec-info.ts. Each is one batch of
  * structures printed once by ts-morph's structure printer. No Project: a source file in a Project is the same printed
  * text parsed back into a TypeScript AST, which nothing here reads (on large specs that parse was most of the emit time).
  */
@@ -21,8 +18,6 @@ export function renderTsFiles(model: UnifiedModel): GeneratedFile[] {
   const models: readonly ApiModel[] = [model.v1, model.v2];
   const render = (path: string, statements: (StatementStructures | WriterFunction)[]): GeneratedFile => ({ path, content: tsBanner(models) + printStatements(statements) });
   return [
-    // Normally printed as text by emitAll; only when that is not possible (see enums.ts) is it ts-morph's job here.
-    ...(renderEnumStatements(model) === undefined ? [render("enums.ts", enumStatements(model))] : []),
     render("models.ts", modelStatements(model)),
     render("operations.ts", operationStatements(model)),
     render("spec-info.ts", specInfoStatements(model)),

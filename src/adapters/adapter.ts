@@ -2,7 +2,8 @@
  * The seam between the unified client and one API version. Inputs arrive validated and normalized; each adapter
  * only calls, checks and maps. Adapters never import each other.
  */
-import type { CallOptions, Transport } from "../transport.js";
+import type { Transport } from "../transport.js";
+import type { ObservedCallOptions as CallOptions } from "./decode.js";
 import type {
   ApiVersion,
   Cluster,
@@ -18,8 +19,10 @@ import type {
 } from "../types.js";
 
 /** Unified operations, implemented once per API version. */
-export interface VersionAdapter {
+export interface VersionAdapter<Raw = unknown> {
   readonly version: ApiVersion;
+  /** The openapi-fetch client every call of this adapter goes through (`client.raw`). */
+  readonly raw: Raw;
   listClusters(query: ClusterListQuery, options?: CallOptions): Promise<Cluster[]>;
   getCluster(clusterId: string, options?: CallOptions): Promise<Cluster>;
   /** Sends exactly one create request; a full cluster comes back even where the wire answer is partial. */
@@ -34,5 +37,5 @@ export interface VersionAdapter {
   deleteVolume(volumeId: string, options?: CallOptions): Promise<DeletedVolume>;
 }
 
-/** Builds an adapter over a transport. */
-export type AdapterFactory = (transport: Transport) => VersionAdapter;
+/** Builds an adapter over a transport; `headers` are the client's default request headers. */
+export type AdapterFactory = (transport: Transport, headers: Readonly<Record<string, string>>) => VersionAdapter;

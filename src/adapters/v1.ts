@@ -5,11 +5,27 @@
  */
 import type { paths } from "../../generated/v1/schema.js";
 import { AbortedError, ReadBackError, UnsupportedByVersionError } from "../errors.js";
-import { clusterCreateToV1, clusterFromV1, clusterUpdateToV1, regionFromV1, volumeCreateToV1, volumeFromV1 } from "../mappings/v1.js";
+import {
+  clusterCreateToV1,
+  clusterDeletedFromV1,
+  clusterFromV1,
+  clusterListFromV1,
+  clusterUpdateToV1,
+  createdClusterIdFromV1,
+  createdVolumeIdFromV1,
+  regionListFromV1,
+  updatedClusterIdFromV1,
+  volumeCreateToV1,
+  volumeDeletedFromV1,
+  volumeFromV1,
+  volumeListFromV1,
+} from "../mappings/v1.js";
 import type { Transport } from "../transport.js";
-import { asObject, optBoolean, optString, readArray, reqNonEmptyString } from "../wire.js";
 import type { VersionAdapter } from "./adapter.js";
-import { createWireClient } from "./wire-client.js";
+import { call, createRawClient, type RawClient } from "./decode.js";
+
+/** `client.raw` on v1: openapi-fetch over v1's generated `paths`. */
+export type V1RawClient = RawClient<paths>;
 
 /** The GET after a successful v1 write; its failure must not read as a failed write. */
 async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Promise<T>): Promise<T> {
@@ -22,61 +38,60 @@ async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Pr
 }
 
 /** Creates the v1 adapter. */
-export function createV1Adapter(transport: Transport): VersionAdapter {
-  const http = createWireClient<paths>(transport);
-  const adapter: VersionAdapter = {
+export function createV1Adapter(transport: Transport, headers: Readonly<Record<string, string>>): VersionAdapter<V1RawClient> {
+  const http = createRawClient<paths>(transport, headers);
+  const adapter: VersionAdapter<V1RawClient> = {
     version: "v1",
+    raw: http,
     async listClusters(query, options) {
       if (query.project_id !== undefined) throw new UnsupportedByVersionError("v1", "clusters.list project_id filter", "v1 has no projects");
-      const { json, info } = await http.get("/api/v1/gpu_clusters", undefined, options);
-      return readArray(info, asObject(info, json, ""), "clusters", "", false, (item, path) => clusterFromV1(info, item, path));
+      const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/gpu_clusters", init));
+      return clusterListFromV1(info, json);
     },
     async getCluster(clusterId, options) {
-      const { json, info } = await http.get("/api/v1/gpu_cluster/{cluster_id}", { path: { cluster_id: clusterId } }, options);
+      const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/gpu_cluster/{cluster_id}", { ...init, params: { path: { cluster_id: clusterId } } }));
       return clusterFromV1(info, json, "");
     },
     async createCluster(input, options) {
       const body = clusterCreateToV1(input);
-      const { json, info } = await http.post("/api/v1/gpu_cluster", { body }, options);
-      const clusterId = reqNonEmptyString(info, asObject(info, json, ""), "cluster_id", "");
+      const { json, info } = await call(transport, options, (init) => http.POST("/api/v1/gpu_cluster", { ...init, body }));
+      const clusterId = createdClusterIdFromV1(info, json);
       return readBack("cluster", clusterId, () => adapter.getCluster(clusterId, options));
     },
     async updateCluster(clusterId, patch, options) {
       const body = clusterUpdateToV1(clusterId, patch);
-      const { json, info } = await http.put("/api/v1/gpu_cluster", { body }, options);
-      const answeredId = optString(info, asObject(info, json, ""), "cluster_id", "");
-      const id = answeredId === undefined || answeredId === "" ? clusterId : answeredId;
+      const { json, info } = await call(transport, options, (init) => http.PUT("/api/v1/gpu_cluster", { ...init, body }));
+      const id = updatedClusterIdFromV1(info, json) ?? clusterId;
       return readBack("cluster", id, () => adapter.getCluster(id, options));
     },
     async deleteCluster(clusterId, options) {
-      const { json, info } = await http.delete("/api/v1/gpu_cluster/{cluster_id}", { path: { cluster_id: clusterId } }, options);
-      // proto3 JSON may omit the echo; the id asked for is the id deleted.
-      return { cluster_id: optString(info, asObject(info, json, ""), "cluster_id", "") || clusterId };
+      const { json, info } = await call(transport, options, (init) => http.DELETE("/api/v1/gpu_cluster/{cluster_id}", { ...init, params: { path: { cluster_id: clusterId } } }));
+      return clusterDeletedFromV1(info, json, clusterId);
     },
     async listRegions(options) {
-      const { json, info } = await http.get("/api/v1/regions", undefined, options);
-      return readArray(info, asObject(info, json, ""), "regions", "", false, (item, path) => regionFromV1(info, item, path));
+      const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/regions", init));
+      return regionListFromV1(info, json);
     },
     async listVolumes(options) {
-      const { json, info } = await http.get("/api/v1/shared_volumes", undefined, options);
-      return readArray(info, asObject(info, json, ""), "volumes", "", false, (item, path) => volumeFromV1(info, item, path));
+      const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/shared_volumes", init));
+      return volumeListFromV1(info, json);
     },
     async getVolume(volumeId, options) {
-      const { json, info } = await http.get("/api/v1/shared_volume/{volume_id}", { path: { volume_id: volumeId } }, options);
+      const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/shared_volume/{volume_id}", { ...init, params: { path: { volume_id: volumeId } } }));
       return volumeFromV1(info, json, "");
     },
     async createVolume(input, options) {
-      const { json, info } = await http.post("/api/v1/shared_volume", { body: volumeCreateToV1(input) }, options);
-      const volumeId = reqNonEmptyString(info, asObject(info, json, ""), "volume_id", "");
+      const body = volumeCreateToV1(input);
+      const { json, info } = await call(transport, options, (init) => http.POST("/api/v1/shared_volume", { ...init, body }));
+      const volumeId = createdVolumeIdFromV1(info, json);
       return readBack("volume", volumeId, () => adapter.getVolume(volumeId, options));
     },
     async updateVolume() {
       throw new UnsupportedByVersionError("v1", "volumes.update", "v1 has no shared-volume update operation");
     },
     async deleteVolume(volumeId, options) {
-      const { json, info } = await http.delete("/api/v1/shared_volume/{volume_id}", { path: { volume_id: volumeId } }, options);
-      // proto3 JSON omits `false`, so an empty object means success: false.
-      return { volume_id: volumeId, success: optBoolean(info, asObject(info, json, ""), "success", "") ?? false };
+      const { json, info } = await call(transport, options, (init) => http.DELETE("/api/v1/shared_volume/{volume_id}", { ...init, params: { path: { volume_id: volumeId } } }));
+      return volumeDeletedFromV1(info, json, volumeId);
     },
   };
   return adapter;

@@ -95,6 +95,6 @@ describe("v2 adapter: exact wire requests and unified results", () => {
     const error = await client.clusters.get("nope").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, requestId: "rid-9", body: { error: { message: "cluster not found" } } });
-    expect((error as Error).message).toBe("404 cluster not found (request id rid-9)");
+    expect((error as Error).message).toBe("GET /compute/clusters/nope (1 attempt): 404 cluster not found (request id rid-9)");
   });
 });

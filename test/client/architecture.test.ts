@@ -1,6 +1,7 @@
 /**
  * Import rules of src/ (excluding src/testing): only adapters/vN and mappings/vN see generated/vN; the facade never
- * sees generated/ at all; adapters never import each other; nothing imports openapi-fetch at run time (the wire client only reads its `paths` types).
+ * sees generated/ at all; adapters never import each other; the one package imported at run time is openapi-fetch, and only
+ * adapters/decode.ts imports it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -25,18 +26,27 @@ describe("src/ import rules", () => {
   test("the scan sees the client's files", () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(["client.ts", "adapters/v1.ts", "mappings/v2.ts"]));
   });
-  test.each(["v1", "v2"])("only adapters/%s and mappings/%s import generated/%s", (version) => {
+  test.each(["v1", "v2"])("only adapters/%s imports generated/%s (its `paths`, the openapi-fetch contract)", (version) => {
     const importers = files.filter((f) => f.imports.some((i) => i.includes(`generated/${version}/`))).map((f) => f.name);
-    expect(importers.sort()).toEqual([`adapters/${version}.ts`, `mappings/${version}.ts`]);
+    expect(importers.sort()).toEqual([`adapters/${version}.ts`]);
+  });
+  test("everything else from generated/ comes through generated/stable.ts, the names keyed by meaning (codegen/stable-names.ts)", () => {
+    const others = files.flatMap((f) => f.imports.filter((i) => i.includes("generated/") && !/generated\/v[12]\/schema\.js$/.test(i)).map((i) => `${f.name}: ${i.replace(/^.*generated\//, "generated/")}`));
+    expect(others.filter((line) => !line.endsWith("generated/stable.js"))).toEqual([]);
+    expect(others.length).toBeGreaterThan(0);
   });
   test("client.ts and index.ts import nothing from generated/", () => {
     for (const name of ["client.ts", "index.ts"]) {
       expect(files.find((f) => f.name === name)!.imports.filter((i) => i.includes("generated/"))).toEqual([]);
     }
   });
-  test("adapters never import each other, and the client imports no package at all (zero runtime dependencies)", () => {
+  test("adapters never import each other, and openapi-fetch (the one runtime dependency) is imported by adapters/decode.ts only", () => {
     expect(files.find((f) => f.name === "adapters/v1.ts")!.imports).not.toContain("./v2.js");
     expect(files.find((f) => f.name === "adapters/v2.ts")!.imports).not.toContain("./v1.js");
-    expect(files.flatMap((f) => f.imports.filter((i) => !i.startsWith(".")).map((i) => `${f.name}: ${i}`))).toEqual([]);
+    expect(files.flatMap((f) => f.imports.filter((i) => !i.startsWith(".")).map((i) => `${f.name}: ${i}`))).toEqual(["adapters/decode.ts: openapi-fetch"]);
+  });
+  test("openapi-fetch is the package's only runtime dependency", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(["openapi-fetch"]);
   });
 });

@@ -17,6 +17,8 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "NotFoundError",
     "RateLimitError",
     "ReadBackError",
+    "RequestNotSentError",
+    "ResponseTooLargeError",
     "ServerError",
     "TimeoutError",
     "UnsupportedByVersionError",
@@ -29,9 +31,12 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "clusterTypeValues",
     "createClient",
     "defaultBaseUrls",
+    "defaultMaxResponseBytes",
     "gpuTypeValues",
     "isUnrecognized",
+    "packageVersion",
     "rawValue",
+    "userAgent",
     "v1OnlyClusterStatusValues",
   ]);
 });

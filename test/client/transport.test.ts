@@ -93,7 +93,7 @@ describe("timeouts, deadline and abort", () => {
     const server = await serve(() => ({ status: 503, json: {}, headers: { "retry-after": "30" } }));
     const error = await v2(server, { deadlineMs: 500, maxRetries: 5 }).clusters.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe("Deadline of 500 ms exceeded");
+    expect((error as Error).message).toBe("GET /compute/clusters (1 attempt): Deadline of 500 ms exceeded");
     expect(server.requests).toHaveLength(1);
   });
   test("a per-call deadlineMs overrides the client's", async () => {
@@ -189,7 +189,7 @@ describe("secrets", () => {
     expect(() => createClient({ apiVersion: "v3" as "v2", apiKey: KEY })).toThrow(/apiVersion: must be "v1" or "v2", got "v3"/);
     expect(() => createClient({ apiVersion: "v2", apiKey: KEY, baseUrl: "not a url" })).toThrow(/baseUrl: is not a URL/);
     expect(() => createClient({ apiVersion: "v2", apiKey: KEY, timeoutMs: -1, maxRetries: 1.5 })).toThrow(
-      "timeoutMs: must be a positive number of ms, got -1; maxRetries: must be a non-negative integer, got 1.5",
+      "timeoutMs: must be a number of ms above 0 and at most 2147483647 (2^31-1, the largest timer), got -1; maxRetries: must be a non-negative integer, got 1.5",
     );
   });
   test("a 303 after a PUT is followed with a GET without body or content-type", async () => {

@@ -55,7 +55,7 @@ function wrongType(value: unknown): unknown {
 
 async function getWith(version: ApiVersion, body: Record<string, unknown>): Promise<unknown> {
   server.plan({ status: 200, body: JSON.stringify(body), headers: { "content-type": "application/json", "x-request-id": "req-fields" } });
-  const client = createClient({ apiVersion: version, apiKey: "k", baseUrl: server.url, maxRetries: 0 });
+  const client = createClient({ apiVersion: version, apiKey: "wire-fields-key-0123", baseUrl: server.url, maxRetries: 0 });
   return client.clusters.get("c-1").catch((e: unknown) => e);
 }
 

@@ -1,0 +1,148 @@
+/**
+ * sync: upstream API description → cluster subset → overlays applied → validated spec text with provenance.
+ * Pure apart from the validator: reads nothing from disk and writes nothing (scripts/sync.ts does both, and
+ * writes only when this returns).
+ */
+import { createHash } from "node:crypto";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { type Document, isMap, LineCounter, parseDocument } from "yaml";
+import { isCodegenError } from "../errors.js";
+import type { ApiVersion } from "../ir.js";
+import { parseSpec } from "../load.js";
+import { SyncError } from "./errors.js";
+import { extractCluster, unreachableComponents } from "./extract.js";
+import { type AppliedAction, applyOverlays, type OverlaySource } from "./overlay.js";
+import { mergePages } from "./pages.js";
+import { readProvenance, renderProvenance } from "./provenance.js";
+
+export { SyncError } from "./errors.js";
+export type { AppliedAction, OverlaySource } from "./overlay.js";
+
+export interface SyncTarget {
+  readonly version: ApiVersion;
+  /** The spec sync writes, relative to the repo root. */
+  readonly spec: string;
+  /** Paths kept from upstream: equal to a prefix (without its trailing slash) or under it. */
+  readonly prefixes: readonly string[];
+  /** Overlay files in specs/overlays/ that apply to this spec, applied in file-name order. */
+  readonly overlayPattern: RegExp;
+}
+
+export const syncTargets: Readonly<Record<ApiVersion, SyncTarget>> = {
+  // Together's whole document: the cluster API lives under /compute/ (clusters, regions, storage volumes);
+  // /clusters/ is kept too so that an upstream operation there is seen and decided on in an overlay.
+  v2: { version: "v2", spec: "specs/v2.yaml", prefixes: ["/compute/", "/clusters/"], overlayPattern: /^v2-.*\.ya?ml$/ },
+  // The tcloud per-operation pages hold nothing else.
+  v1: { version: "v1", spec: "specs/v1.yaml", prefixes: ["/api/v1/"], overlayPattern: /^v1-.*\.ya?ml$/ },
+};
+
+export interface UpstreamFile {
+  /** Display name (as given on the command line). */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface SyncRequest {
+  readonly target: SyncTarget;
+  /** One whole document, or the per-operation pages to merge (v1). */
+  readonly upstream: readonly UpstreamFile[];
+  readonly overlays: readonly OverlaySource[];
+  /** The spec as it is now, for the provenance date (kept while the upstream is unchanged). */
+  readonly previousSpec?: string;
+  readonly commit?: string;
+  /** YYYY-MM-DD, used when the upstream changed. */
+  readonly today: string;
+  /** How to rerun it, for the header. */
+  readonly command: string;
+}
+
+export interface SyncResult {
+  readonly text: string;
+  readonly applied: readonly AppliedAction[];
+  readonly operations: number;
+}
+
+/** How many validator errors one run prints; the rest are counted. */
+const errorCap = 50;
+
+export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
+  const { target } = request;
+  const parsed = request.upstream.map((file) => ({ file: file.file, doc: parseUpstream(file) }));
+  const [only] = parsed;
+  if (only === undefined) throw new SyncError("no upstream file given (--from)");
+  const whole = parsed.length === 1 ? only.doc : mergePages(parsed);
+  const label = parsed.length === 1 ? only.file : `the ${parsed.length} merged pages`;
+  const doc = extractCluster(whole, target.prefixes, label);
+  const applied = applyOverlays(doc, request.overlays, `the cluster part of ${label}`);
+
+  const root = doc.contents;
+  const orphans = isMap(root) ? unreachableComponents(root, target.spec) : [];
+  if (orphans.length > 0) {
+    throw new SyncError(
+      orphans.map((key) => `components/${key} is referenced by nothing once the overlays are applied: remove it in the overlay that made it unused`),
+    );
+  }
+
+  const upstream = request.upstream.map((file) => ({ name: baseName(file.file), sha256: sha256(file.text) }));
+  const previous = request.previousSpec === undefined ? undefined : readProvenance(request.previousSpec);
+  const sameUpstream = previous !== undefined && previous.upstream.join() === upstream.map((u) => u.sha256).join();
+  const commit = request.commit ?? (sameUpstream ? previous.commit : undefined);
+  doc.commentBefore = renderProvenance({
+    command: request.command,
+    upstream,
+    ...(commit === undefined ? {} : { commit }),
+    overlays: [...new Set(request.overlays.map((overlay) => overlay.file))],
+    date: (sameUpstream ? previous.date : undefined) ?? request.today,
+  });
+  const text = doc.toString({ lineWidth: 0 });
+  await validate(text, target);
+  return { text, applied, operations: countOperations(doc) };
+}
+
+function parseUpstream(file: UpstreamFile): Document {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new SyncError(doc.errors.map((error) => `${file.file}:${lineCounter.linePos(error.pos[0]).line}: malformed YAML: ${error.message.split("\n")[0]}`));
+  }
+  return doc;
+}
+
+/** The generator's own loader (located `$ref` and version errors), then Redocly's recommended ruleset. */
+async function validate(text: string, target: SyncTarget): Promise<void> {
+  try {
+    parseSpec(text, target.spec, target.version);
+  } catch (error) {
+    if (isCodegenError(error)) throw new SyncError(`the synced spec would not load: ${error.message}`);
+    throw error;
+  }
+  const config = await createConfig({ extends: ["recommended"] });
+  const problems = (await lintFromString({ source: text, absoluteRef: target.spec, config })).filter((p) => p.severity === "error");
+  if (problems.length === 0) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lines = problems.slice(0, errorCap).map((problem) => {
+    const pointer = problem.location[0]?.pointer ?? "#/";
+    const path = pointer.replace(/^#\/?/, "").split("/").filter(Boolean).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const line = node?.range === undefined ? 1 : lineCounter.linePos(node.range[0]).line;
+    return `${target.spec} (as synced):${line} ${pointer}: ${problem.ruleId}: ${problem.message}`;
+  });
+  if (problems.length > errorCap) lines.push(`... and ${problems.length - errorCap} more validator errors`);
+  throw new SyncError(["the synced spec does not validate (nothing was written); fix the overlay that causes it:", ...lines]);
+}
+
+function countOperations(doc: Document): number {
+  const paths = doc.get("paths", true);
+  if (!isMap(paths)) return 0;
+  const methods = new Set(["get", "put", "post", "delete", "patch", "head", "options", "trace"]);
+  return paths.items.reduce((count, pair) => count + (isMap(pair.value) ? pair.value.items.filter((op) => methods.has(String((op.key as { value?: unknown }).value))).length : 0), 0);
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}

@@ -1,0 +1,35 @@
+/**
+ * Child process of docs-run.test.ts: runs docs blocks (files given as arguments) one after another in this one
+ * process against a fake started here, and prints one line per block: `@@docs-block ` + JSON `{ file, ok, error? }`. One process for
+ * all blocks keeps the docs test to a single tsx start-up. Blocks see TOGETHER_API_KEY and reach the fake through
+ * redirect-fetch.ts, exactly as written in the docs.
+ */
+import { pathToFileURL } from "node:url";
+import { startFakeApi } from "../../src/testing/index.js";
+
+// Provisioning finishes between two requests, so a `waitForReady` in a block returns on its first poll.
+const fake = await startFakeApi({ clock: { mode: "per-request", advanceMs: 600_000 } });
+process.env["TOGETHER_API_KEY"] = fake.apiKey;
+process.env["DOCS_FAKE_V1"] = fake.urls.v1;
+process.env["DOCS_FAKE_V2"] = fake.urls.v2;
+await import("./redirect-fetch.js");
+
+let current = "";
+const report = (file: string, error?: unknown) =>
+  process.stdout.write(`@@docs-block ${JSON.stringify({ file, ok: error === undefined, ...(error !== undefined ? { error: error instanceof Error ? error.stack : String(error) } : {}) })}\n`);
+// A block that rejects outside its own awaits still fails as that block, instead of killing the runner.
+process.on("unhandledRejection", (error) => report(current, error));
+
+for (const file of process.argv.slice(2)) {
+  current = file;
+  fake.reset();
+  try {
+    await import(pathToFileURL(file).href);
+    report(file);
+  } catch (error) {
+    report(file, error);
+  }
+}
+await fake.close();
+// A block that leaves a handle open must not hang the test; the test checks every block reported.
+process.exit(0);

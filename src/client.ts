@@ -11,6 +11,7 @@ import { ConnectionError, InvalidResponseError, ValidationError, type Validation
 import { createLog, isLogLevel, type Logger, type LogLevel } from "./logger.js";
 import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, throwIssues } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import { createDeprecationReporter, deprecationMiddleware, warnV1Client, type DeprecationHandler } from "./deprecation.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
 import { userAgent } from "./version.js";
@@ -61,6 +62,11 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   readonly logger?: Logger;
   /** Log level. @default process.env.TOGETHER_LOG, else "off" without a logger and "warn" with one */
   readonly logLevel?: LogLevel;
+  /**
+   * Receives, once per route, what the server's `Deprecation` / `Sunset` headers say. `false` silences that and the
+   * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
+   */
+  readonly onDeprecation?: DeprecationHandler | false;
 }
 
 /** A unified call's result together with the HTTP answer it came from (the last one, for calls that make several). */
@@ -157,6 +163,9 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
   checkLimits(options);
   const redactor = createRedactor(apiKey);
+  // Deprecation signals (src/deprecation.ts): a fetch wrapper until the transport takes openapi-fetch middleware.
+  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  if (options.onDeprecation !== false) warnV1Client(apiVersion);
   const transport = createTransport({
     baseUrl,
     apiKey,
@@ -172,6 +181,8 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   });
   const headers = { "user-agent": userAgent, accept: "application/json", ...options.headers };
   const adapter = adapters[apiVersion](transport, headers) as VersionAdapter<RawClients[V]>;
+  // Deprecation / Sunset headers, once per route (src/deprecation.ts); the unified calls go through raw, so it sees them.
+  if (options.onDeprecation !== false) adapter.raw.use(deprecationMiddleware(createDeprecationReporter(options.onDeprecation)));
   return facade(adapter, baseUrl, redactor) as Client<V>;
 }
 
@@ -266,7 +277,7 @@ function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): C
     clusters: {
       list: (query, options) => call(options, async (o) => adapter.listClusters(validateClusterList(query), o)),
       get: (clusterId, options) => call(options, (o) => getCluster(clusterId, o)),
-      create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input), o)),
+      create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input, adapter.version), o)),
       update: (clusterId, patch, options) => call(options, async (o) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), o)),
       delete: (clusterId, options) => call(options, async (o) => adapter.deleteCluster(checkId(clusterId, "clusterId"), o)),
       waitForReady: (clusterId, options) => waiting(options, (deps) => waitForReady(checkId(clusterId, "clusterId"), deps, options)),

@@ -65,6 +65,9 @@ export type {
   VolumeCreateInput,
   VolumeStatus,
   VolumeUpdateInput,
+  WireView,
 } from "./types.js";
 export { billingTypeValues, clusterStatusValues, clusterTypeValues, display, gpuTypeValues, isKnown, isKnownValue, valueFor } from "./vocabulary.js";
 export { fromV1DriverToken } from "./migrate/runtime.js";
+export { parseDeprecationHeaders } from "./deprecation.js";
+export type { DeprecationHandler, DeprecationNotice } from "./deprecation.js";

@@ -3,15 +3,15 @@
  * helpers callers use on `Known<T>` values, and the lookup helpers the mappings share.
  */
 import {
-  v2GPUClusterCreateRequestBillingTypeValues,
-  v2GPUClusterCreateRequestClusterTypeValues,
-  v2GPUClusterCreateRequestGpuTypeValues,
-  v2GPUClusterInfoBillingTypeValues,
-  v2GPUClusterInfoClusterTypeValues,
-  v2GPUClusterInfoGpuTypeValues,
-  v2GPUClusterInfoStatusValues,
-  v2GPUClusterUpdateRequestClusterTypeValues,
-} from "../generated/enums.js";
+  v2BillingTypeValues,
+  v2ClusterStatusValues,
+  v2ClusterTypeValues,
+  v2CreateBillingTypeValues,
+  v2CreateClusterTypeValues,
+  v2CreateGpuTypeValues,
+  v2GpuTypeValues,
+  v2UpdateClusterTypeValues,
+} from "../generated/stable.js";
 import { unrecognized, v1OnlyClusterStatusValues, type BillingType, type ClusterStatus, type ClusterType, type GpuType, type Known, type Unrecognized } from "./types.js";
 
 function union<T extends string>(...lists: ReadonlyArray<readonly T[]>): readonly T[] {
@@ -20,16 +20,16 @@ function union<T extends string>(...lists: ReadonlyArray<readonly T[]>): readonl
 
 /** Every cluster type the unified API accepts. */
 export const clusterTypeValues: readonly ClusterType[] = union<ClusterType>(
-  v2GPUClusterCreateRequestClusterTypeValues,
-  v2GPUClusterInfoClusterTypeValues,
-  v2GPUClusterUpdateRequestClusterTypeValues,
+  v2CreateClusterTypeValues,
+  v2ClusterTypeValues,
+  v2UpdateClusterTypeValues,
 );
 /** Every GPU type the unified API accepts. */
-export const gpuTypeValues: readonly GpuType[] = union<GpuType>(v2GPUClusterCreateRequestGpuTypeValues, v2GPUClusterInfoGpuTypeValues);
+export const gpuTypeValues: readonly GpuType[] = union<GpuType>(v2CreateGpuTypeValues, v2GpuTypeValues);
 /** Every billing type the unified API accepts. */
-export const billingTypeValues: readonly BillingType[] = union<BillingType>(v2GPUClusterCreateRequestBillingTypeValues, v2GPUClusterInfoBillingTypeValues);
+export const billingTypeValues: readonly BillingType[] = union<BillingType>(v2CreateBillingTypeValues, v2BillingTypeValues);
 /** Every cluster status of the unified API (v2's plus the v1-only states). */
-export const clusterStatusValues: readonly ClusterStatus[] = union<ClusterStatus>(v2GPUClusterInfoStatusValues, v1OnlyClusterStatusValues);
+export const clusterStatusValues: readonly ClusterStatus[] = union<ClusterStatus>(v2ClusterStatusValues, v1OnlyClusterStatusValues);
 
 /** True when `value` is one the client knows (narrows `Known<T>` to `T`); the opposite of `isUnrecognized`. */
 export function isKnown<T extends string>(value: Known<T>): value is T {

@@ -7,6 +7,7 @@ import { FaultInjector } from "./faults.js";
 import { v1Handlers } from "./handlers-v1.js";
 import { v2Handlers } from "./handlers-v2.js";
 import { handleRequest, type MountedVersion, type RequestLogEntry } from "./server.js";
+import { answerOutsideThePipeline } from "./socket-answers.js";
 import { FakeState } from "./state.js";
 import { SpecValidator } from "./validation.js";
 
@@ -21,7 +22,7 @@ export interface FakeApiOptions {
   readonly host?: string;
   /** The bearer token the fake accepts; any other (or none) gets 401. @default "test-key" */
   readonly apiKey?: string;
-  /** How fake time moves. @default { mode: "manual" } */
+  /** How fake time moves. @default { mode: "on-poll" } */
   readonly clock?: ClockMode;
   /**
    * Fake time at start, epoch ms. Pass `Date.now()` when code under test compares server timestamps with the wall
@@ -110,12 +111,11 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   const nextRequestId = () => `fake-req-${String(++requestSerial).padStart(6, "0")}`;
   const context = { state, faults, versions, apiKey, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
   const server = createServer((req, res) => {
-    handleRequest(context, req, res).catch(() => {
-      // handleRequest answers every failure itself; reaching here means the socket is already unusable
-      // (e.g. the client vanished mid-write). Drop it rather than crash the test process.
-      res.destroy();
-    });
+    // handleRequest answers every failure itself and never rejects; this guard only keeps a bug of the fake from
+    // becoming an unhandled rejection that would crash the test process.
+    handleRequest(context, req, res).catch(() => res.destroy());
   });
+  answerOutsideThePipeline(server, nextRequestId, () => ({}));
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;

@@ -26,9 +26,14 @@ describe("src/ import rules", () => {
   test("the scan sees the client's files", () => {
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(["client.ts", "adapters/v1.ts", "mappings/v2.ts"]));
   });
-  test.each(["v1", "v2"])("only adapters/%s and mappings/%s import generated/%s", (version) => {
+  test.each(["v1", "v2"])("only adapters/%s imports generated/%s (its `paths`, the openapi-fetch contract)", (version) => {
     const importers = files.filter((f) => f.imports.some((i) => i.includes(`generated/${version}/`))).map((f) => f.name);
-    expect(importers.sort()).toEqual([`adapters/${version}.ts`, `mappings/${version}.ts`]);
+    expect(importers.sort()).toEqual([`adapters/${version}.ts`]);
+  });
+  test("everything else from generated/ comes through generated/stable.ts, the names keyed by meaning (codegen/stable-names.ts)", () => {
+    const others = files.flatMap((f) => f.imports.filter((i) => i.includes("generated/") && !/generated\/v[12]\/schema\.js$/.test(i)).map((i) => `${f.name}: ${i.replace(/^.*generated\//, "generated/")}`));
+    expect(others.filter((line) => !line.endsWith("generated/stable.js"))).toEqual([]);
+    expect(others.length).toBeGreaterThan(0);
   });
   test("client.ts and index.ts import nothing from generated/", () => {
     for (const name of ["client.ts", "index.ts"]) {

@@ -140,6 +140,8 @@ describe("fault specs are checked when injected", () => {
     [{ route: CREATE, status: 503, reset: "before" as const }, /at most one of status, reset, body/],
     [{ route: CREATE, body: "truncated" as const, status: 500 }, /drop status/],
     [{ route: CREATE, retryAfter: 1 }, /retryAfter needs a status/],
+    [{ route: CREATE, status: 503, retryAfter: "1\r\nset-cookie: x=1" }, /retryAfter must be seconds >= 0 or an HTTP date/],
+    [{ route: CREATE, status: 503, retryAfter: Number.NaN }, /retryAfter must be seconds >= 0/],
     [{ route: CREATE }, /needs status, reset, body or latencyMs/],
   ])("%j is refused", (spec, message) => {
     expect(() => fake.faults.inject(spec)).toThrow(message);

@@ -50,7 +50,8 @@ export const waiterStrategies: ReadonlyArray<{ readonly name: string; readonly r
 ];
 
 export async function measureWaiter(runs: number, seed = 20): Promise<WaiterResults> {
-  const fake = await startFakeApi({ phaseDurationMs: readyAfterMs / provisioningPhases });
+  // Manual clock: only the strategies' sleeps move time (the fake's on-poll clock and its poll hint would skip it).
+  const fake = await startFakeApi({ phaseDurationMs: readyAfterMs / provisioningPhases, clock: { mode: "manual" } });
   const client = createClient({ apiVersion: "v2", apiKey: fake.apiKey, baseUrl: fake.urls.v2 });
   const random = seededRandom(seed);
   const samples = waiterStrategies.map(() => ({ requests: [] as number[], lag: [] as number[] }));

@@ -97,7 +97,8 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     const out = displayPath(config.out);
     await assertDirectoryOrMissing(config.out);
     const renderers = threads ? { wireTypes: threads.wireTypes.render, tsFiles: threads.tsFiles.render } : {};
-    const { files, specs } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
+    const { files, specs, model } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
+    for (const warning of model.warnings ?? []) output.stderr(`warning: ${warning}\n`);
     if (options.check) {
       const drift = await asInputError(`cannot compare with ${out}`, () => checkOutput(files, config.out));
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
@@ -114,6 +115,8 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
     if (notice !== undefined) output.stdout(notice);
+    const stableNotice = await stableNamesNotice(model, specs);
+    if (stableNotice !== undefined) output.stdout(stableNotice);
     return 0;
   } catch (error) {
     if (isCodegenError(error) || isInputError(error) || error instanceof SpecReadError) {
@@ -125,6 +128,13 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     if (process.env.CODEGEN_DEBUG) output.stderr(`${(error as Error).stack}\n`);
     return 3;
   }
+}
+
+/** Entries of codegen/stable-names.ts whose pointer no longer finds its schema, as a notice (undefined: none). */
+async function stableNamesNotice(...[model, specs]: Parameters<typeof import("./emit/stable.js").resolveStableNames>): Promise<string | undefined> {
+  const { stableNameProblems, resolveStableNames } = await import("./emit/stable.js");
+  const problems = stableNameProblems(resolveStableNames(model, specs));
+  return problems.length === 0 ? undefined : `\nStable names to update (codegen/stable-names.ts):\n${problems.map((p) => `  - ${p}`).join("\n")}\n`;
 }
 
 /** A spec file that cannot be read at all (missing, a directory, no permission): bad input, exit 2. */

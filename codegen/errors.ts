@@ -55,3 +55,24 @@ export async function asInputError<T>(what: string, run: () => T | Promise<T>): 
     throw wrapped;
   }
 }
+
+/** How many located errors one run prints; the rest are counted. */
+export const errorCap = 50;
+
+/**
+ * Every problem found in one spec in one run (so a spec author fixes them all at once, not one per run). A
+ * CodegenError itself (located at the first problem), so callers that print `message` print them all.
+ */
+export class CodegenErrors extends CodegenError {
+  readonly errors: readonly CodegenError[];
+
+  constructor(errors: readonly [CodegenError, ...CodegenError[]], hint?: string) {
+    const [first] = errors;
+    super(first.location, first.detail);
+    this.errors = errors;
+    const lines = errors.slice(0, errorCap).map((error) => error.message);
+    if (errors.length > errorCap) lines.push(`… and ${errors.length - errorCap} more (${errors.length} errors in all)`);
+    const heading = errors.length === 1 ? [] : [`${first.location.file}: ${errors.length} errors${errors.length > errorCap ? `, the first ${errorCap} listed` : ""}:`];
+    this.message = [...heading, ...lines, ...(hint === undefined ? [] : [hint])].join("\n");
+  }
+}

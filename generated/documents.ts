@@ -32,6 +32,168 @@ export const v1Document = {
     }
   ],
   "paths": {
+    "/api/v1/gpu_cluster/{cluster_id}": {
+      "delete": {
+        "tags": [
+          "GPUClusterService"
+        ],
+        "summary": "Delete GPU cluster by cluster ID",
+        "operationId": "GPUClusterService_Delete",
+        "parameters": [
+          {
+            "name": "cluster_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GPUCLusterDeleteResponse"
+                }
+              }
+            }
+          }
+        }
+      },
+      "get": {
+        "tags": [
+          "GPUClusterService"
+        ],
+        "summary": "Get GPU cluster by cluster ID",
+        "operationId": "GPUClusterService_Get",
+        "parameters": [
+          {
+            "name": "cluster_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GPUClusterInfo"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/shared_volume/{volume_id}": {
+      "delete": {
+        "tags": [
+          "SharedVolumeService"
+        ],
+        "summary": "Delete shared volume by volume id.",
+        "operationId": "SharedVolumeService_Delete",
+        "parameters": [
+          {
+            "name": "volume_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SharedVolumeDeleteResponse"
+                }
+              }
+            }
+          }
+        }
+      },
+      "get": {
+        "tags": [
+          "SharedVolumeService"
+        ],
+        "summary": "Get shared volume by volume Id.",
+        "operationId": "SharedVolumeService_Get",
+        "parameters": [
+          {
+            "name": "volume_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SharedVolumeInfo"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/regions": {
+      "get": {
+        "tags": [
+          "RegionService"
+        ],
+        "summary": "List regions and corresponding supported driver versions",
+        "operationId": "RegionService_List",
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RegionListResponse"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/shared_volumes": {
+      "get": {
+        "tags": [
+          "SharedVolumeService"
+        ],
+        "summary": "List all shared volumes.",
+        "operationId": "SharedVolumeService_List",
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SharedVolumes"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/api/v1/gpu_cluster": {
       "post": {
         "tags": [
@@ -92,110 +254,6 @@ export const v1Document = {
         }
       }
     },
-    "/api/v1/gpu_cluster/{cluster_id}": {
-      "get": {
-        "tags": [
-          "GPUClusterService"
-        ],
-        "summary": "Get GPU cluster by cluster ID",
-        "operationId": "GPUClusterService_Get",
-        "parameters": [
-          {
-            "name": "cluster_id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/GPUClusterInfo"
-                }
-              }
-            }
-          }
-        }
-      },
-      "delete": {
-        "tags": [
-          "GPUClusterService"
-        ],
-        "summary": "Delete GPU cluster by cluster ID",
-        "operationId": "GPUClusterService_Delete",
-        "parameters": [
-          {
-            "name": "cluster_id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/GPUCLusterDeleteResponse"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/gpu_clusters": {
-      "get": {
-        "tags": [
-          "GPUClusterService"
-        ],
-        "summary": "List all GPU clusters.",
-        "description": "Reconstructed: no published YAML exists for this operation. Built from the rendered docs page https://docs.together.ai/api-reference/gpuclusterservice/list-all-gpu-clusters, whose example response is {clusters: [GPUClusterInfo]}; the response schema name GPUClusters is borrowed from v2.",
-        "operationId": "GPUClusterService_List",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/GPUClusters"
-                }
-              }
-            }
-          }
-        },
-        "x-reconstructed": true
-      }
-    },
-    "/api/v1/regions": {
-      "get": {
-        "tags": [
-          "RegionService"
-        ],
-        "summary": "List regions and corresponding supported driver versions",
-        "operationId": "RegionService_List",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/RegionListResponse"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
     "/api/v1/shared_volume": {
       "post": {
         "tags": [
@@ -227,247 +285,45 @@ export const v1Document = {
         }
       }
     },
-    "/api/v1/shared_volume/{volume_id}": {
+    "/api/v1/gpu_clusters": {
       "get": {
         "tags": [
-          "SharedVolumeService"
+          "GPUClusterService"
         ],
-        "summary": "Get shared volume by volume Id.",
-        "operationId": "SharedVolumeService_Get",
-        "parameters": [
-          {
-            "name": "volume_id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
+        "summary": "List all GPU clusters.",
+        "description": "Reconstructed: no published YAML exists for this operation. Built from the rendered docs page https://docs.together.ai/api-reference/gpuclusterservice/list-all-gpu-clusters, whose example response is {clusters: [GPUClusterInfo]}; the response schema name GPUClusters is borrowed from v2.",
+        "operationId": "GPUClusterService_List",
         "responses": {
           "200": {
             "description": "OK",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/SharedVolumeInfo"
+                  "$ref": "#/components/schemas/GPUClusters"
                 }
               }
             }
           }
-        }
-      },
-      "delete": {
-        "tags": [
-          "SharedVolumeService"
-        ],
-        "summary": "Delete shared volume by volume id.",
-        "operationId": "SharedVolumeService_Delete",
-        "parameters": [
-          {
-            "name": "volume_id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/SharedVolumeDeleteResponse"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/shared_volumes": {
-      "get": {
-        "tags": [
-          "SharedVolumeService"
-        ],
-        "summary": "List all shared volumes.",
-        "operationId": "SharedVolumeService_List",
-        "responses": {
-          "200": {
-            "description": "OK",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/SharedVolumes"
-                }
-              }
-            }
-          }
-        }
+        },
+        "x-reconstructed": true
       }
     }
   },
   "components": {
     "schemas": {
-      "GPUClusterCreateRequest": {
-        "required": [
-          "region",
-          "gpu_type",
-          "num_gpus",
-          "cluster_name",
-          "duration_days",
-          "driver_version",
-          "billing_type"
-        ],
-        "type": "object",
-        "properties": {
-          "cluster_type": {
-            "enum": [
-              "UNKNOWN_TYPE",
-              "KUBERNETES",
-              "SLURM"
-            ],
-            "type": "string",
-            "description": "GPU Cluster create request.",
-            "format": "enum"
-          },
-          "region": {
-            "type": "string",
-            "description": "Region to create the GPU cluster in. Valid values are us-central-8 and us-central-4."
-          },
-          "gpu_type": {
-            "enum": [
-              "UNKNOWN_GPU_TYPE",
-              "H100_SXM",
-              "H200_SXM",
-              "RTX_6000_PCI"
-            ],
-            "type": "string",
-            "description": "Type of GPU to use in the cluster",
-            "format": "enum"
-          },
-          "num_gpus": {
-            "type": "integer",
-            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
-            "format": "int32"
-          },
-          "cluster_name": {
-            "type": "string",
-            "description": "Name of the GPU cluster."
-          },
-          "duration_days": {
-            "type": "integer",
-            "description": "Duration in days to keep the cluster running.",
-            "format": "uint32"
-          },
-          "driver_version": {
-            "enum": [
-              "UNKNOWN_DRIVER",
-              "CUDA_12_5_555",
-              "CUDA_12_6_560",
-              "CUDA_12_6_565",
-              "CUDA_12_8_570"
-            ],
-            "type": "string",
-            "description": "NVIDIA driver version to use in the cluster.",
-            "format": "enum"
-          },
-          "shared_volume": {
-            "$ref": "#/components/schemas/SharedVolumeCreateRequest"
-          },
-          "volume_id": {
-            "type": "string"
-          },
-          "billing_type": {
-            "enum": [
-              "UNSPECIFIED",
-              "RESERVED",
-              "ON_DEMAND"
-            ],
-            "type": "string",
-            "format": "enum"
-          }
-        },
-        "description": "GPU Cluster create request"
-      },
-      "GPUClusterCreateResponse": {
+      "GPUCLusterDeleteResponse": {
         "type": "object",
         "properties": {
           "cluster_id": {
             "type": "string"
-          },
-          "status": {
-            "enum": [
-              "UNKNOWN_STATUS",
-              "PENDING",
-              "QUEUED",
-              "WAITING_CONTROL_PLANE",
-              "WAITING_DATA_PLANE",
-              "READY",
-              "FAILED"
-            ],
-            "type": "string",
-            "format": "enum"
           }
         }
       },
-      "SharedVolumeCreateRequest": {
+      "SharedVolumeDeleteResponse": {
         "type": "object",
         "properties": {
-          "volume_name": {
-            "type": "string"
-          },
-          "size_tib": {
-            "type": "integer",
-            "description": "Volume size in whole tebibytes (TiB).",
-            "format": "uint32"
-          },
-          "region": {
-            "type": "string"
-          }
-        }
-      },
-      "GPUClusterUpdateRequest": {
-        "type": "object",
-        "properties": {
-          "cluster_id": {
-            "type": "string"
-          },
-          "cluster_type": {
-            "enum": [
-              "UNKNOWN_TYPE",
-              "KUBERNETES",
-              "SLURM"
-            ],
-            "type": "string",
-            "format": "enum"
-          },
-          "num_gpus": {
-            "type": "integer",
-            "format": "uint32"
-          }
-        }
-      },
-      "GPUClusterUpdateResponse": {
-        "type": "object",
-        "properties": {
-          "cluster_id": {
-            "type": "string"
-          },
-          "status": {
-            "enum": [
-              "UNKNOWN_STATUS",
-              "PENDING",
-              "QUEUED",
-              "WAITING_CONTROL_PLANE",
-              "WAITING_DATA_PLANE",
-              "READY",
-              "FAILED"
-            ],
-            "type": "string",
-            "format": "enum"
+          "success": {
+            "type": "boolean"
           }
         }
       },
@@ -628,25 +484,6 @@ export const v1Document = {
           }
         }
       },
-      "GPUClusters": {
-        "type": "object",
-        "properties": {
-          "clusters": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/GPUClusterInfo"
-            }
-          }
-        }
-      },
-      "GPUCLusterDeleteResponse": {
-        "type": "object",
-        "properties": {
-          "cluster_id": {
-            "type": "string"
-          }
-        }
-      },
       "RegionListResponse": {
         "type": "object",
         "properties": {
@@ -681,14 +518,6 @@ export const v1Document = {
           }
         }
       },
-      "SharedVolumeCreateResponse": {
-        "type": "object",
-        "properties": {
-          "volume_id": {
-            "type": "string"
-          }
-        }
-      },
       "SharedVolumeInfo": {
         "type": "object",
         "properties": {
@@ -704,14 +533,6 @@ export const v1Document = {
           }
         }
       },
-      "SharedVolumeDeleteResponse": {
-        "type": "object",
-        "properties": {
-          "success": {
-            "type": "boolean"
-          }
-        }
-      },
       "SharedVolumes": {
         "type": "object",
         "properties": {
@@ -719,6 +540,185 @@ export const v1Document = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/SharedVolumeInfo"
+            }
+          }
+        }
+      },
+      "GPUClusterCreateRequest": {
+        "required": [
+          "region",
+          "gpu_type",
+          "num_gpus",
+          "cluster_name",
+          "duration_days",
+          "driver_version",
+          "billing_type"
+        ],
+        "type": "object",
+        "properties": {
+          "cluster_type": {
+            "enum": [
+              "UNKNOWN_TYPE",
+              "KUBERNETES",
+              "SLURM"
+            ],
+            "type": "string",
+            "description": "GPU Cluster create request.",
+            "format": "enum"
+          },
+          "region": {
+            "type": "string",
+            "description": "Region to create the GPU cluster in. Valid values are us-central-8 and us-central-4."
+          },
+          "gpu_type": {
+            "enum": [
+              "UNKNOWN_GPU_TYPE",
+              "H100_SXM",
+              "H200_SXM",
+              "RTX_6000_PCI"
+            ],
+            "type": "string",
+            "description": "Type of GPU to use in the cluster",
+            "format": "enum"
+          },
+          "num_gpus": {
+            "type": "integer",
+            "description": "Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24",
+            "format": "int32"
+          },
+          "cluster_name": {
+            "type": "string",
+            "description": "Name of the GPU cluster."
+          },
+          "duration_days": {
+            "type": "integer",
+            "description": "Duration in days to keep the cluster running.",
+            "format": "uint32"
+          },
+          "driver_version": {
+            "enum": [
+              "UNKNOWN_DRIVER",
+              "CUDA_12_5_555",
+              "CUDA_12_6_560",
+              "CUDA_12_6_565",
+              "CUDA_12_8_570"
+            ],
+            "type": "string",
+            "description": "NVIDIA driver version to use in the cluster.",
+            "format": "enum"
+          },
+          "shared_volume": {
+            "$ref": "#/components/schemas/SharedVolumeCreateRequest"
+          },
+          "volume_id": {
+            "type": "string"
+          },
+          "billing_type": {
+            "enum": [
+              "UNSPECIFIED",
+              "RESERVED",
+              "ON_DEMAND"
+            ],
+            "type": "string",
+            "format": "enum"
+          }
+        },
+        "description": "GPU Cluster create request"
+      },
+      "GPUClusterCreateResponse": {
+        "type": "object",
+        "properties": {
+          "cluster_id": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "UNKNOWN_STATUS",
+              "PENDING",
+              "QUEUED",
+              "WAITING_CONTROL_PLANE",
+              "WAITING_DATA_PLANE",
+              "READY",
+              "FAILED"
+            ],
+            "type": "string",
+            "format": "enum"
+          }
+        }
+      },
+      "SharedVolumeCreateRequest": {
+        "type": "object",
+        "properties": {
+          "volume_name": {
+            "type": "string"
+          },
+          "size_tib": {
+            "type": "integer",
+            "description": "Volume size in whole tebibytes (TiB).",
+            "format": "uint32"
+          },
+          "region": {
+            "type": "string"
+          }
+        }
+      },
+      "SharedVolumeCreateResponse": {
+        "type": "object",
+        "properties": {
+          "volume_id": {
+            "type": "string"
+          }
+        }
+      },
+      "GPUClusterUpdateRequest": {
+        "type": "object",
+        "properties": {
+          "cluster_id": {
+            "type": "string"
+          },
+          "cluster_type": {
+            "enum": [
+              "UNKNOWN_TYPE",
+              "KUBERNETES",
+              "SLURM"
+            ],
+            "type": "string",
+            "format": "enum"
+          },
+          "num_gpus": {
+            "type": "integer",
+            "format": "uint32"
+          }
+        }
+      },
+      "GPUClusterUpdateResponse": {
+        "type": "object",
+        "properties": {
+          "cluster_id": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "UNKNOWN_STATUS",
+              "PENDING",
+              "QUEUED",
+              "WAITING_CONTROL_PLANE",
+              "WAITING_DATA_PLANE",
+              "READY",
+              "FAILED"
+            ],
+            "type": "string",
+            "format": "enum"
+          }
+        }
+      },
+      "GPUClusters": {
+        "type": "object",
+        "properties": {
+          "clusters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GPUClusterInfo"
             }
           }
         }

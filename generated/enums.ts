@@ -5,138 +5,138 @@
 
 /**
  * `billing_type` values of the v1 API.
- * @see specs/v1.yaml:255:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v1.yaml:419:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export const v1GPUClusterCreateRequestBillingTypeValues = ["UNSPECIFIED", "RESERVED", "ON_DEMAND"] as const;
 /**
  * `billing_type` values of the v1 API.
- * @see specs/v1.yaml:255:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
+ * @see specs/v1.yaml:419:9 #/components/schemas/GPUClusterCreateRequest/properties/billing_type
  */
 export type V1GPUClusterCreateRequestBillingType = (typeof v1GPUClusterCreateRequestBillingTypeValues)[number];
 /**
  * GPU Cluster create request.
  *
  * Same values as v1GPUClusterInfoClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:206:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v1.yaml:372:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export const v1GPUClusterCreateRequestClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * GPU Cluster create request.
  *
  * Same values as v1GPUClusterInfoClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:206:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
+ * @see specs/v1.yaml:372:9 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type
  */
 export type V1GPUClusterCreateRequestClusterType = (typeof v1GPUClusterCreateRequestClusterTypeValues)[number];
 /**
  * NVIDIA driver version to use in the cluster.
  *
  * Same values as v1GPUClusterInfoDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:241:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
+ * @see specs/v1.yaml:405:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
  */
 export const v1GPUClusterCreateRequestDriverVersionValues = ["UNKNOWN_DRIVER", "CUDA_12_5_555", "CUDA_12_6_560", "CUDA_12_6_565", "CUDA_12_8_570"] as const;
 /**
  * NVIDIA driver version to use in the cluster.
  *
  * Same values as v1GPUClusterInfoDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:241:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
+ * @see specs/v1.yaml:405:9 #/components/schemas/GPUClusterCreateRequest/properties/driver_version
  */
 export type V1GPUClusterCreateRequestDriverVersion = (typeof v1GPUClusterCreateRequestDriverVersionValues)[number];
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v1GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:219:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v1.yaml:384:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export const v1GPUClusterCreateRequestGpuTypeValues = ["UNKNOWN_GPU_TYPE", "H100_SXM", "H200_SXM", "RTX_6000_PCI"] as const;
 /**
  * Type of GPU to use in the cluster
  *
  * Same values as v1GPUClusterInfoGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:219:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
+ * @see specs/v1.yaml:384:9 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type
  */
 export type V1GPUClusterCreateRequestGpuType = (typeof v1GPUClusterCreateRequestGpuTypeValues)[number];
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterUpdateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:268:9 #/components/schemas/GPUClusterCreateResponse/properties/status
+ * @see specs/v1.yaml:432:9 #/components/schemas/GPUClusterCreateResponse/properties/status
  */
 export const v1GPUClusterCreateResponseStatusValues = ["UNKNOWN_STATUS", "PENDING", "QUEUED", "WAITING_CONTROL_PLANE", "WAITING_DATA_PLANE", "READY", "FAILED"] as const;
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterUpdateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:268:9 #/components/schemas/GPUClusterCreateResponse/properties/status
+ * @see specs/v1.yaml:432:9 #/components/schemas/GPUClusterCreateResponse/properties/status
  */
 export type V1GPUClusterCreateResponseStatus = (typeof v1GPUClusterCreateResponseStatusValues)[number];
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:326:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v1.yaml:217:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export const v1GPUClusterInfoClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterUpdateRequestClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:326:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
+ * @see specs/v1.yaml:217:9 #/components/schemas/GPUClusterInfo/properties/cluster_type
  */
 export type V1GPUClusterInfoClusterType = (typeof v1GPUClusterInfoClusterTypeValues)[number];
 /**
  * `driver_version` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:348:9 #/components/schemas/GPUClusterInfo/properties/driver_version
+ * @see specs/v1.yaml:239:9 #/components/schemas/GPUClusterInfo/properties/driver_version
  */
 export const v1GPUClusterInfoDriverVersionValues = ["UNKNOWN_DRIVER", "CUDA_12_5_555", "CUDA_12_6_560", "CUDA_12_6_565", "CUDA_12_8_570"] as const;
 /**
  * `driver_version` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestDriverVersionValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:348:9 #/components/schemas/GPUClusterInfo/properties/driver_version
+ * @see specs/v1.yaml:239:9 #/components/schemas/GPUClusterInfo/properties/driver_version
  */
 export type V1GPUClusterInfoDriverVersion = (typeof v1GPUClusterInfoDriverVersionValues)[number];
 /**
  * `gpu_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:335:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v1.yaml:226:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export const v1GPUClusterInfoGpuTypeValues = ["UNKNOWN_GPU_TYPE", "H100_SXM", "H200_SXM", "RTX_6000_PCI"] as const;
 /**
  * `gpu_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestGpuTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:335:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
+ * @see specs/v1.yaml:226:9 #/components/schemas/GPUClusterInfo/properties/gpu_type
  */
 export type V1GPUClusterInfoGpuType = (typeof v1GPUClusterInfoGpuTypeValues)[number];
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:295:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v1.yaml:464:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export const v1GPUClusterUpdateRequestClusterTypeValues = ["UNKNOWN_TYPE", "KUBERNETES", "SLURM"] as const;
 /**
  * `cluster_type` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateRequestClusterTypeValues, v1GPUClusterInfoClusterTypeValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:295:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
+ * @see specs/v1.yaml:464:9 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type
  */
 export type V1GPUClusterUpdateRequestClusterType = (typeof v1GPUClusterUpdateRequestClusterTypeValues)[number];
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:310:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
+ * @see specs/v1.yaml:479:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
  */
 export const v1GPUClusterUpdateResponseStatusValues = ["UNKNOWN_STATUS", "PENDING", "QUEUED", "WAITING_CONTROL_PLANE", "WAITING_DATA_PLANE", "READY", "FAILED"] as const;
 /**
  * `status` values of the v1 API.
  *
  * Same values as v1GPUClusterCreateResponseStatusValues (kept separate: names follow locations, not values).
- * @see specs/v1.yaml:310:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
+ * @see specs/v1.yaml:479:9 #/components/schemas/GPUClusterUpdateResponse/properties/status
  */
 export type V1GPUClusterUpdateResponseStatus = (typeof v1GPUClusterUpdateResponseStatusValues)[number];
 /**

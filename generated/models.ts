@@ -55,12 +55,12 @@ export type V2DashboardConfig = V2Components["schemas"]["DashboardConfig"];
 export type V2DashboardState = V2Components["schemas"]["DashboardState"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:438:5 #/components/schemas/GPUCLusterDeleteResponse
+ * @see specs/v1.yaml:202:5 #/components/schemas/GPUCLusterDeleteResponse
  */
 export type V1GPUCLusterDeleteResponse = V1Components["schemas"]["GPUCLusterDeleteResponse"];
 /**
  * Differs from v2's `GPUClusterControlPlaneNode`; see generated/merge-report.md.
- * @see specs/v1.yaml:388:5 #/components/schemas/GPUClusterControlPlaneNode
+ * @see specs/v1.yaml:279:5 #/components/schemas/GPUClusterControlPlaneNode
  */
 export type V1GPUClusterControlPlaneNode = V1Components["schemas"]["GPUClusterControlPlaneNode"];
 /**
@@ -72,7 +72,7 @@ export type V2GPUClusterControlPlaneNode = V2Components["schemas"]["GPUClusterCo
  * GPU Cluster create request
  *
  * Differs from v2's `GPUClusterCreateRequest`; see generated/merge-report.md.
- * @see specs/v1.yaml:195:5 #/components/schemas/GPUClusterCreateRequest
+ * @see specs/v1.yaml:361:5 #/components/schemas/GPUClusterCreateRequest
  */
 export type V1GPUClusterCreateRequest = V1Components["schemas"]["GPUClusterCreateRequest"];
 /**
@@ -84,12 +84,12 @@ export type V1GPUClusterCreateRequest = V1Components["schemas"]["GPUClusterCreat
 export type V2GPUClusterCreateRequest = V2Components["schemas"]["GPUClusterCreateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:263:5 #/components/schemas/GPUClusterCreateResponse
+ * @see specs/v1.yaml:427:5 #/components/schemas/GPUClusterCreateResponse
  */
 export type V1GPUClusterCreateResponse = V1Components["schemas"]["GPUClusterCreateResponse"];
 /**
  * Differs from v2's `GPUClusterGPUWorkerNode`; see generated/merge-report.md.
- * @see specs/v1.yaml:407:5 #/components/schemas/GPUClusterGPUWorkerNode
+ * @see specs/v1.yaml:298:5 #/components/schemas/GPUClusterGPUWorkerNode
  */
 export type V1GPUClusterGPUWorkerNode = V1Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
@@ -99,7 +99,7 @@ export type V1GPUClusterGPUWorkerNode = V1Components["schemas"]["GPUClusterGPUWo
 export type V2GPUClusterGPUWorkerNode = V2Components["schemas"]["GPUClusterGPUWorkerNode"];
 /**
  * Differs from v2's `GPUClusterInfo`; see generated/merge-report.md.
- * @see specs/v1.yaml:321:5 #/components/schemas/GPUClusterInfo
+ * @see specs/v1.yaml:212:5 #/components/schemas/GPUClusterInfo
  */
 export type V1GPUClusterInfo = V1Components["schemas"]["GPUClusterInfo"];
 /**
@@ -116,7 +116,7 @@ export type V2GPUClusterInfo = V2Components["schemas"]["GPUClusterInfo"];
 export type V2GPUClusterNodeLifecycleEvent = V2Components["schemas"]["GPUClusterNodeLifecycleEvent"];
 /**
  * Differs from v2's `GPUClusterUpdateRequest`; see generated/merge-report.md.
- * @see specs/v1.yaml:290:5 #/components/schemas/GPUClusterUpdateRequest
+ * @see specs/v1.yaml:459:5 #/components/schemas/GPUClusterUpdateRequest
  */
 export type V1GPUClusterUpdateRequest = V1Components["schemas"]["GPUClusterUpdateRequest"];
 /**
@@ -126,12 +126,12 @@ export type V1GPUClusterUpdateRequest = V1Components["schemas"]["GPUClusterUpdat
 export type V2GPUClusterUpdateRequest = V2Components["schemas"]["GPUClusterUpdateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:305:5 #/components/schemas/GPUClusterUpdateResponse
+ * @see specs/v1.yaml:474:5 #/components/schemas/GPUClusterUpdateResponse
  */
 export type V1GPUClusterUpdateResponse = V1Components["schemas"]["GPUClusterUpdateResponse"];
 /**
  * Differs from v2's `GPUClusterVolume`; see generated/merge-report.md.
- * @see specs/v1.yaml:376:5 #/components/schemas/GPUClusterVolume
+ * @see specs/v1.yaml:267:5 #/components/schemas/GPUClusterVolume
  */
 export type V1GPUClusterVolume = V1Components["schemas"]["GPUClusterVolume"];
 /**
@@ -141,7 +141,7 @@ export type V1GPUClusterVolume = V1Components["schemas"]["GPUClusterVolume"];
 export type V2GPUClusterVolume = V2Components["schemas"]["GPUClusterVolume"];
 /**
  * Differs from v2's `GPUClusters`; see generated/merge-report.md.
- * @see specs/v1.yaml:431:5 #/components/schemas/GPUClusters
+ * @see specs/v1.yaml:490:5 #/components/schemas/GPUClusters
  */
 export type V1GPUClusters = V1Components["schemas"]["GPUClusters"];
 /**
@@ -206,12 +206,12 @@ export type V2OIDCConfig = V2Components["schemas"]["OIDCConfig"];
 export type V2ObservabilityConfig = V2Components["schemas"]["ObservabilityConfig"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:450:5 #/components/schemas/Region
+ * @see specs/v1.yaml:329:5 #/components/schemas/Region
  */
 export type V1Region = V1Components["schemas"]["Region"];
 /**
  * Differs from v2's `RegionListResponse`; see generated/merge-report.md.
- * @see specs/v1.yaml:443:5 #/components/schemas/RegionListResponse
+ * @see specs/v1.yaml:322:5 #/components/schemas/RegionListResponse
  */
 export type V1RegionListResponse = V1Components["schemas"]["RegionListResponse"];
 /**
@@ -229,27 +229,27 @@ export type V2RegionListResponse = V2Components["schemas"]["RegionListResponse"]
 export type V2Remediation = V2Components["schemas"]["Remediation"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:279:5 #/components/schemas/SharedVolumeCreateRequest
+ * @see specs/v1.yaml:443:5 #/components/schemas/SharedVolumeCreateRequest
  */
 export type V1SharedVolumeCreateRequest = V1Components["schemas"]["SharedVolumeCreateRequest"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:465:5 #/components/schemas/SharedVolumeCreateResponse
+ * @see specs/v1.yaml:454:5 #/components/schemas/SharedVolumeCreateResponse
  */
 export type V1SharedVolumeCreateResponse = V1Components["schemas"]["SharedVolumeCreateResponse"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:480:5 #/components/schemas/SharedVolumeDeleteResponse
+ * @see specs/v1.yaml:207:5 #/components/schemas/SharedVolumeDeleteResponse
  */
 export type V1SharedVolumeDeleteResponse = V1Components["schemas"]["SharedVolumeDeleteResponse"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:470:5 #/components/schemas/SharedVolumeInfo
+ * @see specs/v1.yaml:344:5 #/components/schemas/SharedVolumeInfo
  */
 export type V1SharedVolumeInfo = V1Components["schemas"]["SharedVolumeInfo"];
 /**
  * Only in v1.
- * @see specs/v1.yaml:485:5 #/components/schemas/SharedVolumes
+ * @see specs/v1.yaml:354:5 #/components/schemas/SharedVolumes
  */
 export type V1SharedVolumes = V1Components["schemas"]["SharedVolumes"];
 /**

@@ -23,7 +23,7 @@ export interface OperationIndexEntry {
 export const operations = {
   /**
    * Create GPU Cluster
-   * @see v1: specs/v1.yaml:18:5 #/paths/~1api~1v1~1gpu_cluster/post
+   * @see v1: specs/v1.yaml:129:5 #/paths/~1api~1v1~1gpu_cluster/post
    * @see v2: specs/v2.yaml:93:5 #/paths/~1compute~1clusters/post
    */
   clusterCreate: {
@@ -32,7 +32,7 @@ export const operations = {
   },
   /**
    * Delete GPU cluster by cluster ID
-   * @see v1: specs/v1.yaml:73:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/delete
+   * @see v1: specs/v1.yaml:29:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/delete
    * @see v2: specs/v2.yaml:284:5 #/paths/~1compute~1clusters~1{cluster_id}/delete
    */
   clusterDelete: {
@@ -41,7 +41,7 @@ export const operations = {
   },
   /**
    * Get GPU cluster by cluster ID
-   * @see v1: specs/v1.yaml:55:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/get
+   * @see v1: specs/v1.yaml:47:5 #/paths/~1api~1v1~1gpu_cluster~1{cluster_id}/get
    * @see v2: specs/v2.yaml:175:5 #/paths/~1compute~1clusters~1{cluster_id}/get
    */
   clusterGet: {
@@ -50,7 +50,7 @@ export const operations = {
   },
   /**
    * List all GPU clusters
-   * @see v1: specs/v1.yaml:92:5 #/paths/~1api~1v1~1gpu_clusters/get
+   * @see v1: specs/v1.yaml:185:5 #/paths/~1api~1v1~1gpu_clusters/get
    * @see v2: specs/v2.yaml:31:5 #/paths/~1compute~1clusters/get
    */
   clusterList: {
@@ -59,7 +59,7 @@ export const operations = {
   },
   /**
    * Update a GPU cluster
-   * @see v1: specs/v1.yaml:36:5 #/paths/~1api~1v1~1gpu_cluster/put
+   * @see v1: specs/v1.yaml:147:5 #/paths/~1api~1v1~1gpu_cluster/put
    * @see v2: specs/v2.yaml:219:5 #/paths/~1compute~1clusters~1{cluster_id}/put
    */
   clusterUpdate: {
@@ -68,7 +68,7 @@ export const operations = {
   },
   /**
    * List regions and corresponding supported driver versions
-   * @see v1: specs/v1.yaml:112:5 #/paths/~1api~1v1~1regions/get
+   * @see v1: specs/v1.yaml:103:5 #/paths/~1api~1v1~1regions/get
    * @see v2: specs/v2.yaml:339:5 #/paths/~1compute~1regions/get
    */
   regionList: {
@@ -77,7 +77,7 @@ export const operations = {
   },
   /**
    * Create a shared volume.
-   * @see v1: specs/v1.yaml:125:5 #/paths/~1api~1v1~1shared_volume/post
+   * @see v1: specs/v1.yaml:166:5 #/paths/~1api~1v1~1shared_volume/post
    * @see v2: specs/v2.yaml:485:5 #/paths/~1compute~1clusters~1storage~1volumes/post
    */
   volumeCreate: {
@@ -86,7 +86,7 @@ export const operations = {
   },
   /**
    * Delete shared volume by volume id.
-   * @see v1: specs/v1.yaml:162:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/delete
+   * @see v1: specs/v1.yaml:66:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/delete
    * @see v2: specs/v2.yaml:598:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/delete
    */
   volumeDelete: {
@@ -95,7 +95,7 @@ export const operations = {
   },
   /**
    * Get shared volume by volume Id.
-   * @see v1: specs/v1.yaml:144:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/get
+   * @see v1: specs/v1.yaml:84:5 #/paths/~1api~1v1~1shared_volume~1{volume_id}/get
    * @see v2: specs/v2.yaml:548:5 #/paths/~1compute~1clusters~1storage~1volumes~1{volume_id}/get
    */
   volumeGet: {
@@ -104,7 +104,7 @@ export const operations = {
   },
   /**
    * List all shared volumes.
-   * @see v1: specs/v1.yaml:181:5 #/paths/~1api~1v1~1shared_volumes/get
+   * @see v1: specs/v1.yaml:116:5 #/paths/~1api~1v1~1shared_volumes/get
    * @see v2: specs/v2.yaml:382:5 #/paths/~1compute~1clusters~1storage~1volumes/get
    */
   volumeList: {

@@ -76,7 +76,8 @@ async function runScript(client: Client): Promise<Results> {
 }
 
 function clientFor(fake: FakeApi, apiVersion: ApiVersion): Client {
-  return createClient({ apiVersion, apiKey: fake.apiKey, baseUrl: fake.urls[apiVersion] });
+  // v1 on purpose, side by side with v2: no deprecation warning in the demo output.
+  return createClient({ apiVersion, apiKey: fake.apiKey, baseUrl: fake.urls[apiVersion], onDeprecation: false });
 }
 
 function table(rows: readonly Row[]): string {

@@ -6,19 +6,32 @@
  * few v1 cluster states v2 has no word for (see {@link v1OnlyClusterStatusValues}).
  */
 import type {
-  V2GPUClusterCreateRequestBillingType,
-  V2GPUClusterCreateRequestClusterType,
-  V2GPUClusterCreateRequestGpuType,
-  V2GPUClusterInfoBillingType,
-  V2GPUClusterInfoClusterType,
-  V2GPUClusterInfoGpuType,
-  V2GPUClusterInfoStatus,
-  V2GPUClusterUpdateRequestClusterType,
-  V2GPUClustersSharedVolumeStatus,
-} from "../generated/enums.js";
+  V1Cluster,
+  V1Region,
+  V1Volume,
+  V2BillingType,
+  V2Cluster,
+  V2Region,
+  V2Volume,
+  V2ClusterStatus,
+  V2ClusterType,
+  V2CreateBillingType,
+  V2CreateClusterType,
+  V2CreateGpuType,
+  V2GpuType,
+  V2UpdateClusterType,
+  V2VolumeStatus,
+} from "../generated/stable.js";
 
 /** The two server API versions this client speaks. */
 export type ApiVersion = "v1" | "v2";
+
+/**
+ * The decoded answer a result was mapped from, typed by its version's spec (`generated/stable.ts`): every field the
+ * server sent, mapped or not (v2's `phase_transitions`, `num_cpu_workers`, `add_ons`, … on a Cluster). Narrow on
+ * `version`. Non-enumerable on the result, so printing and JSON of results stay small.
+ */
+export type WireView<V1, V2> = { readonly version: "v1"; readonly data: V1 } | { readonly version: "v2"; readonly data: V2 };
 
 /**
  * An enum value the client does not know (a value newer than the specs, or a v1 `UNKNOWN_*` sentinel).
@@ -37,9 +50,19 @@ export function isUnrecognized(value: Known<string>): value is Unrecognized {
   return typeof value !== "string";
 }
 
-/** Wraps a raw wire string the client has no name for. */
+/** Makes an Unrecognized read as its raw string in templates and `String()`; JSON and inspect still show the fields. */
+const unrecognizedPrototype = {
+  toString(this: Unrecognized): string {
+    return this.raw;
+  },
+  [Symbol.toPrimitive](this: Unrecognized): string {
+    return this.raw;
+  },
+};
+
+/** Wraps a raw wire string the client has no name for. `${value}` prints the raw string. */
 export function unrecognized(raw: string): Unrecognized {
-  return { unrecognized: true, raw };
+  return Object.assign(Object.create(unrecognizedPrototype) as object, { unrecognized: true as const, raw });
 }
 
 /** The raw string of a known or unrecognized value (handy for logging). */
@@ -48,13 +71,13 @@ export function rawValue(value: Known<string>): string {
 }
 
 /** Cluster orchestrator. */
-export type ClusterType = V2GPUClusterCreateRequestClusterType | V2GPUClusterInfoClusterType | V2GPUClusterUpdateRequestClusterType;
+export type ClusterType = V2CreateClusterType | V2ClusterType | V2UpdateClusterType;
 /** GPU model. v1 knows only a subset (no `L40_PCIE`, `B200_SXM`, `H100_SXM_INF`). */
-export type GpuType = V2GPUClusterCreateRequestGpuType | V2GPUClusterInfoGpuType;
+export type GpuType = V2CreateGpuType | V2GpuType;
 /** Billing model. v1 has no `SCHEDULED_CAPACITY`. */
-export type BillingType = V2GPUClusterCreateRequestBillingType | V2GPUClusterInfoBillingType;
+export type BillingType = V2CreateBillingType | V2BillingType;
 /** Deployment status of a shared volume (v2 only; v1 volumes carry no status). */
-export type VolumeStatus = V2GPUClustersSharedVolumeStatus;
+export type VolumeStatus = V2VolumeStatus;
 
 /**
  * Cluster states v1 reports that v2 has no status for. They extend the v2 vocabulary so that a v1
@@ -65,7 +88,7 @@ export const v1OnlyClusterStatusValues = ["Pending", "Queued", "Failed"] as cons
 export type V1OnlyClusterStatus = (typeof v1OnlyClusterStatusValues)[number];
 
 /** Cluster status in v2 terms, extended with the v1-only states. */
-export type ClusterStatus = V2GPUClusterInfoStatus | V1OnlyClusterStatus;
+export type ClusterStatus = V2ClusterStatus | V1OnlyClusterStatus;
 
 /** Coarse lifecycle phases, small enough to `switch` on exhaustively. */
 export const clusterLifecycleValues = ["provisioning", "ready", "paused", "degraded", "failed", "deleting", "unknown"] as const;
@@ -157,6 +180,8 @@ export interface Cluster {
   readonly install_traefik?: boolean;
   /** v2 only: ISO timestamp of creation. */
   readonly created_at?: string;
+  /** The answer as the server sent it (non-enumerable): fields the unified model does not map. */
+  readonly wire?: WireView<V1Cluster, V2Cluster>;
 }
 
 /** Inline shared volume to create together with a cluster, or on its own. */
@@ -237,6 +262,8 @@ export interface Region {
   readonly supported_instance_types?: readonly string[];
   /** v1 driver strings that do not follow the `CUDA_<major>_<minor>_<driver>` pattern, kept verbatim. */
   readonly unparsed_driver_versions?: readonly string[];
+  /** The answer as the server sent it (non-enumerable). */
+  readonly wire?: WireView<V1Region, V2Region>;
 }
 
 /** A shared volume. */
@@ -246,6 +273,8 @@ export interface Volume {
   readonly size_tib: number;
   /** v2 only. */
   readonly status?: Known<VolumeStatus>;
+  /** The answer as the server sent it (non-enumerable). */
+  readonly wire?: WireView<V1Volume, V2Volume>;
 }
 
 /** Input of `volumes.update` (v2 only). */

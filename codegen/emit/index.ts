@@ -5,6 +5,7 @@ import { renderEnumStatements } from "./enums.js";
 import { markdownBanner, tsBanner, type GeneratedFile } from "./header.js";
 import { wireTypesFile } from "./openapi-types.js";
 import { renderReport } from "./report.js";
+import { renderStable, resolveStableNames, stableReportSection } from "./stable.js";
 
 /**
  * Every generated file, in memory. This module prints the data and prose files as strings (documents.ts is JSON,
@@ -18,11 +19,13 @@ export async function emitAll(
   pending: { readonly tsFiles: Promise<GeneratedFile[]>; readonly wireTypes: { readonly v1: Promise<string>; readonly v2: Promise<string> } },
 ): Promise<GeneratedFile[]> {
   const models: readonly ApiModel[] = [model.v1, model.v2];
+  const stable = resolveStableNames(model, specs);
   const ours: GeneratedFile[] = [
     { path: "README.md", content: markdownBanner(models) + readme() },
     { path: "documents.ts", content: tsBanner(models) + renderDocuments(specs) },
     { path: "enums.ts", content: tsBanner(models) + renderEnumStatements(model) },
-    { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) },
+    { path: "merge-report.md", content: markdownBanner(models) + renderReport(model) + "\n" + stableReportSection(stable) },
+    { path: "stable.ts", content: tsBanner(models) + renderStable(stable) },
   ];
   const [tsFiles, v1Types, v2Types] = await Promise.all([pending.tsFiles, pending.wireTypes.v1, pending.wireTypes.v2]);
   const files = [...ours, ...tsFiles, wireTypesFile(specs.v1, v1Types, models), wireTypesFile(specs.v2, v2Types, models)];
@@ -44,6 +47,7 @@ fails when a file here is stale, missing, or no longer produced by the generator
 | \`models.ts\` | one type alias per schema: shared name when identical in both specs, \`V1X\`/\`V2X\` otherwise |
 | \`documents.ts\` | \`v1Document\`, \`v2Document\`: the specs as data (for the fake API's request validation) |
 | \`spec-info.ts\` | \`specInfo\`: title, info.version, sha256 and path of each spec |
-| \`merge-report.md\` | what differs between v1 and v2, per operation, schema and enum |
+| \`merge-report.md\` | what differs between v1 and v2, per operation, schema and enum; stable names that moved |
+| \`stable.ts\` | the names handwritten code imports, keyed by meaning (\`codegen/stable-names.ts\`) |
 `;
 }

@@ -12,6 +12,7 @@ export function renderReport(model: UnifiedModel): string {
     "",
     specTable(model),
     summary(model),
+    ...warningsSection(model),
     operationsSection(model),
     schemasSection(model),
     enumsSection(model),
@@ -36,6 +37,13 @@ function summary(model: UnifiedModel): string {
     `- Enums: ${model.v1.enums.length} in v1, ${model.v2.enums.length} in v2.`,
     "",
   ].join("\n");
+}
+
+/** What the generator accepted but a person should look at (also printed by `npm run generate`). */
+function warningsSection(model: UnifiedModel): string[] {
+  const warnings = model.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return [["## Warnings", "", ...warnings.map((warning) => `- ${oneLine(warning)}`), ""].join("\n")];
 }
 
 function operationsSection(model: UnifiedModel): string {

@@ -4,6 +4,76 @@
 // source: specs/v2.yaml
 
 export interface paths {
+    "/api/v1/gpu_cluster/{cluster_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get GPU cluster by cluster ID */
+        get: operations["GPUClusterService_Get"];
+        put?: never;
+        post?: never;
+        /** Delete GPU cluster by cluster ID */
+        delete: operations["GPUClusterService_Delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared_volume/{volume_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get shared volume by volume Id. */
+        get: operations["SharedVolumeService_Get"];
+        put?: never;
+        post?: never;
+        /** Delete shared volume by volume id. */
+        delete: operations["SharedVolumeService_Delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List regions and corresponding supported driver versions */
+        get: operations["RegionService_List"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared_volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all shared volumes. */
+        get: operations["SharedVolumeService_List"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gpu_cluster": {
         parameters: {
             query?: never;
@@ -22,19 +92,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/gpu_cluster/{cluster_id}": {
+    "/api/v1/shared_volume": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get GPU cluster by cluster ID */
-        get: operations["GPUClusterService_Get"];
+        get?: never;
         put?: never;
-        post?: never;
-        /** Delete GPU cluster by cluster ID */
-        delete: operations["GPUClusterService_Delete"];
+        /** Create a shared volume. */
+        post: operations["SharedVolumeService_Create"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -60,155 +129,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/regions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List regions and corresponding supported driver versions */
-        get: operations["RegionService_List"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shared_volume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a shared volume. */
-        post: operations["SharedVolumeService_Create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shared_volume/{volume_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get shared volume by volume Id. */
-        get: operations["SharedVolumeService_Get"];
-        put?: never;
-        post?: never;
-        /** Delete shared volume by volume id. */
-        delete: operations["SharedVolumeService_Delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shared_volumes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List all shared volumes. */
-        get: operations["SharedVolumeService_List"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description GPU Cluster create request */
-        GPUClusterCreateRequest: {
-            /**
-             * Format: enum
-             * @description GPU Cluster create request.
-             * @enum {string}
-             */
-            cluster_type?: "UNKNOWN_TYPE" | "KUBERNETES" | "SLURM";
-            /** @description Region to create the GPU cluster in. Valid values are us-central-8 and us-central-4. */
-            region: string;
-            /**
-             * Format: enum
-             * @description Type of GPU to use in the cluster
-             * @enum {string}
-             */
-            gpu_type: "UNKNOWN_GPU_TYPE" | "H100_SXM" | "H200_SXM" | "RTX_6000_PCI";
-            /**
-             * Format: int32
-             * @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24
-             */
-            num_gpus: number;
-            /** @description Name of the GPU cluster. */
-            cluster_name: string;
-            /**
-             * Format: uint32
-             * @description Duration in days to keep the cluster running.
-             */
-            duration_days: number;
-            /**
-             * Format: enum
-             * @description NVIDIA driver version to use in the cluster.
-             * @enum {string}
-             */
-            driver_version: "UNKNOWN_DRIVER" | "CUDA_12_5_555" | "CUDA_12_6_560" | "CUDA_12_6_565" | "CUDA_12_8_570";
-            shared_volume?: components["schemas"]["SharedVolumeCreateRequest"];
-            volume_id?: string;
-            /**
-             * Format: enum
-             * @enum {string}
-             */
-            billing_type: "UNSPECIFIED" | "RESERVED" | "ON_DEMAND";
-        };
-        GPUClusterCreateResponse: {
+        GPUCLusterDeleteResponse: {
             cluster_id?: string;
-            /**
-             * Format: enum
-             * @enum {string}
-             */
-            status?: "UNKNOWN_STATUS" | "PENDING" | "QUEUED" | "WAITING_CONTROL_PLANE" | "WAITING_DATA_PLANE" | "READY" | "FAILED";
         };
-        SharedVolumeCreateRequest: {
-            volume_name?: string;
-            /**
-             * Format: uint32
-             * @description Volume size in whole tebibytes (TiB).
-             */
-            size_tib?: number;
-            region?: string;
-        };
-        GPUClusterUpdateRequest: {
-            cluster_id?: string;
-            /**
-             * Format: enum
-             * @enum {string}
-             */
-            cluster_type?: "UNKNOWN_TYPE" | "KUBERNETES" | "SLURM";
-            /** Format: uint32 */
-            num_gpus?: number;
-        };
-        GPUClusterUpdateResponse: {
-            cluster_id?: string;
-            /**
-             * Format: enum
-             * @enum {string}
-             */
-            status?: "UNKNOWN_STATUS" | "PENDING" | "QUEUED" | "WAITING_CONTROL_PLANE" | "WAITING_DATA_PLANE" | "READY" | "FAILED";
+        SharedVolumeDeleteResponse: {
+            success?: boolean;
         };
         GPUClusterInfo: {
             cluster_id?: string;
@@ -270,12 +199,6 @@ export interface components {
             memory_gib?: number;
             networks?: string[];
         };
-        GPUClusters: {
-            clusters?: components["schemas"]["GPUClusterInfo"][];
-        };
-        GPUCLusterDeleteResponse: {
-            cluster_id?: string;
-        };
         RegionListResponse: {
             regions?: components["schemas"]["Region"][];
         };
@@ -285,20 +208,97 @@ export interface components {
             availability_zones?: string[];
             driver_versions?: string[];
         };
-        SharedVolumeCreateResponse: {
-            volume_id?: string;
-        };
         SharedVolumeInfo: {
             volume_id?: string;
             volume_name?: string;
             /** Format: uint32 */
             size_tib?: number;
         };
-        SharedVolumeDeleteResponse: {
-            success?: boolean;
-        };
         SharedVolumes: {
             volumes?: components["schemas"]["SharedVolumeInfo"][];
+        };
+        /** @description GPU Cluster create request */
+        GPUClusterCreateRequest: {
+            /**
+             * Format: enum
+             * @description GPU Cluster create request.
+             * @enum {string}
+             */
+            cluster_type?: "UNKNOWN_TYPE" | "KUBERNETES" | "SLURM";
+            /** @description Region to create the GPU cluster in. Valid values are us-central-8 and us-central-4. */
+            region: string;
+            /**
+             * Format: enum
+             * @description Type of GPU to use in the cluster
+             * @enum {string}
+             */
+            gpu_type: "UNKNOWN_GPU_TYPE" | "H100_SXM" | "H200_SXM" | "RTX_6000_PCI";
+            /**
+             * Format: int32
+             * @description Number of GPUs to allocate in the cluster. This must be multiple of 8. For example, 8, 16 or 24
+             */
+            num_gpus: number;
+            /** @description Name of the GPU cluster. */
+            cluster_name: string;
+            /**
+             * Format: uint32
+             * @description Duration in days to keep the cluster running.
+             */
+            duration_days: number;
+            /**
+             * Format: enum
+             * @description NVIDIA driver version to use in the cluster.
+             * @enum {string}
+             */
+            driver_version: "UNKNOWN_DRIVER" | "CUDA_12_5_555" | "CUDA_12_6_560" | "CUDA_12_6_565" | "CUDA_12_8_570";
+            shared_volume?: components["schemas"]["SharedVolumeCreateRequest"];
+            volume_id?: string;
+            /**
+             * Format: enum
+             * @enum {string}
+             */
+            billing_type: "UNSPECIFIED" | "RESERVED" | "ON_DEMAND";
+        };
+        GPUClusterCreateResponse: {
+            cluster_id?: string;
+            /**
+             * Format: enum
+             * @enum {string}
+             */
+            status?: "UNKNOWN_STATUS" | "PENDING" | "QUEUED" | "WAITING_CONTROL_PLANE" | "WAITING_DATA_PLANE" | "READY" | "FAILED";
+        };
+        SharedVolumeCreateRequest: {
+            volume_name?: string;
+            /**
+             * Format: uint32
+             * @description Volume size in whole tebibytes (TiB).
+             */
+            size_tib?: number;
+            region?: string;
+        };
+        SharedVolumeCreateResponse: {
+            volume_id?: string;
+        };
+        GPUClusterUpdateRequest: {
+            cluster_id?: string;
+            /**
+             * Format: enum
+             * @enum {string}
+             */
+            cluster_type?: "UNKNOWN_TYPE" | "KUBERNETES" | "SLURM";
+            /** Format: uint32 */
+            num_gpus?: number;
+        };
+        GPUClusterUpdateResponse: {
+            cluster_id?: string;
+            /**
+             * Format: enum
+             * @enum {string}
+             */
+            status?: "UNKNOWN_STATUS" | "PENDING" | "QUEUED" | "WAITING_CONTROL_PLANE" | "WAITING_DATA_PLANE" | "READY" | "FAILED";
+        };
+        GPUClusters: {
+            clusters?: components["schemas"]["GPUClusterInfo"][];
         };
     };
     responses: never;
@@ -309,54 +309,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GPUClusterService_Update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GPUClusterUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GPUClusterUpdateResponse"];
-                };
-            };
-        };
-    };
-    GPUClusterService_Create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GPUClusterCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GPUClusterCreateResponse"];
-                };
-            };
-        };
-    };
     GPUClusterService_Get: {
         parameters: {
             query?: never;
@@ -397,70 +349,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GPUCLusterDeleteResponse"];
-                };
-            };
-        };
-    };
-    GPUClusterService_List: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GPUClusters"];
-                };
-            };
-        };
-    };
-    RegionService_List: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegionListResponse"];
-                };
-            };
-        };
-    };
-    SharedVolumeService_Create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SharedVolumeCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharedVolumeCreateResponse"];
                 };
             };
         };
@@ -509,6 +397,26 @@ export interface operations {
             };
         };
     };
+    RegionService_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionListResponse"];
+                };
+            };
+        };
+    };
     SharedVolumeService_List: {
         parameters: {
             query?: never;
@@ -525,6 +433,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SharedVolumes"];
+                };
+            };
+        };
+    };
+    GPUClusterService_Update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GPUClusterUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GPUClusterUpdateResponse"];
+                };
+            };
+        };
+    };
+    GPUClusterService_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GPUClusterCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GPUClusterCreateResponse"];
+                };
+            };
+        };
+    };
+    SharedVolumeService_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedVolumeCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedVolumeCreateResponse"];
+                };
+            };
+        };
+    };
+    GPUClusterService_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GPUClusters"];
                 };
             };
         };

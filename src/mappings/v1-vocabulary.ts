@@ -2,26 +2,26 @@
  * v1 enum values ↔ unified values, as exhaustive tables checked against the generated v1 value lists: a value added
  * to the v1 spec breaks the build until it is mapped. `null` marks a value the other side cannot express.
  */
-import type {
-  V1GPUClusterCreateRequestBillingType,
-  V1GPUClusterCreateRequestClusterType,
-  V1GPUClusterCreateRequestDriverVersion,
-  V1GPUClusterCreateRequestGpuType,
-  V1GPUClusterCreateResponseStatus,
-  V1GPUClusterInfoClusterType,
-  V1GPUClusterInfoGpuType,
-  V1GPUClusterUpdateRequestClusterType,
-  V1GPUClusterUpdateResponseStatus,
-} from "../../generated/enums.js";
-import { v1GPUClusterCreateRequestDriverVersionValues } from "../../generated/enums.js";
+import {
+  v1CreateDriverValues,
+  type V1ClusterType as V1InfoClusterType,
+  type V1CreateAnswerStatus,
+  type V1CreateBillingType,
+  type V1CreateClusterType,
+  type V1CreateDriver,
+  type V1CreateGpuType,
+  type V1GpuType as V1InfoGpuType,
+  type V1UpdateAnswerStatus,
+  type V1UpdateClusterType,
+} from "../../generated/stable.js";
 import { UnsupportedByVersionError } from "../errors.js";
 import type { BillingType, ClusterStatus, ClusterType, DriverVersion, GpuType, Known } from "../types.js";
 import { clusterStatusValues, knownIn, lookup } from "../vocabulary.js";
 import { describeDriver, formatV1Driver, parseV1Driver } from "./driver.js";
 
-type V1ClusterType = V1GPUClusterInfoClusterType | V1GPUClusterCreateRequestClusterType | V1GPUClusterUpdateRequestClusterType;
-type V1GpuType = V1GPUClusterInfoGpuType | V1GPUClusterCreateRequestGpuType;
-type V1Status = V1GPUClusterCreateResponseStatus | V1GPUClusterUpdateResponseStatus;
+type V1ClusterType = V1InfoClusterType | V1CreateClusterType | V1UpdateClusterType;
+type V1GpuType = V1InfoGpuType | V1CreateGpuType;
+type V1Status = V1CreateAnswerStatus | V1UpdateAnswerStatus;
 
 // null: a v1 sentinel that means "unknown"; it arrives as Unrecognized with its raw string.
 /** v1 cluster type → unified. */
@@ -48,13 +48,13 @@ export const gpuTypeToV1 = {
 
 /** v1 billing type → unified (only used for round-trip checks: v1 answers carry no billing type). */
 export const billingTypeFromV1 = { UNSPECIFIED: null, RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND" } as const satisfies Record<
-  V1GPUClusterCreateRequestBillingType,
+  V1CreateBillingType,
   BillingType | null
 >;
 /** unified billing type → v1; null where v1 cannot bill that way. */
 export const billingTypeToV1 = { RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND", SCHEDULED_CAPACITY: null } as const satisfies Record<
   BillingType,
-  V1GPUClusterCreateRequestBillingType | null
+  V1CreateBillingType | null
 >;
 
 /** v1 cluster status → unified (v2 terms, plus v1-only states). */
@@ -98,15 +98,15 @@ export function statusFromV1Wire(raw: string): Known<ClusterStatus> {
 }
 
 /** v1 driver pairs the spec can express, for error messages and outbound checks. */
-export const v1DriverPairs: readonly DriverVersion[] = v1GPUClusterCreateRequestDriverVersionValues
+export const v1DriverPairs: readonly DriverVersion[] = v1CreateDriverValues
   .map(parseV1Driver)
   .filter((pair): pair is DriverVersion => pair !== undefined);
 
 /** unified driver pair → v1 token; throws UnsupportedByVersionError listing the pairs v1 can express. */
-export function driverToV1(pair: DriverVersion): V1GPUClusterCreateRequestDriverVersion {
+export function driverToV1(pair: DriverVersion): V1CreateDriver {
   const token = formatV1Driver(pair);
-  const known = v1GPUClusterCreateRequestDriverVersionValues as readonly string[];
-  if (token !== undefined && known.includes(token)) return token as V1GPUClusterCreateRequestDriverVersion;
+  const known = v1CreateDriverValues as readonly string[];
+  if (token !== undefined && known.includes(token)) return token as V1CreateDriver;
   throw new UnsupportedByVersionError(
     "v1",
     `driver ${describeDriver(pair)}`,

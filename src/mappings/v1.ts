@@ -3,7 +3,25 @@
  * values may be omitted, so absent scalars read as their proto default ("" / 0 / []) except `cluster_id`, without
  * which an answer is unusable. Fields v1 lacks stay absent in the unified objects.
  */
-import type { components } from "../../generated/v1/schema.js";
+import type {
+  V1Cluster,
+  V1ClusterCreateAnswer,
+  V1ClusterCreateBody,
+  V1ClusterDeleteAnswer,
+  V1ClusterList,
+  V1ClusterUpdateAnswer,
+  V1ClusterUpdateBody,
+  V1ClusterVolume,
+  V1ControlPlaneNode,
+  V1Region,
+  V1RegionList,
+  V1Volume,
+  V1VolumeCreateAnswer,
+  V1VolumeCreateBody,
+  V1VolumeDeleteAnswer,
+  V1VolumeList,
+  V1WorkerNode,
+} from "../../generated/stable.js";
 import { UnsupportedByVersionError, ValidationError, type ResponseInfo } from "../errors.js";
 import type {
   Cluster,
@@ -22,17 +40,13 @@ import type {
 import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
 import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type FieldOf, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
+import { withWire } from "./wire-view.js";
 import { parseV1Driver } from "./driver.js";
 import { lifecycleOf } from "./status.js";
 import { billingTypeToV1, clusterTypeFromV1, clusterTypeToV1, driverToV1, gpuTypeFromV1, gpuTypeToV1, statusFromV1Wire } from "./v1-vocabulary.js";
 
-type Schemas = components["schemas"];
-/** v1 create body. */
-export type V1ClusterCreateBody = Schemas["GPUClusterCreateRequest"];
-/** v1 update body (the cluster id travels in the body). */
-export type V1ClusterUpdateBody = Schemas["GPUClusterUpdateRequest"];
-/** v1 volume create body. */
-export type V1VolumeCreateBody = Schemas["SharedVolumeCreateRequest"];
+/** v1 create, update (the cluster id travels in the body) and volume create bodies. */
+export type { V1ClusterCreateBody, V1ClusterUpdateBody, V1VolumeCreateBody };
 
 const unifiedClusterTypes: ReadonlySet<string> = new Set(clusterTypeValues);
 const unifiedGpuTypes: ReadonlySet<string> = new Set(gpuTypeValues);
@@ -45,7 +59,7 @@ function refuse(feature: string, detail: string): never {
  * What becomes of each unified create field on v1. Keyed by every field, so a field added to the unified input breaks
  * the build until someone decides its v1 fate. "refused": v1 has no place for it; a spec-default `false` is dropped.
  */
-const createFieldOnV1 = {
+export const createFieldOnV1 = {
   cluster_name: "copied",
   region: "copied",
   gpu_type: "mapped",
@@ -120,12 +134,12 @@ function num<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, number>, p
 }
 
 function volumeInClusterFromV1(info: ResponseInfo, item: unknown, path: string): ClusterVolume {
-  const o = asObject<Schemas["GPUClusterVolume"]>(info, item, path);
+  const o = asObject<V1ClusterVolume>(info, item, path);
   return { volume_id: str(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path), status: str(info, o, "status", path) };
 }
 
 function controlPlaneNodeFromV1(info: ResponseInfo, item: unknown, path: string): ControlPlaneNode {
-  const o = asObject<Schemas["GPUClusterControlPlaneNode"]>(info, item, path);
+  const o = asObject<V1ControlPlaneNode>(info, item, path);
   return {
     node_id: str(info, o, "node_id", path),
     node_name: str(info, o, "node_name", path),
@@ -138,7 +152,7 @@ function controlPlaneNodeFromV1(info: ResponseInfo, item: unknown, path: string)
 }
 
 function workerNodeFromV1(info: ResponseInfo, item: unknown, path: string): GpuWorkerNode {
-  const o = asObject<Schemas["GPUClusterGPUWorkerNode"]>(info, item, path);
+  const o = asObject<V1WorkerNode>(info, item, path);
   return {
     node_id: str(info, o, "node_id", path),
     node_name: str(info, o, "node_name", path),
@@ -153,7 +167,7 @@ function workerNodeFromV1(info: ResponseInfo, item: unknown, path: string): GpuW
 
 /** v1 GPUClusterInfo → unified Cluster. */
 export function clusterFromV1(info: ResponseInfo, value: unknown, path: string): Cluster {
-  const o = asObject<Schemas["GPUClusterInfo"]>(info, value, path);
+  const o = asObject<V1Cluster>(info, value, path);
   const rawStatus = str(info, o, "status", path);
   const status = rawStatus === "" ? ({ unrecognized: true, raw: "" } as const) : statusFromV1Wire(rawStatus);
   const driver = parseV1Driver(str(info, o, "driver_version", path));
@@ -177,12 +191,12 @@ export function clusterFromV1(info: ResponseInfo, value: unknown, path: string):
   }
   const hours = optNumber(info, o, "duration_hours", path);
   if (hours !== undefined) cluster.duration_hours = hours;
-  return withHiddenKubeConfig(cluster, optString(info, o, "kube_config", path));
+  return withWire(withHiddenKubeConfig(cluster, optString(info, o, "kube_config", path)), "v1", o);
 }
 
 /** v1 Region → unified Region; driver tokens are parsed, odd ones kept in `unparsed_driver_versions`. */
 export function regionFromV1(info: ResponseInfo, value: unknown, path: string): Region {
-  const o = asObject<Schemas["Region"]>(info, value, path);
+  const o = asObject<V1Region>(info, value, path);
   const tokens = readStrings(info, o, "driver_versions", path, false);
   const pairs: DriverVersion[] = [];
   const unparsed: string[] = [];
@@ -198,51 +212,51 @@ export function regionFromV1(info: ResponseInfo, value: unknown, path: string): 
     availability_zones: readStrings(info, o, "availability_zones", path, false),
   };
   if (unparsed.length > 0) region.unparsed_driver_versions = unparsed;
-  return region;
+  return withWire(region, "v1", o);
 }
 
 /** v1 SharedVolumeInfo → unified Volume (v1 volumes have no status). */
 export function volumeFromV1(info: ResponseInfo, value: unknown, path: string): Volume {
-  const o = asObject<Schemas["SharedVolumeInfo"]>(info, value, path);
-  return { volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) };
+  const o = asObject<V1Volume>(info, value, path);
+  return withWire({ volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) }, "v1", o);
 }
 
 /** v1 cluster list answer → unified clusters (proto3 JSON omits an empty list). */
 export function clusterListFromV1(info: ResponseInfo, value: unknown): Cluster[] {
-  return readArray(info, asObject<Schemas["GPUClusters"]>(info, value, ""), "clusters", "", false, (item, path) => clusterFromV1(info, item, path));
+  return readArray(info, asObject<V1ClusterList>(info, value, ""), "clusters", "", false, (item, path) => clusterFromV1(info, item, path));
 }
 
 /** v1 region list answer → unified regions. */
 export function regionListFromV1(info: ResponseInfo, value: unknown): Region[] {
-  return readArray(info, asObject<Schemas["RegionListResponse"]>(info, value, ""), "regions", "", false, (item, path) => regionFromV1(info, item, path));
+  return readArray(info, asObject<V1RegionList>(info, value, ""), "regions", "", false, (item, path) => regionFromV1(info, item, path));
 }
 
 /** v1 volume list answer → unified volumes. */
 export function volumeListFromV1(info: ResponseInfo, value: unknown): Volume[] {
-  return readArray(info, asObject<Schemas["SharedVolumes"]>(info, value, ""), "volumes", "", false, (item, path) => volumeFromV1(info, item, path));
+  return readArray(info, asObject<V1VolumeList>(info, value, ""), "volumes", "", false, (item, path) => volumeFromV1(info, item, path));
 }
 
 /** v1 create answer → the new cluster's id (the only field the client needs from it). */
 export function createdClusterIdFromV1(info: ResponseInfo, value: unknown): string {
-  return reqNonEmptyString(info, asObject<Schemas["GPUClusterCreateResponse"]>(info, value, ""), "cluster_id", "");
+  return reqNonEmptyString(info, asObject<V1ClusterCreateAnswer>(info, value, ""), "cluster_id", "");
 }
 
 /** v1 update answer → the cluster id it echoes, if any. */
 export function updatedClusterIdFromV1(info: ResponseInfo, value: unknown): string | undefined {
-  return optString(info, asObject<Schemas["GPUClusterUpdateResponse"]>(info, value, ""), "cluster_id", "") || undefined;
+  return optString(info, asObject<V1ClusterUpdateAnswer>(info, value, ""), "cluster_id", "") || undefined;
 }
 
 /** v1 cluster delete answer → unified: proto3 JSON may omit the echo; the id asked for is the id deleted. */
 export function clusterDeletedFromV1(info: ResponseInfo, value: unknown, clusterId: string): DeletedCluster {
-  return { cluster_id: optString(info, asObject<Schemas["GPUCLusterDeleteResponse"]>(info, value, ""), "cluster_id", "") || clusterId };
+  return { cluster_id: optString(info, asObject<V1ClusterDeleteAnswer>(info, value, ""), "cluster_id", "") || clusterId };
 }
 
 /** v1 volume create answer → the new volume's id. */
 export function createdVolumeIdFromV1(info: ResponseInfo, value: unknown): string {
-  return reqNonEmptyString(info, asObject<Schemas["SharedVolumeCreateResponse"]>(info, value, ""), "volume_id", "");
+  return reqNonEmptyString(info, asObject<V1VolumeCreateAnswer>(info, value, ""), "volume_id", "");
 }
 
 /** v1 volume delete answer → unified: proto3 JSON omits `false`, so an empty object means success: false. */
 export function volumeDeletedFromV1(info: ResponseInfo, value: unknown, volumeId: string): DeletedVolume {
-  return { volume_id: volumeId, success: optBoolean(info, asObject<Schemas["SharedVolumeDeleteResponse"]>(info, value, ""), "success", "") ?? false };
+  return { volume_id: volumeId, success: optBoolean(info, asObject<V1VolumeDeleteAnswer>(info, value, ""), "success", "") ?? false };
 }

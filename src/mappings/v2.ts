@@ -3,13 +3,28 @@
  * typed, and enum strings the client has never seen become Unrecognized instead of throwing or vanishing.
  */
 import {
-  v2GPUClusterInfoBillingTypeValues,
-  v2GPUClusterInfoClusterTypeValues,
-  v2GPUClusterInfoGpuTypeValues,
-  v2GPUClusterInfoStatusValues,
-  v2GPUClustersSharedVolumeStatusValues,
-} from "../../generated/enums.js";
-import type { components, paths } from "../../generated/v2/schema.js";
+  v2BillingTypeValues,
+  v2ClusterStatusValues,
+  v2ClusterTypeValues,
+  v2GpuTypeValues,
+  v2VolumeStatusValues,
+  type V2Cluster,
+  type V2ClusterCreateBody as V2ClusterCreateWire,
+  type V2ClusterDeleteAnswer,
+  type V2ClusterList,
+  type V2ClusterUpdateBody,
+  type V2ClusterVolume,
+  type V2ControlPlaneNode,
+  type V2DriverPair,
+  type V2Region,
+  type V2RegionList,
+  type V2Volume,
+  type V2VolumeCreateBody,
+  type V2VolumeDeleteAnswer,
+  type V2VolumeList,
+  type V2VolumeUpdateBody,
+  type V2WorkerNode,
+} from "../../generated/stable.js";
 import type { ResponseInfo } from "../errors.js";
 import type {
   BillingType,
@@ -46,34 +61,28 @@ import {
   reqString,
 } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
+import { withWire } from "./wire-view.js";
 import { lifecycleOf } from "./status.js";
 
-type Schemas = components["schemas"];
-type JsonAnswer<Op> = Op extends { responses: { 200: { content: { "application/json": infer B } } } } ? B : never;
-/** One region of the regions answer (an inline schema). */
-type V2Region = Schemas["RegionListResponse"]["regions"][number];
-/** The cluster delete answer (inline in the spec, so reached through the operation). */
-type V2ClusterDeleteAnswer = JsonAnswer<paths["/compute/clusters/{cluster_id}"]["delete"]>;
 type DefaultedCreateField = "gpu_node_failover_enabled" | "auto_scaled" | "install_traefik";
 /** v2 create body as the spec means it (see {@link V2ClusterCreateBody}). */
-export type V2ClusterCreateWire = Schemas["GPUClusterCreateRequest"];
+export type { V2ClusterCreateWire };
 /**
  * v2 create body. openapi-typescript types fields that have a spec `default` as required; the server applies those
  * defaults itself, so the client leaves them out unless the caller set them.
  */
 export type V2ClusterCreateBody = Omit<V2ClusterCreateWire, DefaultedCreateField> & Partial<Pick<V2ClusterCreateWire, DefaultedCreateField>>;
-/** v2 update body (the cluster id travels in the path). */
-export type V2ClusterUpdateBody = Schemas["GPUClusterUpdateRequest"];
-/** v2 volume create body. */
-export type V2VolumeCreateBody = Schemas["GPUClustersSharedVolumeCreateRequest"];
-/** v2 volume update body (the volume id travels in the body). */
-export type V2VolumeUpdateBody = Schemas["GPUClustersSharedVolumeUpdateRequest"];
+export type { V2ClusterUpdateBody, V2VolumeCreateBody, V2VolumeUpdateBody };
 
-const clusterTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoClusterTypeValues);
-const gpuTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoGpuTypeValues);
-const statuses: ReadonlySet<string> = new Set(v2GPUClusterInfoStatusValues);
-const billingTypes: ReadonlySet<string> = new Set(v2GPUClusterInfoBillingTypeValues);
-const volumeStatuses: ReadonlySet<string> = new Set(v2GPUClustersSharedVolumeStatusValues);
+/** Every unified create field is a v2 create field: one renamed or removed in the spec fails here, by name. */
+const createFieldsOnV2: Record<Exclude<keyof ClusterCreateInput, keyof V2ClusterCreateWire>, never> = {};
+void createFieldsOnV2;
+
+const clusterTypes: ReadonlySet<string> = new Set(v2ClusterTypeValues);
+const gpuTypes: ReadonlySet<string> = new Set(v2GpuTypeValues);
+const statuses: ReadonlySet<string> = new Set(v2ClusterStatusValues);
+const billingTypes: ReadonlySet<string> = new Set(v2BillingTypeValues);
+const volumeStatuses: ReadonlySet<string> = new Set(v2VolumeStatusValues);
 
 /** unified create input (already validated) → v2 body: same names, so a straight copy the compiler checks. */
 export function clusterCreateToV2(input: ClusterCreateInput): V2ClusterCreateBody {
@@ -100,7 +109,7 @@ export function clusterDeletedFromV2(info: ResponseInfo, value: unknown): Delete
 
 /** v2 volume delete answer → unified: `success` is required. */
 export function volumeDeletedFromV2(info: ResponseInfo, value: unknown, volumeId: string): DeletedVolume {
-  const o = asObject<Schemas["GPUClustersSharedVolumeDeleteResponse"]>(info, value, "");
+  const o = asObject<V2VolumeDeleteAnswer>(info, value, "");
   return { volume_id: volumeId, success: reqBoolean(info, o, "success", "") };
 }
 
@@ -110,7 +119,7 @@ export function volumeCreateToV2(input: VolumeCreateInput): V2VolumeCreateBody {
 }
 
 function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string): ClusterVolume {
-  const o = asObject<Schemas["GPUClusterVolume"]>(info, item, path);
+  const o = asObject<V2ClusterVolume>(info, item, path);
   return {
     volume_id: reqString(info, o, "volume_id", path),
     volume_name: reqString(info, o, "volume_name", path),
@@ -120,7 +129,7 @@ function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string):
 }
 
 function controlPlaneNodeFromV2(info: ResponseInfo, item: unknown, path: string): ControlPlaneNode {
-  const o = asObject<Schemas["GPUClusterControlPlaneNode"]>(info, item, path);
+  const o = asObject<V2ControlPlaneNode>(info, item, path);
   const node: { -readonly [K in keyof ControlPlaneNode]: ControlPlaneNode[K] } = {
     node_id: reqString(info, o, "node_id", path),
     status: reqString(info, o, "status", path),
@@ -135,7 +144,7 @@ function controlPlaneNodeFromV2(info: ResponseInfo, item: unknown, path: string)
 }
 
 function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuWorkerNode {
-  const o = asObject<Schemas["GPUClusterGPUWorkerNode"]>(info, item, path);
+  const o = asObject<V2WorkerNode>(info, item, path);
   const node: { -readonly [K in keyof GpuWorkerNode]: GpuWorkerNode[K] } = {
     node_id: reqString(info, o, "node_id", path),
     status: reqString(info, o, "status", path),
@@ -154,7 +163,7 @@ function workerNodeFromV2(info: ResponseInfo, item: unknown, path: string): GpuW
 
 /** v2 GPUClusterInfo → unified Cluster. Requires the fields the unified Cluster needs; extra v2 fields are ignored. */
 export function clusterFromV2(info: ResponseInfo, value: unknown, path: string): Cluster {
-  const o = asObject<Schemas["GPUClusterInfo"]>(info, value, path);
+  const o = asObject<V2Cluster>(info, value, path);
   const rawStatus = reqString(info, o, "status", path);
   const status = knownIn<ClusterStatus>(statuses, rawStatus);
   const cluster: { -readonly [K in keyof Cluster]: Cluster[K] } = {
@@ -185,46 +194,46 @@ export function clusterFromV2(info: ResponseInfo, value: unknown, path: string):
     const text = optString(info, o, key, path);
     if (text !== undefined) cluster[key] = text;
   }
-  return withHiddenKubeConfig(cluster, reqString(info, o, "kube_config", path));
+  return withWire(withHiddenKubeConfig(cluster, reqString(info, o, "kube_config", path)), "v2", o);
 }
 
 function driverPairFromV2(info: ResponseInfo, item: unknown, path: string): DriverVersion {
-  const o = asObject<Schemas["ClusterDriverVersionInfo"]>(info, item, path);
+  const o = asObject<V2DriverPair>(info, item, path);
   return { cuda_version: reqString(info, o, "cuda_version", path), nvidia_driver_version: reqString(info, o, "nvidia_driver_version", path) };
 }
 
 /** v2 region → unified Region. */
 export function regionFromV2(info: ResponseInfo, value: unknown, path: string): Region {
   const o = asObject<V2Region>(info, value, path);
-  return {
+  return withWire({
     name: reqString(info, o, "name", path),
     driver_versions: readArray(info, o, "driver_versions", path, true, (item, p) => driverPairFromV2(info, item, p)),
     supported_instance_types: readStrings(info, o, "supported_instance_types", path, true),
-  };
+  }, "v2", o);
 }
 
 /** v2 GPUClustersSharedVolume → unified Volume. */
 export function volumeFromV2(info: ResponseInfo, value: unknown, path: string): Volume {
-  const o = asObject<Schemas["GPUClustersSharedVolume"]>(info, value, path);
-  return {
+  const o = asObject<V2Volume>(info, value, path);
+  return withWire({
     volume_id: reqNonEmptyString(info, o, "volume_id", path),
     volume_name: reqString(info, o, "volume_name", path),
     size_tib: reqNumber(info, o, "size_tib", path),
     status: knownIn<VolumeStatus>(volumeStatuses, reqString(info, o, "status", path)),
-  };
+  }, "v2", o);
 }
 
 /** v2 cluster list answer → unified clusters. */
 export function clusterListFromV2(info: ResponseInfo, value: unknown): Cluster[] {
-  return readArray(info, asObject<Schemas["GPUClusters"]>(info, value, ""), "clusters", "", true, (item, path) => clusterFromV2(info, item, path));
+  return readArray(info, asObject<V2ClusterList>(info, value, ""), "clusters", "", true, (item, path) => clusterFromV2(info, item, path));
 }
 
 /** v2 region list answer → unified regions. */
 export function regionListFromV2(info: ResponseInfo, value: unknown): Region[] {
-  return readArray(info, asObject<Schemas["RegionListResponse"]>(info, value, ""), "regions", "", true, (item, path) => regionFromV2(info, item, path));
+  return readArray(info, asObject<V2RegionList>(info, value, ""), "regions", "", true, (item, path) => regionFromV2(info, item, path));
 }
 
 /** v2 volume list answer → unified volumes. */
 export function volumeListFromV2(info: ResponseInfo, value: unknown): Volume[] {
-  return readArray(info, asObject<Schemas["GPUClustersSharedVolumes"]>(info, value, ""), "volumes", "", true, (item, path) => volumeFromV2(info, item, path));
+  return readArray(info, asObject<V2VolumeList>(info, value, ""), "volumes", "", true, (item, path) => volumeFromV2(info, item, path));
 }

@@ -1,15 +1,24 @@
 /**
  * How the fake's clock moves.
  *
- * - `manual` (default): time moves only when a test calls `clock.advance(ms)` or `state.tick()`.
+ * - `on-poll` (default): like `manual`, and a client that keeps polling one cluster that is still changing moves time
+ *   to that cluster's next change: from the third GET of the cluster in a row (no change request to it in between),
+ *   each GET first advances the clock to the cluster's next phase, node or deletion step. So `waitForReady` (or any
+ *   polling loop) reaches Ready in a few polls with no test code, while a test that reads a cluster once or twice
+ *   sees it exactly where its own `tick()`s put it.
+ * - `manual`: time moves only when a test calls `clock.advance(ms)` or `state.tick()`.
  * - `per-request`: every request the fake serves first advances the clock by `advanceMs`, so a client
  *   that polls (e.g. `waitForReady`) sees the lifecycle progress without any test code, deterministically.
  * - `real-time`: the clock follows the wall clock, multiplied by `speed` (e.g. 60 = one fake minute per real second).
  */
 export type ClockMode =
+  | { readonly mode: "on-poll" }
   | { readonly mode: "manual" }
   | { readonly mode: "per-request"; readonly advanceMs: number }
   | { readonly mode: "real-time"; readonly speed?: number };
+
+/** The mode a fake starts in unless told otherwise. */
+export const DEFAULT_CLOCK_MODE: ClockMode = { mode: "on-poll" };
 
 /** Default start of fake time: a fixed instant so timestamps in responses are reproducible. */
 export const DEFAULT_START_TIME = Date.parse("2026-01-01T00:00:00.000Z");
@@ -24,7 +33,7 @@ export class FakeClock {
   /** Wall-clock instant from which real-time mode counts. */
   #realAnchorMs: number;
 
-  constructor(mode: ClockMode = { mode: "manual" }, startMs: number = DEFAULT_START_TIME) {
+  constructor(mode: ClockMode = DEFAULT_CLOCK_MODE, startMs: number = DEFAULT_START_TIME) {
     assertValidMode(mode);
     this.#mode = mode;
     this.#startMs = startMs;

@@ -125,6 +125,10 @@ function validateFault(spec: FaultSpec, knownRoutes: ReadonlySet<string>): numbe
     throw new TypeError(`${where}: body "truncated" sends the real status; drop status`);
   }
   if (spec.retryAfter !== undefined && spec.status === undefined) throw new TypeError(`${where}: retryAfter needs a status`);
+  // It becomes a header value: a line break there would let a test inject headers of its own (Node would throw mid-answer).
+  if (typeof spec.retryAfter === "number" ? !(Number.isFinite(spec.retryAfter) && spec.retryAfter >= 0) : spec.retryAfter !== undefined && !/^[\x20-\x7e]+$/.test(spec.retryAfter)) {
+    throw new RangeError(`${where}: retryAfter must be seconds >= 0 or an HTTP date (printable ASCII)`);
+  }
   if (outcomes.length === 0 && spec.latencyMs === undefined) throw new TypeError(`${where}: a fault needs status, reset, body or latencyMs`);
   return times;
 }

@@ -2,7 +2,7 @@ import type { V1GPUClusterCreateRequestBillingType, V2GPUClusterInfoBillingType 
 import type { components } from "../../generated/v1/schema.js";
 import { parseV1DriverName } from "./catalog.js";
 import { badRequest } from "./errors.js";
-import { pathParam, type HandlerContext, type HandlerTable } from "./handlers.js";
+import { pathParam, polledCluster, type HandlerContext, type HandlerTable } from "./handlers.js";
 import { v1Cluster, v1ClusterAck, v1Regions, v1Volume } from "./views-v1.js";
 
 type Schemas = components["schemas"];
@@ -69,7 +69,7 @@ export const v1Handlers: HandlerTable = {
     return v1ClusterAck(context.state, cluster);
   },
 
-  GPUClusterService_Get: (context) => v1Cluster(context.state, context.state.getCluster(pathParam(context, "cluster_id"))),
+  GPUClusterService_Get: (context) => v1Cluster(context.state, polledCluster(context, pathParam(context, "cluster_id"))),
 
   GPUClusterService_Delete: (context) => ({ cluster_id: context.state.deleteCluster(pathParam(context, "cluster_id")).id }),
 

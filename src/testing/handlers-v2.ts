@@ -1,6 +1,6 @@
 import type { components } from "../../generated/v2/schema.js";
 import { badRequest } from "./errors.js";
-import { pathParam, queryParam, type HandlerContext, type HandlerTable } from "./handlers.js";
+import { pathParam, polledCluster, queryParam, type HandlerContext, type HandlerTable } from "./handlers.js";
 import { v2Cluster, v2Regions, v2Volume } from "./views-v2.js";
 
 type Schemas = components["schemas"];
@@ -39,7 +39,7 @@ export const v2Handlers: HandlerTable = {
     return v2Cluster(context.state, cluster);
   },
 
-  GPUClusterService_Get: (context) => v2Cluster(context.state, context.state.getCluster(pathParam(context, "cluster_id"))),
+  GPUClusterService_Get: (context) => v2Cluster(context.state, polledCluster(context, pathParam(context, "cluster_id"))),
 
   GPUClusterService_Update: (context) => {
     const body = bodyOf<Schemas["GPUClusterUpdateRequest"]>(context);

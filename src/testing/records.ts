@@ -62,6 +62,8 @@ export interface ClusterRecord {
   };
   /** Which API version created it (useful in test assertions; not on the wire). */
   readonly createdVia: "v1" | "v2";
+  /** GETs of this cluster since it was last created, updated, deleted or forced (drives the `on-poll` clock). */
+  getsSinceChange: number;
 }
 
 /** A shared volume. Status is derived: `bound` while attached to a live cluster, `available` otherwise. */
@@ -104,4 +106,21 @@ export function clusterTimeline(
 /** When the cluster first reached Ready, if it has by `now`. */
 export function firstReadyAt(cluster: ClusterRecord, now: number, phaseDurationMs: number): number | undefined {
   return clusterTimeline(cluster, now, phaseDurationMs).find((entry) => entry.status === "Ready")?.at;
+}
+
+/**
+ * The next fake instant at which anything about the cluster changes (its status, a node becoming Ready, the end of
+ * its deletion), or `undefined` if nothing will change without a request.
+ */
+export function nextChangeAt(cluster: ClusterRecord, now: number, phaseDurationMs: number): number | undefined {
+  const candidates: number[] = [];
+  if (cluster.deletingSince !== undefined) candidates.push(cluster.deletingSince + phaseDurationMs);
+  else if (cluster.forced === undefined) {
+    // A forced status (state.setStatus) holds until the test changes it: only the plan moves on its own.
+    const nextIndex = Math.max(Math.floor((now - cluster.createdAt) / phaseDurationMs) + 1, 1);
+    if (nextIndex < cluster.plan.length) candidates.push(cluster.createdAt + nextIndex * phaseDurationMs);
+  }
+  for (const node of [...cluster.controlPlaneNodes, ...cluster.workerNodes]) if (node.readyAt > now) candidates.push(node.readyAt);
+  const next = Math.min(...candidates.filter((at) => at > now));
+  return Number.isFinite(next) ? next : undefined;
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isPreflight, type CorsPolicy } from "./cors.js";
 import { errorBody, FakeApiError, type FakeErrorBody } from "./errors.js";
 import type { FaultInjector, FaultSpec } from "./faults.js";
 import type { HandlerTable } from "./handlers.js";
+import { FAKE_LIMITS, keepNewest } from "./limits.js";
+import { parseJsonBody, readBody } from "./request-body.js";
+import { parseRequestTarget, type RequestTarget } from "./request-target.js";
 import type { FakeState } from "./state.js";
 import type { SpecOperation, SpecValidator } from "./validation.js";
-
-/** Largest request body the fake reads; bigger ones get 413. */
-const MAX_BODY_BYTES = 1 << 20;
 
 /** One API version as the server mounts it. */
 export interface MountedVersion {
@@ -37,6 +38,7 @@ export interface PipelineContext {
   readonly faults: FaultInjector;
   readonly versions: readonly MountedVersion[];
   readonly apiKey: string;
+  readonly cors: CorsPolicy;
   readonly checkResponses: boolean;
   readonly log: RequestLogEntry[];
   /** Waits `ms` of real time; cancelled (resolves early) when the fake closes. */
@@ -52,33 +54,77 @@ interface Answer {
 }
 
 /**
- * Serves one HTTP request: route → faults → auth → spec validation → handler → response check → write.
- * Every failure becomes a JSON error body; nothing here throws to the caller.
+ * Serves one HTTP request: body → target → route → faults → auth → spec validation → handler → response check →
+ * write. Every request gets an HTTP answer (a JSON error body for every failure, a 500 `fake bug` for a bug of the
+ * fake itself), except the connection resets a test injects on purpose; nothing here throws to the caller.
  */
 export async function handleRequest(context: PipelineContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://fake.invalid");
   const method = (req.method ?? "GET").toUpperCase();
   const requestId = context.nextRequestId();
   // Every answer carries one, errors and injected faults included, so a client can name the request that failed
   // (the unified client reads `x-request-id` into its errors).
   res.setHeader("x-request-id", requestId);
-  const logEntry = { version: undefined as "v1" | "v2" | undefined, method, path: url.pathname, route: undefined as string | undefined, requestId };
+  for (const [name, value] of Object.entries(context.cors.headersFor(req.headers.origin))) res.setHeader(name, value);
+  const logEntry: Mutable<Omit<RequestLogEntry, "status">> = { version: undefined, method, path: (req.url ?? "").split("?")[0] ?? "", route: undefined, requestId };
   const finish = (status: number | "reset"): void => {
     context.log.push({ ...logEntry, status });
+    keepNewest(context.log, FAKE_LIMITS.maxLoggedRequests);
   };
+  try {
+    await servePipeline(context, req, res, method, logEntry, finish);
+  } catch (error) {
+    if (res.headersSent || req.socket.destroyed) {
+      res.destroy();
+      return finish("reset");
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    writeJson(res, 500, errorBody(500, "internal_error", `fake bug: ${message}`));
+    finish(500);
+  }
+}
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+async function servePipeline(
+  context: PipelineContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  logEntry: Mutable<Omit<RequestLogEntry, "status">>,
+  finish: (status: number | "reset") => void,
+): Promise<void> {
   let rawBody: string;
   try {
     rawBody = await readBody(req);
   } catch (error) {
-    if (error instanceof FakeApiError) {
-      writeJson(res, error.status, error.toBody(), error.headers);
-      finish(error.status);
-    } else {
+    if (!(error instanceof FakeApiError)) {
+      // The client went away mid-body: there is nobody left to answer.
       req.socket.destroy();
-      finish("reset");
+      return finish("reset");
     }
-    return;
+    writeJson(res, error.status, error.toBody(), error.headers);
+    return finish(error.status);
+  }
+
+  let url: RequestTarget;
+  try {
+    url = parseRequestTarget(req.url);
+  } catch (error) {
+    if (!(error instanceof FakeApiError)) throw error;
+    writeJson(res, error.status, error.toBody(), error.headers);
+    return finish(error.status);
+  }
+  logEntry.path = url.pathname;
+  if (isPreflight(method, req.headers)) {
+    // A browser asking whether it may send the real request: answered before auth (browsers send no token here),
+    // and it moves no clock.
+    const answer = context.cors.preflight(req.headers);
+    if (answer.body) writeJson(res, answer.status, answer.body, answer.headers);
+    else {
+      res.writeHead(answer.status, answer.headers);
+      res.end();
+    }
+    return finish(answer.status);
   }
   context.state.clock.onRequest();
 
@@ -142,7 +188,8 @@ interface ServeInput {
 function serve(context: PipelineContext, mounted: MountedVersion, operation: SpecOperation, input: ServeInput): Answer {
   try {
     if (operation.requiresAuth) checkBearer(input.headers.authorization, context.apiKey);
-    const body = parseJsonBody(input.rawBody);
+    const contentType = input.headers["content-type"];
+    const body = parseJsonBody(input.rawBody, Array.isArray(contentType) ? contentType[0] : contentType);
     const problems = mounted.validator.validateRequest(operation, { ...input, body });
     if (problems.length > 0) {
       const summary = problems.map((p) => `${p.location} ${p.pointer || "(whole)"}: ${p.message}`).join("; ");
@@ -152,14 +199,15 @@ function serve(context: PipelineContext, mounted: MountedVersion, operation: Spe
     }
     const handler = mounted.handlers[operation.operationId];
     if (!handler) throw new FakeApiError(501, "internal_error", `the fake does not implement ${mounted.version} ${operation.operationId}`);
-    const result = handler({ state: context.state, params: operation.params, query: input.query, body });
+    const headers: Record<string, string> = {};
+    const result = handler({ state: context.state, params: operation.params, query: input.query, body, setHeader: (name, value) => (headers[name] = value) });
     if (context.checkResponses) {
       const problems = mounted.validator.validateResponse(operation.operationId, 200, result);
       if (problems.length > 0) {
         throw new FakeApiError(500, "internal_error", `fake bug: ${mounted.version} ${operation.operationId} response breaks the spec: ${problems.join("; ")}`);
       }
     }
-    return { status: 200, body: result };
+    return { status: 200, body: result, headers };
   } catch (error) {
     if (error instanceof FakeApiError) return { status: error.status, body: error.toBody(), headers: error.headers };
     const message = error instanceof Error ? error.message : String(error);
@@ -192,35 +240,6 @@ function checkBearer(header: string | string[] | undefined, apiKey: string): voi
   const match = /^Bearer\s+(.+)$/i.exec(value);
   if (!match) throw unauthorized("Authorization header must use the Bearer scheme: `Authorization: Bearer <api key>`");
   if (match[1] !== apiKey) throw unauthorized("invalid API key");
-}
-
-function parseJsonBody(raw: string): unknown {
-  if (raw === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (error) {
-    throw new FakeApiError(400, "invalid_request_error", `request body is not valid JSON: ${(error as Error).message}`, {
-      details: [{ location: "body", pointer: "", message: "not valid JSON" }],
-    });
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new FakeApiError(413, "invalid_request_error", `request body is larger than ${MAX_BODY_BYTES} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function stripPrefix(pathname: string, prefix: string): string | undefined {

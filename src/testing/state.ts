@@ -7,9 +7,16 @@ import type {
 import { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
 import type { FakeClock } from "./clock.js";
 import { badRequest, conflict, notFound } from "./errors.js";
+import { assertGpuCount, assertNameLength, assertRoomFor, assertTotalGpus, FAKE_LIMITS, keepNewest } from "./limits.js";
 import { assertPositiveInteger, VolumeStore, type CreateVolumeInput } from "./volume-store.js";
 import { provisioningPlan } from "./lifecycle.js";
-import { clusterStatusAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+import { clusterStatusAt, nextChangeAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
+
+/** GETs in a row of one cluster that show it as it is, before the `on-poll` clock starts moving it along. */
+const GETS_BEFORE_TIME_MOVES = 2;
+
+/** Poll hint (ms) sent while a polled cluster is changing and the clock moves by itself on requests. */
+const AUTOMATIC_CLOCK_POLL_HINT_MS = 1;
 
 export type { CreateVolumeInput };
 
@@ -97,6 +104,35 @@ export class FakeState {
   setStatus(clusterId: string, status: V2GPUClusterInfoStatus): void {
     const cluster = this.getCluster(clusterId);
     cluster.forced = { status, since: this.clock.now() };
+    cluster.getsSinceChange = 0;
+  }
+
+  /**
+   * A client's GET of one cluster. In the `on-poll` clock mode, from the third GET in a row of a cluster that is still
+   * changing, the clock first moves to that cluster's next change. Returns the cluster as the GET shows it (404 once
+   * a deletion has run its course).
+   */
+  pollCluster(id: string): ClusterRecord {
+    const cluster = this.getCluster(id);
+    cluster.getsSinceChange += 1;
+    if (this.clock.mode.mode === "on-poll" && cluster.getsSinceChange > GETS_BEFORE_TIME_MOVES) {
+      const next = nextChangeAt(cluster, this.clock.now(), this.phaseDurationMs);
+      if (next !== undefined) this.clock.advance(next - this.clock.now());
+    }
+    return this.getCluster(id);
+  }
+
+  /**
+   * How long (real ms) a client polling this cluster may wait before something can have changed, or `undefined` when
+   * nothing changes without a test moving the clock (manual mode, or a cluster that is settled).
+   */
+  pollHintMs(cluster: ClusterRecord): number | undefined {
+    const now = this.clock.now();
+    const next = nextChangeAt(cluster, now, this.phaseDurationMs);
+    const mode = this.clock.mode;
+    if (next === undefined || mode.mode === "manual") return undefined;
+    if (mode.mode === "real-time") return Math.max(1, Math.ceil((next - now) / (mode.speed ?? 1)));
+    return AUTOMATIC_CLOCK_POLL_HINT_MS;
   }
 
   // ---- clusters ---------------------------------------------------------------------------------------------
@@ -126,6 +162,7 @@ export class FakeState {
       });
     }
     assertGpuCount(input.numGpus);
+    assertNameLength(input.name, "/cluster_name");
     if (!region.driverPairs.some((p) => p.cudaVersion === input.driver.cudaVersion && p.nvidiaDriverVersion === input.driver.nvidiaDriverVersion)) {
       const offered = region.driverPairs.map((p) => `${p.cudaVersion}/${p.nvidiaDriverVersion}`).join(", ");
       throw badRequest(
@@ -137,6 +174,8 @@ export class FakeState {
       throw badRequest("give either volume_id or shared_volume, not both", { location: "body", pointer: "/volume_id", message: "conflicts with shared_volume" });
     }
     this.#purgeDeleted();
+    assertRoomFor("clusters", this.#clusters.size, FAKE_LIMITS.maxClusters);
+    assertTotalGpus(this.#gpusInUse(), input.numGpus);
     const existingVolume = input.volumeId === undefined ? undefined : this.#volumes.attachable(input.volumeId, region.name);
     if (input.sharedVolume) {
       this.#checkVolumeInput(input.sharedVolume, "/shared_volume");
@@ -181,6 +220,7 @@ export class FakeState {
         ...(input.installTraefik !== undefined ? { installTraefik: input.installTraefik } : {}),
       },
       createdVia: input.createdVia,
+      getsSinceChange: 0,
     };
     // Worker nodes come up when the data plane phase completes.
     cluster.workerNodes = this.#workers(cluster, 0, input.numGpus / GPUS_PER_NODE, now, now + 2 * this.phaseDurationMs);
@@ -193,9 +233,13 @@ export class FakeState {
   updateCluster(id: string, input: UpdateClusterInput): ClusterRecord {
     const cluster = this.getCluster(id);
     if (cluster.deletingSince !== undefined) throw conflict(`cluster ${JSON.stringify(id)} is being deleted and cannot be updated`);
-    if (input.numGpus !== undefined) assertGpuCount(input.numGpus);
+    if (input.numGpus !== undefined) {
+      assertGpuCount(input.numGpus);
+      assertTotalGpus(this.#gpusInUse(), input.numGpus - cluster.numGpus);
+    }
 
     const now = this.clock.now();
+    cluster.getsSinceChange = 0;
     if (input.clusterType !== undefined) cluster.clusterType = input.clusterType;
     if (input.reservationEndTime !== undefined) cluster.reservationEndTime = input.reservationEndTime;
     if (input.numGpus !== undefined && input.numGpus !== cluster.numGpus) {
@@ -212,7 +256,9 @@ export class FakeState {
           cluster.deletedWorkerNodes.push(node);
           cluster.nodeEvents.push({ nodeId: node.id, reason: "TogetherScaledDown", message: `node ${node.hostName} removed`, at: now });
         }
+        keepNewest(cluster.deletedWorkerNodes, FAKE_LIMITS.maxNodeHistory);
       }
+      keepNewest(cluster.nodeEvents, FAKE_LIMITS.maxNodeHistory);
       cluster.numGpus = input.numGpus;
     }
     return cluster;
@@ -222,6 +268,7 @@ export class FakeState {
   deleteCluster(id: string): ClusterRecord {
     const cluster = this.getCluster(id);
     cluster.deletingSince ??= this.clock.now();
+    cluster.getsSinceChange = 0;
     return cluster;
   }
 
@@ -275,6 +322,13 @@ export class FakeState {
     }
   }
 
+  /** GPUs held by live clusters (Deleting ones included: they still hold their machines). */
+  #gpusInUse(): number {
+    let total = 0;
+    for (const cluster of this.#clusters.values()) total += cluster.numGpus;
+    return total;
+  }
+
   #requireRegion(name: string, pointer: string): FakeRegion {
     const region = this.regions.find((r) => r.name === name);
     if (!region) {
@@ -291,8 +345,10 @@ export class FakeState {
     if (input.name.trim() === "") {
       throw badRequest("volume_name must not be empty", { location: "body", pointer: `${prefix}/volume_name`, message: "empty" });
     }
+    assertNameLength(input.name, `${prefix}/volume_name`);
     assertPositiveInteger(input.sizeTib, `${prefix}/size_tib`, "size_tib");
     this.#requireRegion(input.region, `${prefix}/region`);
+    assertRoomFor("volumes", this.#volumes.list().length, FAKE_LIMITS.maxVolumes);
   }
 
   #workers(cluster: Pick<ClusterRecord, "id">, firstIndex: number, count: number, createdAt: number, readyAt: number): NodeRecord[] {
@@ -302,15 +358,5 @@ export class FakeState {
   #node(clusterId: string, role: "cp" | "gpu", index: number, numGpus: number, createdAt: number, readyAt: number): NodeRecord {
     const suffix = `${role}-${String(index).padStart(2, "0")}`;
     return { id: `${clusterId}-${suffix}`, hostName: `${suffix}.${clusterId}.fake.internal`, numGpus, createdAt, readyAt };
-  }
-}
-
-function assertGpuCount(numGpus: number): void {
-  if (!(Number.isInteger(numGpus) && numGpus > 0 && numGpus % GPUS_PER_NODE === 0)) {
-    throw badRequest(`num_gpus must be a positive multiple of ${GPUS_PER_NODE} (8, 16, 24, ...), got ${numGpus}`, {
-      location: "body",
-      pointer: "/num_gpus",
-      message: `not a positive multiple of ${GPUS_PER_NODE}`,
-    });
   }
 }

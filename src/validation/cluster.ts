@@ -3,7 +3,7 @@
  * and the conditions the spec states only in prose. Returns a normalized copy (canonical enum spellings).
  */
 import { ValidationError } from "../errors.js";
-import type { ClusterCreateInput, ClusterListQuery, ClusterUpdateInput } from "../types.js";
+import type { ApiVersion, ClusterCreateInput, ClusterListQuery, ClusterUpdateInput } from "../types.js";
 import { billingTypeValues, clusterTypeValues, gpuTypeValues } from "../vocabulary.js";
 import {
   booleanField,
@@ -56,8 +56,11 @@ function throwIfAny(issues: Issues): void {
   if (issues.list.length > 0) throw new ValidationError(issues.list);
 }
 
-/** Validates and normalizes `clusters.create` input; throws ValidationError listing every problem. */
-export function validateClusterCreate(input: unknown): ClusterCreateInput {
+/**
+ * Validates and normalizes `clusters.create` input for the client's API version (the conditions differ, see
+ * {@link createConditions}); throws ValidationError listing every problem.
+ */
+export function validateClusterCreate(input: unknown, apiVersion: ApiVersion = "v2"): ClusterCreateInput {
   const issues: Issues = { list: [], prefix: "" };
   const o = objectInput(input, issues, "cluster create input");
   if (o === undefined) throw new ValidationError(issues.list);
@@ -86,30 +89,68 @@ export function validateClusterCreate(input: unknown): ClusterCreateInput {
   set("reservation_end_time", dateTimeField(o, "reservation_end_time", issues));
   set("install_traefik", booleanField(o, "install_traefik", issues));
   set("slurm_image", stringField(o, "slurm_image", false, issues));
-  checkCreateConditions(o, out, issues);
+  for (const condition of createConditions) if (condition.versions.includes(apiVersion)) condition.check(o, out, issues);
   throwIfAny(issues);
   return out as ClusterCreateInput;
 }
 
-/** The requirements the spec states in prose only. */
-function checkCreateConditions(raw: Readonly<Record<string, unknown>>, v: Partial<ClusterCreateInput>, issues: Issues): void {
-  if (v.cluster_type === "SLURM" && raw["slurm_shm_size_gib"] === undefined) {
-    report(issues, "slurm_shm_size_gib", "is required when cluster_type is SLURM");
-  }
-  if (v.billing_type === "SCHEDULED_CAPACITY") {
-    if (raw["reservation_start_time"] === undefined) report(issues, "reservation_start_time", "is required with billing_type SCHEDULED_CAPACITY");
-    if (raw["reservation_end_time"] === undefined) report(issues, "reservation_end_time", "is required with billing_type SCHEDULED_CAPACITY");
-  }
-  if (v.reservation_start_time !== undefined && v.reservation_end_time !== undefined && Date.parse(v.reservation_end_time) <= Date.parse(v.reservation_start_time)) {
-    report(issues, "reservation_end_time", "must be after reservation_start_time");
-  }
-  if (v.auto_scaled === true && raw["auto_scale_max_gpus"] === undefined) {
-    report(issues, "auto_scale_max_gpus", "is required when auto_scaled is true");
-  }
-  if (v.auto_scale_max_gpus !== undefined && v.num_gpus !== undefined && v.auto_scale_max_gpus < v.num_gpus) {
-    report(issues, "auto_scale_max_gpus", `must be at least num_gpus (${v.num_gpus})`);
-  }
-}
+/**
+ * The requirements a spec states in prose only, and which API versions state them. A rule about a v2-only feature does
+ * not apply on v1: there the adapter refuses the feature itself (UnsupportedByVersionError), and v1's own spec accepts
+ * what the rule would forbid (e.g. `cluster_type: SLURM` without `slurm_shm_size_gib`, a field v1 does not have).
+ */
+export const createConditions: ReadonlyArray<{
+  readonly versions: readonly ApiVersion[];
+  readonly rule: string;
+  readonly check: (raw: Readonly<Record<string, unknown>>, v: Partial<ClusterCreateInput>, issues: Issues) => void;
+}> = [
+  {
+    versions: ["v2"],
+    rule: "cluster_type SLURM needs slurm_shm_size_gib",
+    check: (raw, v, issues) => {
+      if (v.cluster_type === "SLURM" && raw["slurm_shm_size_gib"] === undefined) report(issues, "slurm_shm_size_gib", "is required when cluster_type is SLURM");
+    },
+  },
+  {
+    versions: ["v2"],
+    rule: "billing_type SCHEDULED_CAPACITY needs reservation_start_time and reservation_end_time",
+    check: (raw, v, issues) => {
+      if (v.billing_type !== "SCHEDULED_CAPACITY") return;
+      if (raw["reservation_start_time"] === undefined) report(issues, "reservation_start_time", "is required with billing_type SCHEDULED_CAPACITY");
+      if (raw["reservation_end_time"] === undefined) report(issues, "reservation_end_time", "is required with billing_type SCHEDULED_CAPACITY");
+    },
+  },
+  {
+    versions: ["v1", "v2"],
+    rule: "reservation_end_time after reservation_start_time",
+    check: (_raw, v, issues) => {
+      if (v.reservation_start_time !== undefined && v.reservation_end_time !== undefined && Date.parse(v.reservation_end_time) <= Date.parse(v.reservation_start_time)) {
+        report(issues, "reservation_end_time", "must be after reservation_start_time");
+      }
+    },
+  },
+  {
+    versions: ["v2"],
+    rule: "auto_scaled true needs auto_scale_max_gpus",
+    check: (raw, v, issues) => {
+      if (v.auto_scaled === true && raw["auto_scale_max_gpus"] === undefined) report(issues, "auto_scale_max_gpus", "is required when auto_scaled is true");
+    },
+  },
+  {
+    versions: ["v1", "v2"],
+    rule: "auto_scale_max_gpus at least num_gpus",
+    check: (_raw, v, issues) => {
+      if (v.auto_scale_max_gpus !== undefined && v.num_gpus !== undefined && v.auto_scale_max_gpus < v.num_gpus) report(issues, "auto_scale_max_gpus", `must be at least num_gpus (${v.num_gpus})`);
+    },
+  },
+  {
+    versions: ["v1"],
+    rule: "duration_days is required",
+    check: (raw, _v, issues) => {
+      if (raw["duration_days"] === undefined) report(issues, "duration_days", "is required by API v1 (v2 makes it optional)");
+    },
+  },
+];
 
 /** Validates and normalizes `clusters.update` input: at least one field. */
 export function validateClusterUpdate(input: unknown): ClusterUpdateInput {

@@ -40,7 +40,7 @@ describe("the bundled generator", () => {
     const out = tempDir("bundle-out");
     let stdout = "";
     const code = await runCli(["--out", out], { stdout: (text) => void (stdout += text), stderr: (text) => void (stdout += text) }, { workers: true });
-    expect(stdout).toMatch(/: wrote 9 files/);
+    expect(stdout).toMatch(/: wrote 10 files/);
     expect(code).toBe(0);
     const { files } = await runPipeline(defaultConfig);
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8")).toBe(file.content);

@@ -17,7 +17,7 @@ const cases = [
 describe.each(cases)("emit: $name", ({ name, expectInReport }) => {
   test("matches the golden files", async () => {
     const { files } = await runPipeline(fixtureConfig(name));
-    expect(files.map((f) => f.path)).toEqual(["README.md", "documents.ts", "enums.ts", "merge-report.md", "models.ts", "operations.ts", "spec-info.ts", "v1/schema.ts", "v2/schema.ts"]);
+    expect(files.map((f) => f.path)).toEqual(["README.md", "documents.ts", "enums.ts", "merge-report.md", "models.ts", "operations.ts", "spec-info.ts", "stable.ts", "v1/schema.ts", "v2/schema.ts"]);
     for (const file of files) await expect(file.content).toMatchFileSnapshot(`./__snapshots__/${name}/${file.path}`);
   });
 

@@ -54,7 +54,7 @@ describe("the regeneration notice", () => {
     const expected = await regenerationReport({ ...defaultConfig, out });
     const { stdout } = await generate([]);
     expect(expected).toMatch(/^Changes since the last generation:\n {2}v1: \d+ added, \d+ removed, \d+ breaking/);
-    expect(stdout).toMatch(/: wrote 9 files \(\d+ changed, 0 removed\)\n/);
+    expect(stdout).toMatch(/: wrote 10 files \(\d+ changed, 0 removed\)\n/);
     expect(stdout.slice(stdout.indexOf("\n") + 1)).toBe(expected);
   }, 120_000);
 });

@@ -111,7 +111,7 @@ describe("the whole pipeline with both worker threads", () => {
   ])("%s writes exactly the in-process pipeline's files and exits 0", async (_name, entry) => {
     const out = join(scratch, entry.at(-1)!.replace(/\W+/g, "-"));
     const result = await run(process.execPath, [...entry, "--out", out], { cwd: repoRoot });
-    expect(result.stdout).toMatch(/: wrote 9 files \(9 changed, 0 removed\)\n/);
+    expect(result.stdout).toMatch(/: wrote 10 files \(10 changed, 0 removed\)\n/);
     const { files } = await runPipeline(defaultConfig);
     const written = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(written).toHaveLength(files.length);

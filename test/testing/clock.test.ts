@@ -3,12 +3,19 @@ import { DEFAULT_START_TIME, FakeClock } from "../../src/testing/index.js";
 
 describe("FakeClock", () => {
   test("manual mode starts at the fixed epoch and moves only when advanced", () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock({ mode: "manual" });
     expect(clock.isoNow()).toBe("2026-01-01T00:00:00.000Z");
     clock.onRequest();
     expect(clock.now()).toBe(DEFAULT_START_TIME);
     clock.advance(90_000);
     expect(clock.isoNow()).toBe("2026-01-01T00:01:30.000Z");
+  });
+
+  test("the default mode is on-poll, which moves nothing on a request by itself", () => {
+    const clock = new FakeClock();
+    expect(clock.mode).toEqual({ mode: "on-poll" });
+    clock.onRequest();
+    expect(clock.now()).toBe(DEFAULT_START_TIME);
   });
 
   test("per-request mode advances by advanceMs on every request", () => {

@@ -6,7 +6,8 @@ let fake: FakeApi;
 let api: ReturnType<typeof clientsFor>;
 
 beforeAll(async () => {
-  fake = await startTestFake({ phaseDurationMs: 1_000 });
+  // Manual clock: these tests read clusters many times and move time only with their own ticks.
+  fake = await startTestFake({ phaseDurationMs: 1_000, clock: { mode: "manual" } });
   api = clientsFor(fake);
 });
 afterEach(() => fake.reset());

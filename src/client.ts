@@ -7,11 +7,11 @@ import type { ObservedCallOptions } from "./adapters/decode.js";
 import { createV1Adapter, type V1RawClient } from "./adapters/v1.js";
 import { createV2Adapter, type V2RawClient } from "./adapters/v2.js";
 import { createCluster, type CreateOptions } from "./create.js";
-import { createDeprecationReporter, warnV1Client, withDeprecationReporting, type DeprecationHandler } from "./deprecation.js";
 import { ConnectionError, InvalidResponseError, ValidationError, type ValidationIssue } from "./errors.js";
 import { createLog, isLogLevel, type Logger, type LogLevel } from "./logger.js";
 import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, throwIssues } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import { createDeprecationReporter, deprecationMiddleware, warnV1Client, type DeprecationHandler } from "./deprecation.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
 import { userAgent } from "./version.js";
@@ -31,7 +31,7 @@ import type {
 import { validateClusterCreate, validateClusterList, validateClusterUpdate } from "./validation/cluster.js";
 import { checkId } from "./validation/ids.js";
 import { validateVolumeCreate, validateVolumeUpdate } from "./validation/volume.js";
-import { waitForReady, type WaitForReadyOptions } from "./wait.js";
+import { waitFor, waitForDeleted, waitForReady, waitForUpdate, waitOptionIssues, type WaitDeps, type WaitForReadyOptions, type WaitOptions } from "./wait.js";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<V extends ApiVersion = ApiVersion> {
@@ -54,11 +54,6 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   readonly maxRetries?: number;
   /** Backoff tuning (initial delay, cap, largest `Retry-After` honoured). @default 500 ms doubling to 8 s, hints up to 60 s */
   readonly retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  /**
-   * Receives, once per route, what the server's `Deprecation` / `Sunset` headers say. `false` silences that and the
-   * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
-   */
-  readonly onDeprecation?: DeprecationHandler | false;
   /** Largest response body read, enforced while it streams (ResponseTooLargeError beyond). @default 33_554_432 (32 MiB) */
   readonly maxResponseBytes?: number;
   /** Headers sent with every request (each call's `headers` add to them). `authorization` comes from `apiKey` only. */
@@ -67,6 +62,11 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   readonly logger?: Logger;
   /** Log level. @default process.env.TOGETHER_LOG, else "off" without a logger and "warn" with one */
   readonly logLevel?: LogLevel;
+  /**
+   * Receives, once per route, what the server's `Deprecation` / `Sunset` headers say. `false` silences that and the
+   * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
+   */
+  readonly onDeprecation?: DeprecationHandler | false;
 }
 
 /** A unified call's result together with the HTTP answer it came from (the last one, for calls that make several). */
@@ -93,6 +93,12 @@ export interface ClustersApi {
   delete(clusterId: string, options?: CallOptions): ApiPromise<DeletedCluster>;
   /** Polls until the cluster is ready. Rejects with ClusterFailedError, ClusterDeletedError or WaitTimeoutError. */
   waitForReady(clusterId: string, options?: WaitForReadyOptions): ApiPromise<Cluster>;
+  /** Polls until an update has taken effect (not the stale `Ready` the server reports right after it). */
+  waitForUpdate(clusterId: string, patch: ClusterUpdateInput, options?: WaitOptions): ApiPromise<Cluster>;
+  /** Polls until `predicate(cluster)` holds. */
+  waitFor(clusterId: string, predicate: (cluster: Cluster) => boolean, options?: WaitOptions): ApiPromise<Cluster>;
+  /** Polls until the cluster is gone (404). Only the deadline ends it unless `failOn` says otherwise. */
+  waitForDeleted(clusterId: string, options?: WaitOptions): ApiPromise<void>;
 }
 
 /** Region operations. */
@@ -156,14 +162,12 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   checkApiKey(apiKey);
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
   checkLimits(options);
-  // Deprecation signals (src/deprecation.ts): a fetch wrapper until the transport takes openapi-fetch middleware.
-  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  if (options.onDeprecation !== false) warnV1Client(apiVersion);
   const redactor = createRedactor(apiKey);
+  if (options.onDeprecation !== false) warnV1Client(apiVersion);
   const transport = createTransport({
     baseUrl,
     apiKey,
-    fetch: options.onDeprecation === false ? baseFetch : withDeprecationReporting(baseFetch, createDeprecationReporter(options.onDeprecation)),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeoutMs ?? 60_000,
     deadlineMs: options.deadlineMs,
     retry: { ...defaultRetryPolicy, ...options.retry, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries },
@@ -175,6 +179,8 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   });
   const headers = { "user-agent": userAgent, accept: "application/json", ...options.headers };
   const adapter = adapters[apiVersion](transport, headers) as VersionAdapter<RawClients[V]>;
+  // Deprecation / Sunset headers, once per route (src/deprecation.ts); the unified calls go through raw, so it sees them.
+  if (options.onDeprecation !== false) adapter.raw.use(deprecationMiddleware(createDeprecationReporter(options.onDeprecation)));
   return facade(adapter, baseUrl, redactor) as Client<V>;
 }
 
@@ -255,6 +261,13 @@ function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): C
   // Every method is async so that bad input always surfaces as a rejected promise, never a synchronous throw.
   const getCluster = async (clusterId: string, options?: CallOptions) => adapter.getCluster(checkId(clusterId, "clusterId"), options);
   const call = <T>(options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>) => apiCall(redactor, options, run);
+  // A waiter's polls report their responses both to the waiter (poll hints) and to withResponse (the last one).
+  const waiting = <T>(options: WaitOptions | undefined, run: (deps: WaitDeps) => Promise<T>) =>
+    call(undefined, async (o) => {
+      throwIssues([...checkWaitOptions(options), ...waitOptionIssues(options)]);
+      const observe = (each: ObservedCallOptions): ObservedCallOptions => ({ ...each, onResponse: (r) => (each.onResponse?.(r), o.onResponse?.(r)) });
+      return run({ get: tolerantGet((id, each) => getCluster(id, observe(each))) });
+    });
   return {
     apiVersion: adapter.version,
     baseUrl,
@@ -265,11 +278,11 @@ function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): C
       create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input, adapter.version), o)),
       update: (clusterId, patch, options) => call(options, async (o) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), o)),
       delete: (clusterId, options) => call(options, async (o) => adapter.deleteCluster(checkId(clusterId, "clusterId"), o)),
-      waitForReady: (clusterId, options) =>
-        call(undefined, async (o) => {
-          throwIssues(checkWaitOptions(options));
-          return waitForReady(checkId(clusterId, "clusterId"), tolerantGet((id, each) => getCluster(id, { ...each, onResponse: o.onResponse } as ObservedCallOptions)), options);
-        }),
+      waitForReady: (clusterId, options) => waiting(options, (deps) => waitForReady(checkId(clusterId, "clusterId"), deps, options)),
+      waitForUpdate: (clusterId, patch, options) =>
+        waiting(options, (deps) => waitForUpdate(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), deps, options)),
+      waitFor: (clusterId, predicate, options) => waiting(options, (deps) => waitFor(checkId(clusterId, "clusterId"), predicate, deps, options)),
+      waitForDeleted: (clusterId, options) => waiting(options, (deps) => waitForDeleted(checkId(clusterId, "clusterId"), deps, options)),
     },
     regions: {
       list: (options) => call(options, (o) => adapter.listRegions(o)),

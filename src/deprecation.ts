@@ -4,11 +4,10 @@
  * `Deprecation` header (RFC 9745, `@<epoch seconds>`) or `Sunset` header (RFC 8594, an HTTP-date), with their
  * `Link rel="deprecation"` / `rel="sunset"` pages, are reported once per route through `onDeprecation`.
  *
- * The header parser is pure; {@link deprecationMiddleware} is an openapi-fetch `Middleware`, and
- * {@link withDeprecationReporting} wraps any fetch for runtimes without middleware.
+ * The header parser is pure; {@link deprecationMiddleware} is the openapi-fetch `Middleware` createClient registers on
+ * `client.raw`, which every unified call goes through, so routes are named by the spec's path template.
  */
 import type { Middleware } from "openapi-fetch";
-import { operations } from "../generated/operations.js";
 import type { ApiVersion } from "./types.js";
 
 /** What the server said about one route. */
@@ -66,8 +65,15 @@ function describe(route: string, parsed: NonNullable<ReturnType<typeof parseDepr
 
 /** The default handler: a DeprecationWarning per route. */
 export const warnDeprecation: DeprecationHandler = (notice) => {
-  process.emitWarning(notice.message, { type: "DeprecationWarning", code: notice.pastSunset ? "TOGETHER_CLUSTERS_PAST_SUNSET" : "TOGETHER_CLUSTERS_DEPRECATED_ROUTE" });
+  emitDeprecation(notice.message, notice.pastSunset ? "TOGETHER_CLUSTERS_PAST_SUNSET" : "TOGETHER_CLUSTERS_DEPRECATED_ROUTE");
 };
+
+/** Node's warning channel (so --no-deprecation and --throw-deprecation apply); browsers and Deno without it: console. */
+function emitDeprecation(message: string, code: string): void {
+  const emitWarning = globalThis.process?.emitWarning;
+  if (typeof emitWarning === "function") emitWarning.call(globalThis.process, message, { type: "DeprecationWarning", code });
+  else console.warn(`DeprecationWarning [${code}]: ${message}`);
+}
 
 /** Reports each route once per reporter (one per client). */
 export function createDeprecationReporter(handler: DeprecationHandler = warnDeprecation, now: () => number = Date.now): (route: string, headers: Headers) => void {
@@ -92,42 +98,11 @@ export function deprecationMiddleware(report: (route: string, headers: Headers) 
   };
 }
 
-const templates = Object.values(operations).flatMap((entry) =>
-  (["v1", "v2"] as const).flatMap((version) => {
-    const ref = (entry as { v1?: { method: string; path: string }; v2?: { method: string; path: string } })[version];
-    if (ref === undefined) return [];
-    const pattern = new RegExp(`${ref.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
-    return [{ method: ref.method.toUpperCase(), path: ref.path, pattern }];
-  }),
-);
-
-/** `METHOD /template` of a request URL (the spec's template when a route matches, else the path itself). */
-export function routeOf(method: string, url: string): string {
-  const pathname = new URL(url).pathname;
-  const upper = method.toUpperCase();
-  const match = templates.find((t) => t.method === upper && t.pattern.test(pathname));
-  return `${upper} ${match?.path ?? pathname}`;
-}
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
-/** Wraps a fetch so every answer's deprecation headers are reported (for a transport without middleware). */
-export function withDeprecationReporting<F extends Fetch>(fetch: F, report: (route: string, headers: Headers) => void): F {
-  return (async (input: string, init: RequestInit) => {
-    const response = await fetch(input, init);
-    report(routeOf(init.method ?? "GET", input), response.headers);
-    return response;
-  }) as F;
-}
-
 let v1Warned = false;
 
 /** The one process-wide warning that API v1 is deprecated (from the first v1 client created). */
 export function warnV1Client(version: ApiVersion): void {
   if (version !== "v1" || v1Warned) return;
   v1Warned = true;
-  process.emitWarning("together-clusters: API v1 is deprecated; move to apiVersion \"v2\" (npx together-clusters migrate, then compareBackends to check). See docs/migration.md.", {
-    type: "DeprecationWarning",
-    code: "TOGETHER_CLUSTERS_V1",
-  });
+  emitDeprecation("together-clusters: API v1 is deprecated; move to apiVersion \"v2\" (npx together-clusters migrate, then compareBackends to check). See docs/migration.md.", "TOGETHER_CLUSTERS_V1");
 }

@@ -4,6 +4,7 @@
  * a property or a stack; server-supplied text is scrubbed of the key before it is stored (see transport.ts).
  */
 import type { ApiVersion, Cluster } from "./types.js";
+import type { WaitObservation, WaitState } from "./wait.js";
 
 /** Base class of every error this package throws. */
 export class ClustersError extends Error {
@@ -223,10 +224,19 @@ export class WaitForReadyError extends ClustersError {
   override name = "WaitForReadyError";
   readonly cluster_id: string;
   readonly cluster: Cluster | undefined;
-  constructor(message: string, clusterId: string, cluster: Cluster | undefined, options?: { cause?: unknown }) {
+  /** Where the wait stood (serializable): pass it as `resume` to continue the wait. */
+  readonly state: WaitState | undefined;
+  /** Every status change the wait saw, oldest first. */
+  readonly history: readonly WaitObservation[];
+  /** GET requests the wait sent. */
+  readonly requests: number;
+  constructor(message: string, clusterId: string, cluster: Cluster | undefined, options?: { cause?: unknown; state?: WaitState }) {
     super(message, options);
     this.cluster_id = clusterId;
     this.cluster = cluster;
+    this.state = options?.state;
+    this.history = options?.state?.history ?? [];
+    this.requests = options?.state?.requests ?? 0;
   }
 }
 /** The cluster reached a failed state while waiting. */

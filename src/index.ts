@@ -10,7 +10,8 @@ export type { ApiPromise, Client, ClientOptions, ClustersApi, RawClients, Region
 export type { Logger, LogLevel } from "./logger.js";
 export { packageVersion, userAgent } from "./version.js";
 export type { CreateOptions } from "./create.js";
-export type { WaitForReadyOptions } from "./wait.js";
+export type { WaitForReadyOptions, WaitObservation, WaitOptions, WaitState } from "./wait.js";
+export { readyGpus, updateApplied, waitDefaults } from "./wait.js";
 export type { CallOptions, FetchLike } from "./transport.js";
 export type { RetryPolicy } from "./retry.js";
 export {
@@ -66,7 +67,7 @@ export type {
   VolumeUpdateInput,
   WireView,
 } from "./types.js";
-export { billingTypeValues, clusterStatusValues, clusterTypeValues, gpuTypeValues } from "./vocabulary.js";
+export { billingTypeValues, clusterStatusValues, clusterTypeValues, display, gpuTypeValues, isKnown, isKnownValue, valueFor } from "./vocabulary.js";
 export { fromV1DriverToken } from "./migrate/runtime.js";
 export { parseDeprecationHeaders } from "./deprecation.js";
 export type { DeprecationHandler, DeprecationNotice } from "./deprecation.js";

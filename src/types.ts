@@ -50,9 +50,19 @@ export function isUnrecognized(value: Known<string>): value is Unrecognized {
   return typeof value !== "string";
 }
 
-/** Wraps a raw wire string the client has no name for. */
+/** Makes an Unrecognized read as its raw string in templates and `String()`; JSON and inspect still show the fields. */
+const unrecognizedPrototype = {
+  toString(this: Unrecognized): string {
+    return this.raw;
+  },
+  [Symbol.toPrimitive](this: Unrecognized): string {
+    return this.raw;
+  },
+};
+
+/** Wraps a raw wire string the client has no name for. `${value}` prints the raw string. */
 export function unrecognized(raw: string): Unrecognized {
-  return { unrecognized: true, raw };
+  return Object.assign(Object.create(unrecognizedPrototype) as object, { unrecognized: true as const, raw });
 }
 
 /** The raw string of a known or unrecognized value (handy for logging). */

@@ -1,7 +1,9 @@
 /**
- * `waitForReady`: polls a cluster with backoff until it is ready, reporting each status change. Works the same on
- * both versions because it only reads the unified `lifecycle`.
+ * Waiters: poll a cluster until a condition holds (ready, an update applied, deleted), with jittered backoff that
+ * tightens when the cluster is one phase from ready, configurable failure states, a history of what was seen, and a
+ * serializable state to resume from. They read only the unified `lifecycle`/`status`, so they work on both versions.
  */
+import type { ObservedCallOptions } from "./adapters/decode.js";
 import {
   AbortedError,
   ClusterDeletedError,
@@ -13,84 +15,281 @@ import {
   TimeoutError,
   WaitTimeoutError,
 } from "./errors.js";
-import { pause, type CallOptions } from "./transport.js";
-import type { Cluster } from "./types.js";
+import { parseRetryAfterMs } from "./retry.js";
+import { pause } from "./transport.js";
+import { checkMs } from "./options.js";
+import { clusterLifecycleValues, type Cluster, type ClusterLifecycle, type ClusterStatus, type ClusterUpdateInput } from "./types.js";
+import type { ValidationIssue } from "./errors.js";
 
-/** Options of `clusters.waitForReady`. */
-export interface WaitForReadyOptions {
-  /** Give up after this long. @default 1_800_000 (30 minutes) */
+/** One status change a wait saw. */
+export interface WaitObservation {
+  /** Epoch ms of the poll that saw it. */
+  readonly at: number;
+  readonly raw_status: string;
+  readonly lifecycle: ClusterLifecycle;
+}
+
+/**
+ * Where a wait stands: plain JSON, so it can be saved (`onPoll`) and handed back as `resume` after a restart. The
+ * deadline is absolute; pass `timeoutMs` together with `resume` to grant a new budget from now.
+ */
+export interface WaitState {
+  readonly clusterId: string;
+  /** Epoch ms at which the wait gives up. */
+  readonly deadlineAt: number;
+  /** GET requests sent so far. */
+  readonly requests: number;
+  /** Transient failures (5xx, 429, connection trouble) ridden out so far. */
+  readonly transientErrors: number;
+  /** The backoff step the next unchanged poll continues from, in ms (before jitter). */
+  readonly intervalMs: number;
+  /** Status changes, oldest first. */
+  readonly history: readonly WaitObservation[];
+}
+
+/** Options of every waiter. */
+export interface WaitOptions {
+  /** Give up after this long (WaitTimeoutError). @default 1_800_000 (30 minutes) */
   readonly timeoutMs?: number;
   /** Cancels the wait, including the sleep between polls. */
   readonly signal?: AbortSignal;
   /** Called with the cluster on the first poll and whenever its raw status changes. */
   readonly onStatus?: (cluster: Cluster) => void;
+  /** Called after every poll with the state to save for `resume`. */
+  readonly onPoll?: (state: WaitState) => void;
   /** First delay between polls. @default 5_000 */
   readonly pollIntervalMs?: number;
-  /** Longest delay between polls (the delay grows by half each poll). @default 60_000 */
+  /** Longest delay between polls (delays grow ×1.5 per poll). @default 60_000 */
   readonly maxPollIntervalMs?: number;
+  /** Longest delay while the cluster is in a `nearReadyStatuses` status (one phase from ready). @default 20_000 */
+  readonly nearReadyPollIntervalMs?: number;
+  /** Statuses that come right before ready. @default ["RunningAcceptanceTests"] */
+  readonly nearReadyStatuses?: readonly ClusterStatus[];
+  /** Each delay is scaled by a random factor in [1 - jitter, 1]: many waiters started together spread out. @default 0.2 */
+  readonly jitter?: number;
+  /**
+   * Lifecycles that end the wait with ClusterFailedError. `paused` is in by default because a paused cluster does not
+   * resume on its own (a person or billing must act); `degraded` is not, because failover replaces nodes.
+   * @default ["failed", "paused"]
+   */
+  readonly failOn?: readonly ClusterLifecycle[];
+  /** Continue a wait from a saved state (its deadline, counts and history). */
+  readonly resume?: WaitState;
 }
+
+/** Options of `clusters.waitForReady` (all waiters share them). */
+export type WaitForReadyOptions = WaitOptions;
+
+/** What a waiter needs from the client: one GET, and time. Tests and the bench pass a simulated clock. */
+export interface WaitDeps {
+  readonly get: (id: string, options: ObservedCallOptions) => Promise<Cluster>;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** The documented defaults, in one place. */
+export const waitDefaults = {
+  timeoutMs: 1_800_000,
+  pollIntervalMs: 5_000,
+  maxPollIntervalMs: 60_000,
+  nearReadyPollIntervalMs: 20_000,
+  nearReadyStatuses: ["RunningAcceptanceTests"],
+  backoffFactor: 1.5,
+  jitter: 0.2,
+  failOn: ["failed", "paused"],
+} as const satisfies Required<Pick<WaitOptions, "timeoutMs" | "pollIntervalMs" | "maxPollIntervalMs" | "nearReadyPollIntervalMs" | "nearReadyStatuses" | "jitter" | "failOn">> & {
+  backoffFactor: number;
+};
 
 /** Errors worth another poll rather than giving up: the server or network blinked. */
 function isTransient(error: unknown): boolean {
   return error instanceof ConnectionError || error instanceof ServerError || error instanceof RateLimitError || (error instanceof TimeoutError && !(error instanceof WaitTimeoutError));
 }
 
-/** Polls `get` until the cluster is ready; rejects with ClusterFailedError, ClusterDeletedError or WaitTimeoutError. */
-export async function waitForReady(
-  clusterId: string,
-  get: (id: string, options: CallOptions) => Promise<Cluster>,
-  options: WaitForReadyOptions = {},
-  now: () => number = Date.now,
-): Promise<Cluster> {
-  const timeoutMs = options.timeoutMs ?? 1_800_000;
-  const maxInterval = options.maxPollIntervalMs ?? 60_000;
-  const deadlineAt = now() + timeoutMs;
-  let interval = options.pollIntervalMs ?? 5_000;
+function realSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return pause(ms, signal, undefined, Date.now, undefined);
+}
+
+/** What a poll decided: keep polling, or stop with this value. */
+type Verdict<T> = { readonly done: true; readonly value: T } | { readonly done: false };
+
+/** Describes what the wait is for, in messages: "ready", "deleted", "updated". */
+interface Goal<T> {
+  readonly what: string;
+  /** Called with each polled cluster (after the failure checks). */
+  readonly check: (cluster: Cluster) => Verdict<T>;
+  /** Called when GET answers 404; the default is ClusterDeletedError. */
+  readonly onGone?: () => Verdict<T>;
+  /** Whether `deleting` ends the wait with ClusterDeletedError. */
+  readonly deletingFails: boolean;
+  /** `failOn` when the caller gives none. */
+  readonly defaultFailOn: readonly ClusterLifecycle[];
+}
+
+async function poll<T>(clusterId: string, deps: WaitDeps, options: WaitOptions, goal: Goal<T>): Promise<T> {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const random = deps.random ?? Math.random;
+  const initial = options.pollIntervalMs ?? waitDefaults.pollIntervalMs;
+  const maxInterval = options.maxPollIntervalMs ?? waitDefaults.maxPollIntervalMs;
+  const nearInterval = options.nearReadyPollIntervalMs ?? waitDefaults.nearReadyPollIntervalMs;
+  const nearStatuses = new Set<string>(options.nearReadyStatuses ?? waitDefaults.nearReadyStatuses);
+  const jitter = Math.min(Math.max(options.jitter ?? waitDefaults.jitter, 0), 1);
+  const failOn = new Set<ClusterLifecycle>(options.failOn ?? goal.defaultFailOn);
+  const resumed = options.resume;
+  if (resumed !== undefined && resumed.clusterId !== clusterId) throw new TypeError(`resume: the saved wait is for cluster ${resumed.clusterId}, not ${clusterId}`);
+  let state: WaitState = {
+    clusterId,
+    deadlineAt: options.timeoutMs !== undefined || resumed === undefined ? now() + (options.timeoutMs ?? waitDefaults.timeoutMs) : resumed.deadlineAt,
+    requests: resumed?.requests ?? 0,
+    transientErrors: resumed?.transientErrors ?? 0,
+    intervalMs: resumed?.intervalMs ?? initial,
+    history: resumed?.history ?? [],
+  };
   let last: Cluster | undefined;
   let lastError: unknown;
+
+  const describe = () => {
+    const statuses = state.history.map((o) => o.raw_status || "(none)").join(" → ");
+    return `${state.requests} requests${state.transientErrors > 0 ? `, ${state.transientErrors} transient errors` : ""}${statuses ? `; statuses seen: ${statuses}` : ""}`;
+  };
   const timedOut = () =>
-    new WaitTimeoutError(
-      `Cluster ${clusterId} was not ready after ${timeoutMs} ms${last ? ` (last status ${last.raw_status || "none"})` : ""}`,
-      clusterId,
-      last,
-      { cause: lastError },
-    );
+    new WaitTimeoutError(`Cluster ${clusterId} was not ${goal.what} by the deadline (${describe()})`, clusterId, last, { cause: lastError, state });
+
   for (;;) {
-    const remaining = deadlineAt - now();
-    if (remaining <= 0) throw timedOut();
+    if (state.deadlineAt - now() <= 0) throw timedOut();
     let cluster: Cluster | undefined;
+    let hintMs: number | undefined;
+    const onResponse = (response: Response) => {
+      hintMs = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), now());
+    };
+    state = { ...state, requests: state.requests + 1 };
     try {
-      cluster = await get(clusterId, { signal: options.signal, deadlineMs: remaining });
+      cluster = await deps.get(clusterId, { signal: options.signal, deadlineMs: state.deadlineAt - now(), onResponse });
     } catch (error) {
-      if (error instanceof NotFoundError) throw new ClusterDeletedError(`Cluster ${clusterId} no longer exists`, clusterId, last, { cause: error });
+      if (error instanceof NotFoundError) {
+        const gone = goal.onGone?.();
+        if (gone?.done) return gone.value;
+        throw new ClusterDeletedError(`Cluster ${clusterId} no longer exists (${describe()})`, clusterId, last, { cause: error, state });
+      }
       if (error instanceof AbortedError || !isTransient(error)) throw error;
       lastError = error;
+      state = { ...state, transientErrors: state.transientErrors + 1 };
     }
-    if (cluster !== undefined && cluster !== last) {
-      if (last === undefined || last.raw_status !== cluster.raw_status) options.onStatus?.(cluster);
+    if (cluster !== undefined) {
+      const changed = last === undefined || last.raw_status !== cluster.raw_status;
       last = cluster;
-      switch (cluster.lifecycle) {
-        case "ready":
-          return cluster;
-        case "failed":
-          throw new ClusterFailedError(`Cluster ${clusterId} failed (status ${cluster.raw_status})`, clusterId, cluster);
-        case "deleting":
-          throw new ClusterDeletedError(`Cluster ${clusterId} is being deleted`, clusterId, cluster);
-        case "provisioning":
-        case "paused":
-        case "degraded":
-        case "unknown":
-          break;
+      if (changed) {
+        const previous = state.history.at(-1);
+        if (previous === undefined || previous.raw_status !== cluster.raw_status) {
+          state = { ...state, history: [...state.history, { at: now(), raw_status: cluster.raw_status, lifecycle: cluster.lifecycle }] };
+        }
+        options.onStatus?.(cluster);
+      }
+      if (failOn.has(cluster.lifecycle)) {
+        throw new ClusterFailedError(`Cluster ${clusterId} is ${cluster.lifecycle} (status ${cluster.raw_status}; ${describe()})`, clusterId, cluster, { state });
+      }
+      if (goal.deletingFails && cluster.lifecycle === "deleting") {
+        throw new ClusterDeletedError(`Cluster ${clusterId} is being deleted (${describe()})`, clusterId, cluster, { state });
+      }
+      const verdict = goal.check(cluster);
+      if (verdict.done) {
+        options.onPoll?.(state);
+        return verdict.value;
       }
     }
-    const wait = Math.min(interval, deadlineAt - now());
-    if (wait <= 0) throw timedOut();
-    try {
-      await pause(wait, options.signal, undefined, now, undefined);
-    } catch (error) {
-      if (error instanceof TimeoutError) throw timedOut();
-      throw error;
-    }
-    interval = Math.min(interval * 1.5, maxInterval);
+    const cap = last !== undefined && nearStatuses.has(last.raw_status) ? Math.min(nearInterval, maxInterval) : maxInterval;
+    const step = Math.min(state.intervalMs, cap);
+    const delay = hintMs !== undefined ? Math.min(hintMs, maxInterval) : step * (1 - jitter * random());
+    state = { ...state, intervalMs: Math.min(step * waitDefaults.backoffFactor, cap) };
+    options.onPoll?.(state);
+    const wait = Math.min(delay, state.deadlineAt - now());
+    if (wait < 0 || (wait === 0 && delay > 0)) throw timedOut();
+    await sleep(wait, options.signal);
   }
+}
+
+/** Polls until the cluster is ready. Rejects with ClusterFailedError, ClusterDeletedError or WaitTimeoutError. */
+export function waitForReady(clusterId: string, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
+  return poll<Cluster>(clusterId, deps, options, {
+    what: "ready",
+    deletingFails: true,
+    defaultFailOn: waitDefaults.failOn,
+    check: (cluster) => (cluster.lifecycle === "ready" ? { done: true, value: cluster } : { done: false }),
+  });
+}
+
+/**
+ * Polls until `predicate(cluster)` holds, e.g. a label or a node count you expect. Failure states and deletion end
+ * the wait as in waitForReady.
+ */
+export function waitFor(clusterId: string, predicate: (cluster: Cluster) => boolean, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
+  return poll<Cluster>(clusterId, deps, options, {
+    what: "as expected",
+    deletingFails: true,
+    defaultFailOn: waitDefaults.failOn,
+    check: (cluster) => (predicate(cluster) ? { done: true, value: cluster } : { done: false }),
+  });
+}
+
+/** GPUs on worker nodes that report ready: what the cluster can run on now, unlike `num_gpus` (what it should have). */
+export function readyGpus(cluster: Cluster): number {
+  return cluster.gpu_worker_nodes.filter((node) => /^ready$/i.test(node.status)).reduce((sum, node) => sum + node.num_gpus, 0);
+}
+
+/**
+ * True when an update has taken effect: the cluster is ready, has the patched fields, and (for `num_gpus`) that many
+ * GPUs on ready worker nodes. Right after a scale-up the server already reports the new `num_gpus` and `Ready` while the
+ * new nodes still provision; this check does not take that stale `Ready` for done.
+ */
+export function updateApplied(cluster: Cluster, patch: ClusterUpdateInput): boolean {
+  if (cluster.lifecycle !== "ready") return false;
+  if (patch.num_gpus !== undefined && (cluster.num_gpus !== patch.num_gpus || readyGpus(cluster) !== patch.num_gpus)) return false;
+  if (patch.cluster_type !== undefined && cluster.cluster_type !== patch.cluster_type) return false;
+  if (patch.reservation_end_time !== undefined && Date.parse(cluster.reservation_end_time ?? "") !== Date.parse(patch.reservation_end_time)) return false;
+  return true;
+}
+
+/** Polls until `update(id, patch)` has taken effect (see {@link updateApplied}). */
+export function waitForUpdate(clusterId: string, patch: ClusterUpdateInput, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
+  return poll<Cluster>(clusterId, deps, options, {
+    what: "updated",
+    deletingFails: true,
+    defaultFailOn: waitDefaults.failOn,
+    check: (cluster) => (updateApplied(cluster, patch) ? { done: true, value: cluster } : { done: false }),
+  });
+}
+
+/** Polls until the cluster is gone (GET answers 404). Resolves with nothing; `deleting` is expected on the way. `failOn` defaults to none. */
+export function waitForDeleted(clusterId: string, deps: WaitDeps, options: WaitOptions = {}): Promise<void> {
+  return poll<void>(clusterId, deps, options, {
+    what: "deleted",
+    deletingFails: false,
+    // A failed or paused cluster can still be deleted; only the deadline ends this wait.
+    defaultFailOn: [],
+    onGone: () => ({ done: true, value: undefined }),
+    check: () => ({ done: false }),
+  });
+}
+
+/** Problems with the waiter-only options (the client checks `timeoutMs`, `signal` and `onStatus` itself). */
+export function waitOptionIssues(options: WaitOptions | undefined): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (options === undefined) return issues;
+  checkMs(issues, "options.nearReadyPollIntervalMs", options.nearReadyPollIntervalMs);
+  if (options.jitter !== undefined && !(typeof options.jitter === "number" && options.jitter >= 0 && options.jitter <= 1)) {
+    issues.push({ path: "options.jitter", message: `must be a number from 0 to 1, got ${String(options.jitter)}` });
+  }
+  for (const [i, lifecycle] of (options.failOn ?? []).entries()) {
+    if (!(clusterLifecycleValues as readonly string[]).includes(lifecycle)) {
+      issues.push({ path: `options.failOn[${i}]`, message: `must be one of ${clusterLifecycleValues.join(", ")}, got ${JSON.stringify(lifecycle)}` });
+    }
+  }
+  if (options.onPoll !== undefined && typeof options.onPoll !== "function") issues.push({ path: "options.onPoll", message: "must be a function" });
+  const resume = options.resume;
+  if (resume !== undefined && !(typeof resume === "object" && resume !== null && typeof resume.clusterId === "string" && Number.isFinite(resume.deadlineAt) && Number.isFinite(resume.intervalMs) && resume.intervalMs > 0 && Array.isArray(resume.history))) {
+    issues.push({ path: "options.resume", message: "must be a state saved from onPoll or a WaitTimeoutError's state" });
+  }
+  return issues;
 }

@@ -32,12 +32,21 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "createClient",
     "defaultBaseUrls",
     "defaultMaxResponseBytes",
+    "display",
+    "fromV1DriverToken",
     "gpuTypeValues",
+    "isKnown",
+    "isKnownValue",
     "isUnrecognized",
     "packageVersion",
+    "parseDeprecationHeaders",
     "rawValue",
+    "readyGpus",
+    "updateApplied",
     "userAgent",
     "v1OnlyClusterStatusValues",
+    "valueFor",
+    "waitDefaults",
   ]);
 });
 

@@ -82,7 +82,7 @@ it("type-checks every block against the package (one program)", () => {
   const program = ts.createProgram(runnable.map(fileOf), compilerOptions);
   const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || d.file.fileName.startsWith(workDir));
   expect(diagnostics.map(describeDiagnostic)).toEqual([]);
-});
+}, 120_000); // one program, but it loads the package's source, together-ai's and vitest's types: seconds on a shared machine
 
 describe.each(runnable.map((block) => ({ where: block.where, block })))("$where", ({ block }) => {
   it("runs to completion against the fake", async () => {

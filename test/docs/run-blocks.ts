@@ -5,14 +5,20 @@
  * redirect-fetch.ts, exactly as written in the docs.
  */
 import { pathToFileURL } from "node:url";
+import { createClient } from "../../src/index.js";
 import { startFakeApi } from "../../src/testing/index.js";
 
-// Provisioning finishes between two requests, so a `waitForReady` in a block returns on its first poll.
-const fake = await startFakeApi({ clock: { mode: "per-request", advanceMs: 600_000 } });
+// The fake as a reader starts it: its default clock and poll hint make a block's waits finish in milliseconds.
+const fake = await startFakeApi();
 process.env["TOGETHER_API_KEY"] = fake.apiKey;
 process.env["DOCS_FAKE_V1"] = fake.urls.v1;
 process.env["DOCS_FAKE_V2"] = fake.urls.v2;
 await import("./redirect-fetch.js");
+const seed = createClient({ apiVersion: "v2", apiKey: fake.apiKey, baseUrl: fake.urls.v2 });
+const seedCluster = {
+  cluster_name: "existing", region: "us-central-8", gpu_type: "H100_SXM", num_gpus: 8,
+  cuda_version: "12.6", nvidia_driver_version: "560", billing_type: "ON_DEMAND",
+} as const;
 
 let current = "";
 const report = (file: string, error?: unknown) =>
@@ -23,6 +29,8 @@ process.on("unhandledRejection", (error) => report(current, error));
 for (const file of process.argv.slice(2)) {
   current = file;
   fake.reset();
+  // Blocks that read what exists (list, get) find one cluster, as they would on a real account.
+  await seed.clusters.create(seedCluster);
   try {
     await import(pathToFileURL(file).href);
     report(file);

@@ -4,11 +4,10 @@
  * `Deprecation` header (RFC 9745, `@<epoch seconds>`) or `Sunset` header (RFC 8594, an HTTP-date), with their
  * `Link rel="deprecation"` / `rel="sunset"` pages, are reported once per route through `onDeprecation`.
  *
- * The header parser is pure; {@link deprecationMiddleware} is an openapi-fetch `Middleware`, and
- * {@link withDeprecationReporting} wraps any fetch for runtimes without middleware.
+ * The header parser is pure; {@link deprecationMiddleware} is the openapi-fetch `Middleware` createClient registers on
+ * `client.raw`, which every unified call goes through, so routes are named by the spec's path template.
  */
 import type { Middleware } from "openapi-fetch";
-import { operations } from "../generated/operations.js";
 import type { ApiVersion } from "./types.js";
 
 /** What the server said about one route. */
@@ -97,34 +96,6 @@ export function deprecationMiddleware(report: (route: string, headers: Headers) 
       return undefined;
     },
   };
-}
-
-const templates = Object.values(operations).flatMap((entry) =>
-  (["v1", "v2"] as const).flatMap((version) => {
-    const ref = (entry as { v1?: { method: string; path: string }; v2?: { method: string; path: string } })[version];
-    if (ref === undefined) return [];
-    const pattern = new RegExp(`${ref.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
-    return [{ method: ref.method.toUpperCase(), path: ref.path, pattern }];
-  }),
-);
-
-/** `METHOD /template` of a request URL (the spec's template when a route matches, else the path itself). */
-export function routeOf(method: string, url: string): string {
-  const pathname = new URL(url).pathname;
-  const upper = method.toUpperCase();
-  const match = templates.find((t) => t.method === upper && t.pattern.test(pathname));
-  return `${upper} ${match?.path ?? pathname}`;
-}
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
-/** Wraps a fetch so every answer's deprecation headers are reported (for a transport without middleware). */
-export function withDeprecationReporting<F extends Fetch>(fetch: F, report: (route: string, headers: Headers) => void): F {
-  return (async (input: string, init: RequestInit) => {
-    const response = await fetch(input, init);
-    report(routeOf(init.method ?? "GET", input), response.headers);
-    return response;
-  }) as F;
 }
 
 let v1Warned = false;

@@ -39,6 +39,7 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "isKnownValue",
     "isUnrecognized",
     "packageVersion",
+    "parseDeprecationHeaders",
     "rawValue",
     "readyGpus",
     "updateApplied",

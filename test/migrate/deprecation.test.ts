@@ -9,7 +9,6 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, parseDeprecationHeaders, type DeprecationNotice } from "../../src/index.js";
-import { routeOf } from "../../src/deprecation.js";
 
 describe("parseDeprecationHeaders", () => {
   it("reads RFC 9745 @epoch, RFC 8594 HTTP-date and both Link rels", () => {
@@ -28,11 +27,6 @@ describe("parseDeprecationHeaders", () => {
   it("is undefined without the headers and ignores malformed values", () => {
     expect(parseDeprecationHeaders(new Headers({ link: '<x>; rel="deprecation"' }))).toBeUndefined();
     expect(parseDeprecationHeaders(new Headers({ deprecation: "yes", sunset: "soon" }))).toEqual({ links: {} });
-  });
-
-  it("names routes by their spec template", () => {
-    expect(routeOf("get", "http://127.0.0.1:1/api/v1/gpu_cluster/abc")).toBe("GET /api/v1/gpu_cluster/{cluster_id}");
-    expect(routeOf("DELETE", "http://127.0.0.1:1/v1/compute/clusters/abc")).toBe("DELETE /compute/clusters/{cluster_id}");
   });
 });
 

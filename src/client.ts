@@ -163,8 +163,6 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
   checkLimits(options);
   const redactor = createRedactor(apiKey);
-  // Deprecation signals (src/deprecation.ts): a fetch wrapper until the transport takes openapi-fetch middleware.
-  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (options.onDeprecation !== false) warnV1Client(apiVersion);
   const transport = createTransport({
     baseUrl,

@@ -3,6 +3,7 @@ import { type BundleRow, bundleSettings } from "./bundle.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import { count, kilobytes, quartileRange, range, table } from "./lib/format.js";
 import type { BenchResults } from "./results.js";
+import { waiterSection } from "./waiter-report.js";
 import { CLIENT_BUNDLE, evaluateTargets } from "./targets.js";
 
 function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
@@ -200,6 +201,9 @@ export function renderReport(results: BenchResults, analysis?: string): string {
       ]),
     );
   }
+  if (results.waiter) {
+    out.push(section("7. Waiter: requests and detection lag", waiterSection(results.waiter)));
+  }
   if (results.profiles.length > 0) {
     out.push(
       section(
@@ -212,7 +216,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
     section("How to run", [
       "- `npm run bench`: everything above (about 5 minutes on 2 idle cores); writes this file and the raw numbers to .tmp/bench/results.json.",
       "- `npm run bench -- --quick`: a smoke run of every section in a few minutes; writes .tmp/bench/BENCHMARKS.quick.md, never this file.",
-      "- `npm run bench -- --only=calls,mapping,bundle,codegen,typecheck`: a subset (pass `--out=FILE` to keep this file).",
+      "- `npm run bench -- --only=calls,mapping,bundle,codegen,typecheck,waiter`: a subset (pass `--out=FILE` to keep this file).",
       "- `npm run bench -- --from-json=.tmp/bench/results.json`: re-render a saved run (e.g. after editing bench/analysis.md).",
       "- Profiles by hand: `npx tsx bench/profile/hot-loop.ts \"this client, v2 adapter\" 100000 .tmp/bench/client.cpuprofile` (samples only the warm loop) or `node --cpu-prof --cpu-prof-dir=.tmp/bench/profiles --import tsx codegen/main.ts --out .tmp/bench/out` (whole process), then `npx tsx bench/profile/summarize.ts <file.cpuprofile> 25`. Inclusive times of project functions stop at `await` boundaries, so async callers are under-counted.",
       "- Numbers are only comparable within one run: run on an otherwise idle machine and compare ratios, not absolute µs.",

@@ -7,6 +7,7 @@ import type { MachineInfo } from "./lib/machine.js";
 import type { ProcessTiming } from "./lib/process-timing.js";
 import type { MappingRow } from "./mapping.js";
 import type { TypecheckRow } from "./typecheck.js";
+import type { WaiterResults } from "./waiter.js";
 
 /** One spec fed to the codegen benchmark. */
 export interface SpecInput {
@@ -58,6 +59,7 @@ export interface BenchResults {
   bundles?: readonly BundleRow[];
   codegen?: CodegenResult;
   typecheck?: readonly TypecheckRow[];
+  waiter?: WaiterResults;
   readonly profiles: ProfileSection[];
   readonly skipped: Skipped[];
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=calls,mapping,bundle,codegen,typecheck] [--out=FILE] [--from-json=FILE]`
+ * `npm run bench [-- --quick] [--only=calls,mapping,bundle,codegen,typecheck,waiter] [--out=FILE] [--from-json=FILE]`
  *
  * Runs every section in one process (per-call contenders interleaved), then
  * writes BENCHMARKS.md (a `--quick` run writes .tmp/bench/BENCHMARKS.quick.md
@@ -29,12 +29,14 @@ import type { BenchResults } from "./results.js";
 import { type BenchSettings, fullSettings, quickSettings } from "./settings.js";
 import { CLIENT_BUNDLE } from "./targets.js";
 import { consumerCases } from "./typecheck-cases.js";
+import { sdkConsumerCase } from "./typecheck-vs-sdk.js";
 import { measureTypecheck } from "./typecheck.js";
+import { measureWaiter } from "./waiter.js";
 
 const workDir = join(repoRoot, ".tmp/bench");
 /** Where the client is compiled as published, for the per-call and mapping sections. */
 const builtDir = join(workDir, "built");
-const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck"] as const;
+const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck", "waiter"] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function log(message: string): void {
@@ -152,7 +154,11 @@ async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: 
   if (only.has("typecheck")) {
     log("consumer type-check…");
     // The same build as the per-call section: its .d.ts files are what an installed consumer type-checks against.
-    results.typecheck = measureTypecheck(consumerCases, repoRoot, join(workDir, "typecheck"), settings.typecheckRuns, { declarations: builtDir });
+    results.typecheck = measureTypecheck([...consumerCases, sdkConsumerCase], repoRoot, join(workDir, "typecheck"), settings.typecheckRuns, { declarations: builtDir });
+  }
+  if (only.has("waiter")) {
+    log("waiter (simulated clock)…");
+    results.waiter = await measureWaiter(quick ? 3 : 20);
   }
   results.finishedAt = new Date().toISOString();
   results.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);

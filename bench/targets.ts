@@ -4,6 +4,7 @@ import type { CallSuiteResult } from "./calls/suite.js";
 import { kilobytes } from "./lib/format.js";
 import type { Interval } from "./lib/stats.js";
 import type { BenchResults } from "./results.js";
+import { consumerTargets } from "./waiter-report.js";
 
 /** Name of the bundle row holding this client's entry. */
 export const CLIENT_BUNDLE = "this client (src/index.ts, v1 + v2)";
@@ -85,5 +86,6 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
   if (!results.codegen) {
     verdicts.push({ target: "codegen: whole pipeline ≤ openapi-typescript on one spec; large spec ≤ openapi-typescript on it", measured: notMeasured, verdict: "–" });
   }
+  verdicts.push(...consumerTargets(results));
   return verdicts;
 }

@@ -10,7 +10,8 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Worker } from "node:worker_threads";
 import { defaultConfig, type CodegenConfig } from "./config.js";
-import { isCodegenError } from "./errors.js";
+import { terminalText } from "./emit/escape.js";
+import { asInputError, isCodegenError, isInputError } from "./errors.js";
 import type { PipelineOptions } from "./pipeline.js";
 
 const USAGE = "usage: npm run generate -- [--check] [--v1 <spec.yaml>] [--v2 <spec.yaml>] [--out <dir>]";
@@ -44,7 +45,9 @@ export interface CliOptions {
 
 /** Runs the generator CLI; resolves to the exit code instead of exiting, so tests can call it in-process. */
 export async function runCli(argv: readonly string[], output: CliOutput = processOutput, { workers }: CliOptions = {}): Promise<number> {
-  return runCliWithThreads(argv, output, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
+  // Messages quote spec text (pointers, names, paths): terminalText keeps escape sequences from reaching the terminal.
+  const printable: CliOutput = { stdout: (text) => output.stdout(terminalText(text)), stderr: (text) => output.stderr(terminalText(text)) };
+  return runCliWithThreads(argv, printable, workers ? await wrapThreads(workers === true ? undefined : workers) : undefined);
 }
 
 type Threads = { readonly wireTypes: import("./emit/wire-types-worker.js").WireTypesWorker; readonly tsFiles: import("./emit/ts-files-worker.js").TsFilesWorker };
@@ -90,12 +93,14 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
   try {
     // Imported here, not at the top, so `--help` and argument errors answer without loading yaml.
     const { displayPath, runPipeline } = await import("./pipeline.js");
-    const { checkOutput, writeOutput } = await import("./write.js");
+    const { assertDirectoryOrMissing, checkOutput, writeOutput } = await import("./write.js");
     const out = displayPath(config.out);
+    await assertDirectoryOrMissing(config.out);
     const renderers = threads ? { wireTypes: threads.wireTypes.render, tsFiles: threads.tsFiles.render } : {};
     const { files, specs, model } = await runPipelineReadingSpecs(config, { displayPath, runPipeline, ...renderers });
+    for (const warning of model.warnings ?? []) output.stderr(`warning: ${warning}\n`);
     if (options.check) {
-      const drift = await checkOutput(files, config.out);
+      const drift = await asInputError(`cannot compare with ${out}`, () => checkOutput(files, config.out));
       if (drift.stale.length === 0 && drift.orphaned.length === 0) return 0;
       const lines = [...drift.stale.map((path) => `  stale:    ${path}`), ...drift.orphaned.map((path) => `  orphaned: ${path}`)];
       output.stderr(`${out} is out of date:\n${lines.join("\n")}\nRun the same command without --check (npm run generate) to update it.\n`);
@@ -103,7 +108,7 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     }
     const { regenerationNotice } = await import("./regeneration-notice.js");
     const notice = await regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document });
-    const drift = await writeOutput(files, config.out);
+    const drift = await asInputError(`cannot write ${out}`, () => writeOutput(files, config.out));
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);
     if (notice !== undefined) output.stdout(notice);
@@ -111,11 +116,13 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
     if (stableNotice !== undefined) output.stdout(stableNotice);
     return 0;
   } catch (error) {
-    if (isCodegenError(error) || error instanceof SpecReadError) {
-      output.stderr(`${error.message}\n`);
+    if (isCodegenError(error) || isInputError(error) || error instanceof SpecReadError) {
+      output.stderr(`${process.env.CODEGEN_DEBUG && error.stack ? error.stack : error.message}\n`);
       return 2;
     }
-    output.stderr(`internal error in codegen: ${(error as Error).stack ?? String(error)}\n`);
+    // Not reachable from any input (every stage converts its failures above); kept for bugs in the CLI itself.
+    output.stderr(`internal error in codegen: ${(error as Error).message} (set CODEGEN_DEBUG=1 for the stack trace)\n`);
+    if (process.env.CODEGEN_DEBUG) output.stderr(`${(error as Error).stack}\n`);
     return 3;
   }
 }

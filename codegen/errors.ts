@@ -29,3 +29,50 @@ export class CodegenError extends Error {
 export function isCodegenError(error: unknown): error is CodegenError {
   return error instanceof Error && error.name === "CodegenError" && "location" in error;
 }
+
+/**
+ * Input the generator could not process although no check above named a location (an unexpected shape reaching a
+ * later stage, a file system refusal for --out). Printed without a stack trace and mapped to exit 2: whatever the
+ * input, the generator answers with a message, never a crash (`CODEGEN_DEBUG=1` adds the stack for a bug report).
+ */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof Error && error.name === "InputError";
+}
+
+/** `run()`, with any error that is not already a CodegenError or InputError re-thrown as an InputError saying `what`. */
+export async function asInputError<T>(what: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCodegenError(error) || isInputError(error)) throw error;
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const wrapped = new InputError(`${what}: ${message}`);
+    if (process.env.CODEGEN_DEBUG) wrapped.stack = `${wrapped.message}\ncaused by: ${(error as Error).stack ?? String(error)}`;
+    throw wrapped;
+  }
+}
+
+/** How many located errors one run prints; the rest are counted. */
+export const errorCap = 50;
+
+/**
+ * Every problem found in one spec in one run (so a spec author fixes them all at once, not one per run). A
+ * CodegenError itself (located at the first problem), so callers that print `message` print them all.
+ */
+export class CodegenErrors extends CodegenError {
+  readonly errors: readonly CodegenError[];
+
+  constructor(errors: readonly [CodegenError, ...CodegenError[]], hint?: string) {
+    const [first] = errors;
+    super(first.location, first.detail);
+    this.errors = errors;
+    const lines = errors.slice(0, errorCap).map((error) => error.message);
+    if (errors.length > errorCap) lines.push(`… and ${errors.length - errorCap} more (${errors.length} errors in all)`);
+    const heading = errors.length === 1 ? [] : [`${first.location.file}: ${errors.length} errors${errors.length > errorCap ? `, the first ${errorCap} listed` : ""}:`];
+    this.message = [...heading, ...lines, ...(hint === undefined ? [] : [hint])].join("\n");
+  }
+}

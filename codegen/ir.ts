@@ -127,6 +127,8 @@ export interface ApiModel {
   readonly operations: readonly OperationDef[];
   readonly schemas: readonly SchemaDef[];
   readonly enums: readonly EnumDef[];
+  /** Located notes on what the generator accepted but a person should look at (printed and in merge-report.md). */
+  readonly warnings?: readonly string[];
 }
 
 /** A difference between the v1 and v2 side of a paired operation or schema, as shown in the merge report. */
@@ -176,4 +178,6 @@ export interface UnifiedModel {
   readonly operations: readonly PairedOperation[];
   /** Sorted by schema name. */
   readonly schemas: readonly PairedSchema[];
+  /** Both specs' warnings and the pairing table's, in that order (printed and in merge-report.md). */
+  readonly warnings?: readonly string[];
 }

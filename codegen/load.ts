@@ -6,6 +6,7 @@ import { CodegenError, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
 import { kindAt, kindName } from "./ref-kind.js";
+import { checkExpansion } from "./yaml-limits.js";
 
 /** A spec file parsed once: the plain JSON value plus what is needed to map any pointer back to file:line:col. */
 export interface LoadedSpec {
@@ -48,7 +49,7 @@ export function parseSpec(
   onDocument?: (document: Record<string, unknown>) => void,
 ): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = withPlainEnv(() => parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false }));
+  const doc = withPlainEnv(() => parseYaml(text, lineCounter, displayPath));
 
   const locateOffset = (offset: number, pointer: string): SpecLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -62,9 +63,14 @@ export function parseSpec(
   if (firstError) {
     const offset = firstError.pos[0];
     const message = firstError.message.split("\n")[0] ?? firstError.code;
-    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), `malformed YAML: ${message}`);
+    // yaml reports its own stack overflow on absurd nesting as a syntax error; say what it means.
+    const detail = message.includes("call stack") ? `the YAML is nested too deeply to parse (${message})` : `malformed YAML: ${message}`;
+    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), detail);
   }
-  const document: unknown = doc.toJS({ maxAliasCount: 10_000 });
+  // Aliases are bounded by the size they expand to (yaml-limits.ts), not by yaml's own alias count.
+  const violation = checkExpansion(doc, text.length);
+  if (violation) throw new CodegenError(locateOffset(violation.offset, pointerAtOffset(doc, violation.offset)), violation.detail);
+  const document: unknown = doc.toJS({ maxAliasCount: -1 });
   if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
   onDocument?.(document);
 
@@ -72,6 +78,16 @@ export function parseSpec(
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
+}
+
+/** yaml's parse; a stack exhausted by absurdly deep input is reported as a spec error, not a crash. */
+function parseYaml(text: string, lineCounter: InstanceType<typeof LineCounter>, displayPath: string): Document {
+  try {
+    return parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    if (error instanceof RangeError) throw new CodegenError({ file: displayPath, line: 1, col: 1, pointer: "#" }, `the YAML is nested too deeply to parse (${error.message})`);
+    throw error;
+  }
 }
 
 /**

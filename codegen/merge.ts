@@ -12,7 +12,35 @@ import { byCodePoint, camelCase, sharedModelName, versionedModelName } from "./n
 export function merge(v1: ApiModel, v2: ApiModel, pairings: readonly OperationPairing[]): UnifiedModel {
   validatePairings(pairings);
   const ctx = diffContext(v1, v2);
-  return { v1, v2, operations: mergeOperations(ctx, pairings), schemas: mergeSchemas(ctx) };
+  const warnings = [...(v1.warnings ?? []), ...(v2.warnings ?? []), ...pairingWarnings(v1, v2, pairings)];
+  return { v1, v2, operations: mergeOperations(ctx, pairings), schemas: mergeSchemas(ctx), ...(warnings.length === 0 ? {} : { warnings }) };
+}
+
+/**
+ * The pairing table is the product's list of operations: an entry that matches nothing means a spec lost an
+ * operation or renamed its operationId, and a spec that matches no entry at all is not the cluster API.
+ */
+function pairingWarnings(v1: ApiModel, v2: ApiModel, pairings: readonly OperationPairing[]): string[] {
+  const warnings: string[] = [];
+  for (const model of [v1, v2]) {
+    const ids = new Set(model.operations.map((op) => op.operationId));
+    const configured = pairings.flatMap((pairing) => pairing[model.version] ?? []);
+    if (!configured.some((id) => ids.has(id))) {
+      warnings.push(
+        `${model.file}: none of its ${model.operations.length} operation(s) is a cluster operation of codegen/config.ts (operationPairings): ` +
+          "is it the right spec? (For Together's whole API description, run `npm run sync` to extract the cluster part.)",
+      );
+      continue;
+    }
+    const unmatched = pairings.filter((pairing) => pairing[model.version] !== undefined && !ids.has(pairing[model.version] ?? ""));
+    if (unmatched.length > 0) {
+      warnings.push(
+        `codegen/config.ts: ${unmatched.length} pairing entr${unmatched.length === 1 ? "y names a" : "ies name"} ${model.version} operationId${unmatched.length === 1 ? "" : "s"} that ${model.file} does not have ` +
+          `(${unmatched.map((pairing) => `${pairing.name}: ${pairing[model.version]}`).join(", ")}): removed or renamed upstream? Update the table.`,
+      );
+    }
+  }
+  return warnings;
 }
 
 function validatePairings(pairings: readonly OperationPairing[]): void {

@@ -1,3 +1,4 @@
+import { type CodegenError, isCodegenError } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import type { EnumDef, PrimitiveType, PropertyDef, SchemaShape, SourceRef } from "./ir.js";
 import { byCodePoint, schemaStepPart } from "./naming.js";
@@ -18,9 +19,28 @@ export class SchemaNormalizer {
   private readonly spec: LoadedSpec;
   private readonly enumsByPointer = new Map<string, EnumDef>();
   private readonly enumPointerByName = new Map<string, string>();
+  /** Problems found so far; the run goes on past each one, so all of them are reported together. */
+  readonly problems: CodegenError[] = [];
+  readonly warnings = new Set<string>();
 
   constructor(spec: LoadedSpec) {
     this.spec = spec;
+  }
+
+  /** `run()`, or `fallback` after recording the located problem it threw. */
+  attempt<T>(fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (!isCodegenError(error)) throw error;
+      this.problems.push(error);
+      return fallback;
+    }
+  }
+
+  warn(pointer: string, detail: string): void {
+    const { file, line, col } = this.spec.locate(pointer);
+    this.warnings.add(`${file}:${line}:${col} ${pointer}: ${detail}`);
   }
 
   /** Every enum seen so far, sorted by name. */
@@ -41,7 +61,7 @@ export class SchemaNormalizer {
     const types = Array.isArray(rawType) ? rawType : rawType === undefined ? [] : [rawType];
     for (const [index, type] of types.entries()) {
       if (typeof type !== "string" || !(PRIMITIVE_TYPES as readonly string[]).includes(type) && type !== "object" && type !== "array") {
-        throw this.spec.error(Array.isArray(rawType) ? childPointer(pointer, "type", index) : childPointer(pointer, "type"), `unknown schema type ${JSON.stringify(type)}`);
+        throw this.spec.error(Array.isArray(rawType) ? childPointer(pointer, "type", index) : childPointer(pointer, "type"), `unknown schema type ${JSON.stringify(type)}: use one of ${[...PRIMITIVE_TYPES, "object", "array"].join(", ")}`);
       }
     }
     const nullable = node.nullable === true || types.includes("null");
@@ -55,7 +75,7 @@ export class SchemaNormalizer {
       }
       return this.shape(resolvePointer(this.spec.document, target), target, namePart, depth + 1);
     }
-    if (node.enum !== undefined) return this.enumShape(node, pointer, namePart, nullable);
+    if (node.enum !== undefined) return this.enumShape(node, pointer, namePart, nullable, depth);
 
     for (const key of ["allOf", "oneOf", "anyOf"] as const) {
       const members = node[key];
@@ -98,12 +118,22 @@ export class SchemaNormalizer {
     const required = Array.isArray(node.required) ? node.required.filter((name): name is string => typeof name === "string") : [];
     const rawProperties = node.properties ?? {};
     if (!isRecord(rawProperties)) throw this.spec.error(childPointer(pointer, "properties"), "`properties` must be a mapping");
+    // With allOf/oneOf/anyOf the name may be defined by a member; otherwise it is a typo or a dropped property.
+    const composed = node.allOf !== undefined || node.oneOf !== undefined || node.anyOf !== undefined;
+    for (const name of composed ? [] : required.filter((name) => !(name in rawProperties))) {
+      this.warn(
+        childPointer(pointer, "required"),
+        `\`required\` lists ${JSON.stringify(name)}, which is not among the properties; the generated type ignores it (define the property or fix the name)`,
+      );
+    }
     const properties: PropertyDef[] = Object.entries(rawProperties).map(([name, schema]) => {
       const record = isRecord(schema) ? schema : {};
       return {
         name,
         required: required.includes(name),
-        schema: this.shape(schema, childPointer(pointer, "properties", name), namePart + schemaStepPart({ kind: "property", name }), depth + 1),
+        schema: this.attempt(unknownShape, () =>
+          this.shape(schema, childPointer(pointer, "properties", name), namePart + schemaStepPart({ kind: "property", name }), depth + 1),
+        ),
         ...descriptionOf(record),
         deprecated: record.deprecated === true,
       };
@@ -119,25 +149,29 @@ export class SchemaNormalizer {
   }
 
   /**
-   * Only string enums are supported: every consumer maps them through `satisfies Record<V1X, …>` tables, which
-   * need string keys. `null` is tolerated in a nullable enum (OAS 3.0 requires listing it) and left out of the values.
+   * String enums become named enums (every consumer maps them through `satisfies Record<V1X, …>` tables, which need
+   * string keys); `null` among the values makes the enum nullable and is left out of them. An enum of numbers,
+   * booleans or mixed values (valid OpenAPI, e.g. an audio bit rate) is typed by its `type` (or its values' type)
+   * without a named enum: openapi-typescript's wire types still carry the literal values.
    */
-  private enumShape(node: Record<string, unknown>, pointer: string, namePart: string, nullable: boolean): SchemaShape {
+  private enumShape(node: Record<string, unknown>, pointer: string, namePart: string, nullable: boolean, depth: number): SchemaShape {
     const enumPointer = childPointer(pointer, "enum");
     const raw = node.enum;
-    if (!Array.isArray(raw)) throw this.spec.error(enumPointer, "`enum` must be a list");
-    if (raw.length === 0) throw this.spec.error(enumPointer, "`enum` has no values");
-    const values: string[] = [];
-    raw.forEach((value, index) => {
-      if (typeof value === "string") values.push(value);
-      else if (!(value === null && nullable)) {
-        throw this.spec.error(childPointer(enumPointer, index), `enum values must be strings, found ${value === null ? "null" : typeof value} ${JSON.stringify(value)}`);
-      }
-    });
+    if (!Array.isArray(raw)) throw this.spec.error(enumPointer, "`enum` must be a list (of the values the field may take)");
+    if (raw.length === 0) throw this.spec.error(enumPointer, "`enum` has no values: list at least one, or drop `enum`");
+    const values = raw.filter((value): value is string => typeof value === "string");
+    const withNull = nullable || raw.includes(null);
+    const others = raw.filter((value) => value !== null && typeof value !== "string");
+    if (values.length === 0 && others.length === 0) return { kind: "primitive", type: "null", nullable: false };
+    if (others.length > 0) {
+      const { enum: _literals, ...rest } = node;
+      const inferred = rest.type !== undefined ? {} : { type: literalType(others, values.length > 0) };
+      return this.shape({ ...rest, ...inferred, ...(withNull ? { nullable: true } : {}) }, pointer, namePart, depth + 1);
+    }
     this.registerEnum(node, pointer, namePart, values);
     // `format: enum` is a protobuf-gateway artefact, not a string format; dropping it keeps the v1/v2 diff quiet.
     const format = typeof node.format === "string" && node.format !== "enum" ? node.format : undefined;
-    return { kind: "primitive", type: "string", ...(format ? { format } : {}), enumValues: values, nullable };
+    return { kind: "primitive", type: "string", ...(format ? { format } : {}), enumValues: values, nullable: withNull };
   }
 
   private registerEnum(node: Record<string, unknown>, pointer: string, name: string, values: readonly string[]): void {
@@ -156,6 +190,15 @@ export class SchemaNormalizer {
       source: sourceRef(this.spec, pointer),
     });
   }
+}
+
+/** The JSON type of non-string enum literals, for an `enum` without `type`; mixed kinds → any value. */
+function literalType(literals: readonly unknown[], hasStrings: boolean): PrimitiveType | undefined {
+  if (hasStrings) return undefined;
+  if (literals.every((value) => typeof value === "boolean")) return "boolean";
+  if (literals.every((value) => Number.isInteger(value))) return "integer";
+  if (literals.every((value) => typeof value === "number")) return "number";
+  return undefined;
 }
 
 /** The IR source reference (version, file, line, col, pointer) of a pointer in `spec`. */

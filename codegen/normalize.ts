@@ -1,6 +1,8 @@
+import { CodegenErrors } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
+import { pathsOutsideClusterApi, syncAdvice } from "./sync/targets.js";
 import type { ApiModel, HttpMethod, OperationDef, ParameterDef, ParameterLocation, ResponseDef, SchemaDef, SourceRef } from "./ir.js";
-import { byCodePoint, parameterNamePart, pascalCase, requestBodyNamePart, responseNamePart, schemaNamePart } from "./naming.js";
+import { byCodePoint, camelCase, parameterNamePart, pascalCase, requestBodyNamePart, responseNamePart, schemaNamePart } from "./naming.js";
 import { descriptionOf, SchemaNormalizer, sourceRef, unknownShape, MAX_DEPTH } from "./normalize-schema.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
 
@@ -31,6 +33,11 @@ class Normalizer {
     const schemas = this.schemas();
     const operations = this.operations();
     this.unreferencedComponents();
+    const outside = pathsOutsideClusterApi(document, this.spec.version);
+    const advice = outside.length === 0 ? undefined : syncAdvice(this.spec.file, this.spec.version, outside);
+    const [firstProblem, ...problems] = this.schemaNormalizer.problems;
+    if (firstProblem !== undefined) throw new CodegenErrors([firstProblem, ...problems], advice);
+    const warnings = [...(advice === undefined ? [] : [advice]), ...this.schemaNormalizer.warnings];
     return {
       version: this.spec.version,
       file: this.spec.file,
@@ -41,6 +48,7 @@ class Normalizer {
       operations: operations.sort((a, b) => byCodePoint(a.operationId, b.operationId)),
       schemas: schemas.sort((a, b) => byCodePoint(a.name, b.name)),
       enums: this.schemaNormalizer.enums(),
+      ...(warnings.length === 0 ? {} : { warnings }),
     };
   }
 
@@ -60,7 +68,7 @@ class Normalizer {
       const record = isRecord(node) ? node : {};
       return {
         name,
-        shape: this.schemaNormalizer.shape(node, pointer, schemaNamePart(name), 0),
+        shape: this.schemaNormalizer.attempt(unknownShape, () => this.schemaNormalizer.shape(node, pointer, schemaNamePart(name), 0)),
         ...descriptionOf(record),
         deprecated: record.deprecated === true,
         source: this.source(pointer),
@@ -91,6 +99,7 @@ class Normalizer {
     if (!isRecord(paths)) throw this.spec.error("#/paths", "`paths` must be a mapping");
     const seen = new Map<string, string>();
     const operations: OperationDef[] = [];
+    const unnamed: string[] = [];
     for (const [path, rawItem] of Object.entries(paths)) {
       const itemPointer = childPointer("#/paths", path);
       if (!path.startsWith("/")) throw this.spec.error(itemPointer, `path ${JSON.stringify(path)} must start with "/"`);
@@ -100,22 +109,43 @@ class Normalizer {
         const operation = item[method];
         if (operation === undefined) continue;
         const pointer = childPointer(resolvedItemPointer, method);
-        if (!isRecord(operation)) throw this.spec.error(pointer, "an operation must be a mapping");
-        const operationId = operation.operationId;
-        if (typeof operationId !== "string" || operationId === "") {
-          throw this.spec.error(pointer, "operation has no operationId (needed to pair v1 and v2 operations)");
-        }
-        const idPointer = childPointer(pointer, "operationId");
-        const first = seen.get(operationId);
-        if (first !== undefined) {
-          const where = this.spec.locate(first);
-          throw this.spec.error(idPointer, `duplicate operationId ${JSON.stringify(operationId)}, first used at ${where.line}:${where.col} ${first}`);
-        }
-        seen.set(operationId, idPointer);
-        operations.push(this.operation(path as `/${string}`, method, operation, pointer, item, resolvedItemPointer, operationId));
+        const normalized = this.schemaNormalizer.attempt(undefined, () => {
+          if (!isRecord(operation)) throw this.spec.error(pointer, "an operation must be a mapping");
+          const operationId = this.operationIdOf(operation, method, path, pointer, unnamed);
+          const idPointer = operation.operationId === undefined ? pointer : childPointer(pointer, "operationId");
+          const first = seen.get(operationId);
+          if (first !== undefined) {
+            const where = this.spec.locate(first);
+            throw this.spec.error(idPointer, `duplicate operationId ${JSON.stringify(operationId)}, first used at ${where.line}:${where.col} ${first}; operationIds must be unique`);
+          }
+          seen.set(operationId, idPointer);
+          return this.operation(path as `/${string}`, method, operation, pointer, item, resolvedItemPointer, operationId);
+        });
+        if (normalized !== undefined) operations.push(normalized);
       }
     }
+    if (unnamed.length > 0) {
+      const examples = unnamed.slice(0, 3).join(", ");
+      this.schemaNormalizer.warn(
+        "#/paths",
+        `${unnamed.length} operation(s) have no operationId and are named from method and path (${examples}${unnamed.length > 3 ? ", …" : ""}); ` +
+          "give them an operationId to pair them in codegen/config.ts",
+      );
+    }
     return operations;
+  }
+
+  /**
+   * The operationId, or for an operation without one (valid OpenAPI) a name from method and path:
+   * `GET /deployments/{id}` → `getDeploymentsById`. Such an operation cannot be in the pairing table, so it is one-sided.
+   */
+  private operationIdOf(operation: Record<string, unknown>, method: HttpMethod, path: string, pointer: string, unnamed: string[]): string {
+    const operationId = operation.operationId;
+    if (typeof operationId === "string" && operationId !== "") return operationId;
+    if (operationId !== undefined) throw this.spec.error(childPointer(pointer, "operationId"), "`operationId` must be a non-empty string (or left out)");
+    const synthesized = camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, "by $1")}`);
+    unnamed.push(`${method.toUpperCase()} ${path} → ${synthesized}`);
+    return synthesized;
   }
 
   private operation(

@@ -4,6 +4,7 @@ import type { GeneratedFile } from "./emit/header.js";
 import { locateWireTypesFailure, renderWireTypesInProcess, type WireTypesRenderer } from "./emit/openapi-types.js";
 import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
+import { asInputError } from "./errors.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
 import { merge } from "./merge.js";
 import { normalize } from "./normalize.js";
@@ -31,9 +32,16 @@ export async function runPipeline(
   const { wireTypes: worker } = options;
   // With a worker, each document goes to openapi-typescript the moment it is parsed, before this thread validates it.
   const early: { v1?: Promise<string>; v2?: Promise<string> } = {};
-  const v1 = load(config.v1, "v1", worker && ((document) => (early.v1 = guarded(worker(document)))));
-  const v2 = load(config.v2, "v2", worker && ((document) => (early.v2 = guarded(worker(document)))));
-  const model = merge(normalize(v1), normalize(v2), config.pairings);
+  // Every stage is wrapped: input that gets past the located checks and still breaks a stage is an InputError
+  // (exit 2, a message naming the spec), never an internal error.
+  const v1 = await asInputError(`${displayPath(config.v1)}: cannot load this spec`, () => load(config.v1, "v1", worker && ((document) => (early.v1 = guarded(worker(document))))));
+  const v2 = await asInputError(`${displayPath(config.v2)}: cannot load this spec`, () => load(config.v2, "v2", worker && ((document) => (early.v2 = guarded(worker(document))))));
+  const normalized = {
+    v1: await asInputError(`${v1.file}: cannot normalize this spec`, () => normalize(v1)),
+    v2: await asInputError(`${v2.file}: cannot normalize this spec`, () => normalize(v2)),
+  };
+  const both = `${v1.file}, ${v2.file}`;
+  const model = await asInputError(`${both}: cannot merge these specs`, () => merge(normalized.v1, normalized.v2, config.pairings));
   const tsFiles = guarded((options.tsFiles ?? renderTsFilesInProcess)(model));
   // In this thread there is nothing to overlap with, so convert only specs that normalization accepted.
   const wireTypes = {
@@ -41,7 +49,8 @@ export async function runPipeline(
     v2: locateWireTypesFailure(v2, early.v2 ?? renderWireTypesInProcess(v2.document)),
   };
   const { emitAll } = await import("./emit/index.js");
-  return { files: await emitAll(model, { v1, v2 }, { tsFiles, wireTypes }), model, specs: { v1, v2 } };
+  const files = await asInputError(`${both}: cannot emit TypeScript for these specs`, () => emitAll(model, { v1, v2 }, { tsFiles, wireTypes }));
+  return { files, model, specs: { v1, v2 } };
 }
 
 function load(absolutePath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>) => void): LoadedSpec {

@@ -71,3 +71,5 @@ export { billingTypeValues, clusterStatusValues, clusterTypeValues, display, gpu
 export { fromV1DriverToken } from "./migrate/runtime.js";
 export { parseDeprecationHeaders } from "./deprecation.js";
 export type { DeprecationHandler, DeprecationNotice } from "./deprecation.js";
+export { compareBackends } from "./compare.js";
+export type { BackendComparison, BackendDifference } from "./compare.js";

@@ -98,6 +98,14 @@ export function propertyKey(name: string): string {
   return IDENTIFIER.test(name) ? name : stringLiteral(name);
 }
 
+/**
+ * A message for the terminal (errors, the regeneration notice), which quote spec text: control characters other than
+ * line feed and tab are shown as `\uXXXX`, so a spec cannot send escape sequences to the user's terminal.
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNPRINTABLE, unicodeEscape).replaceAll("\r", "\\r");
+}
+
 /** Text inside an HTML comment (`<!-- … -->`, the markdown banner): one line, and never `--`. */
 export function htmlCommentLine(text: string): string {
   return commentLine(text).replace(/-(?=-)/g, "-\\");

@@ -12,6 +12,7 @@ export function renderReport(model: UnifiedModel): string {
     "",
     specTable(model),
     summary(model),
+    ...warningsSection(model),
     operationsSection(model),
     schemasSection(model),
     enumsSection(model),
@@ -19,8 +20,9 @@ export function renderReport(model: UnifiedModel): string {
 }
 
 function specTable(model: UnifiedModel): string {
-  const rows = [model.v1, model.v2].map((m) => `| ${m.version} | ${cellCode(m.file)} | ${cell(m.title || "(untitled)")} | ${cell(m.infoVersion)} | ${m.openapi} | ${cellCode(m.sha256.slice(0, 16))} |`);
-  return ["| version | file | title | info.version | openapi | sha256 (16) |", "| --- | --- | --- | --- | --- | --- |", ...rows, ""].join("\n");
+  // No hashes: they live in spec-info.ts alone, so the report changes only when what it says changes.
+  const rows = [model.v1, model.v2].map((m) => `| ${m.version} | ${cellCode(m.file)} | ${cell(m.title || "(untitled)")} | ${cell(m.infoVersion)} | ${m.openapi} |`);
+  return ["| version | file | title | info.version | openapi |", "| --- | --- | --- | --- | --- |", ...rows, ""].join("\n");
 }
 
 function summary(model: UnifiedModel): string {
@@ -35,6 +37,13 @@ function summary(model: UnifiedModel): string {
     `- Enums: ${model.v1.enums.length} in v1, ${model.v2.enums.length} in v2.`,
     "",
   ].join("\n");
+}
+
+/** What the generator accepted but a person should look at (also printed by `npm run generate`). */
+function warningsSection(model: UnifiedModel): string[] {
+  const warnings = model.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return [["## Warnings", "", ...warnings.map((warning) => `- ${oneLine(warning)}`), ""].join("\n")];
 }
 
 function operationsSection(model: UnifiedModel): string {

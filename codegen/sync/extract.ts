@@ -5,11 +5,7 @@
  */
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from "yaml";
 import { SyncError } from "./errors.js";
-
-/** A path is kept when it equals a prefix without its trailing slash or starts with the prefix. */
-export function pathMatches(path: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => path === prefix.replace(/\/$/, "") || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
-}
+import { pathMatches } from "./targets.js";
 
 /** Top-level keys that describe the whole API rather than single operations; everything else but paths is dropped. */
 const keptTopLevel = new Set(["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"]);

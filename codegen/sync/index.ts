@@ -7,34 +7,17 @@ import { createHash } from "node:crypto";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
 import { isCodegenError } from "../errors.js";
-import type { ApiVersion } from "../ir.js";
 import { parseSpec } from "../load.js";
 import { SyncError } from "./errors.js";
 import { extractCluster, unreachableComponents } from "./extract.js";
 import { type AppliedAction, applyOverlays, type OverlaySource } from "./overlay.js";
 import { mergePages } from "./pages.js";
 import { readProvenance, renderProvenance } from "./provenance.js";
+import type { SyncTarget } from "./targets.js";
 
 export { SyncError } from "./errors.js";
+export { type SyncTarget, syncTargets } from "./targets.js";
 export type { AppliedAction, OverlaySource } from "./overlay.js";
-
-export interface SyncTarget {
-  readonly version: ApiVersion;
-  /** The spec sync writes, relative to the repo root. */
-  readonly spec: string;
-  /** Paths kept from upstream: equal to a prefix (without its trailing slash) or under it. */
-  readonly prefixes: readonly string[];
-  /** Overlay files in specs/overlays/ that apply to this spec, applied in file-name order. */
-  readonly overlayPattern: RegExp;
-}
-
-export const syncTargets: Readonly<Record<ApiVersion, SyncTarget>> = {
-  // Together's whole document: the cluster API lives under /compute/ (clusters, regions, storage volumes);
-  // /clusters/ is kept too so that an upstream operation there is seen and decided on in an overlay.
-  v2: { version: "v2", spec: "specs/v2.yaml", prefixes: ["/compute/", "/clusters/"], overlayPattern: /^v2-.*\.ya?ml$/ },
-  // The tcloud per-operation pages hold nothing else.
-  v1: { version: "v1", spec: "specs/v1.yaml", prefixes: ["/api/v1/"], overlayPattern: /^v1-.*\.ya?ml$/ },
-};
 
 export interface UpstreamFile {
   /** Display name (as given on the command line). */

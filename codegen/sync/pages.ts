@@ -22,6 +22,10 @@ export function mergePages(pages: readonly ParsedPage[]): Document {
   const problems: string[] = [];
   const merged = first.doc.clone();
   const root = merged.contents as unknown as YAMLMap;
+  // Each page starts with a `# source: <docs url>` line about that page alone; the merged header lists every page.
+  root.commentBefore = undefined;
+  const firstKey = root.items[0]?.key as { commentBefore?: string | undefined } | undefined;
+  if (firstKey !== undefined) firstKey.commentBefore = undefined;
   const firstJs = first.doc.toJS() as Record<string, unknown>;
   const pathsOf = (doc: Document) => doc.get("paths", true) as YAMLMap | undefined;
   const componentSection = (doc: Document, type: string) => doc.getIn(["components", type], true) as YAMLMap | undefined;

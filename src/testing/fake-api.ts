@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { v1Document, v2Document } from "../../generated/documents.js";
 import type { FakeRegion } from "./catalog.js";
+import { CorsPolicy, type CorsOrigins } from "./cors.js";
 import { DEFAULT_START_TIME, FakeClock, type ClockMode } from "./clock.js";
 import { FaultInjector } from "./faults.js";
 import { v1Handlers } from "./handlers-v1.js";
@@ -38,6 +39,12 @@ export interface FakeApiOptions {
    * (a bug in the fake, never in your code). @default true
    */
   readonly checkResponses?: boolean;
+  /**
+   * Browser pages allowed to call the fake (CORS): `"loopback"` = any page served from localhost, 127.0.0.1 or [::1];
+   * `"*"` = any page; or exact origins. Preflights are answered, and answers expose `x-request-id` and the hint and
+   * deprecation headers. @default "loopback"
+   */
+  readonly corsOrigins?: CorsOrigins;
   /** Spec documents to serve instead of the vendored ones (parsed OpenAPI objects). */
   readonly documents?: { readonly v1?: object; readonly v2?: object };
 }
@@ -81,6 +88,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   }
   const apiKey = options.apiKey ?? "test-key";
   if (apiKey === "") throw new TypeError("startFakeApi: apiKey must not be empty");
+  const cors = new CorsPolicy(options.corsOrigins);
 
   const [v1Validator, v2Validator] = await Promise.all([
     SpecValidator.create(options.documents?.v1 ?? v1Document),
@@ -109,13 +117,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
 
   let requestSerial = 0;
   const nextRequestId = () => `fake-req-${String(++requestSerial).padStart(6, "0")}`;
-  const context = { state, faults, versions, apiKey, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
+  const context = { state, faults, versions, apiKey, cors, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
   const server = createServer((req, res) => {
     // handleRequest answers every failure itself and never rejects; this guard only keeps a bug of the fake from
     // becoming an unhandled rejection that would crash the test process.
     handleRequest(context, req, res).catch(() => res.destroy());
   });
-  answerOutsideThePipeline(server, nextRequestId, () => ({}));
+  answerOutsideThePipeline(server, nextRequestId);
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;

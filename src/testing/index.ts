@@ -7,6 +7,7 @@ export { FakeClock, DEFAULT_START_TIME, type ClockMode } from "./clock.js";
 export { FakeState, type FakeStateOptions, type CreateClusterInput, type CreateVolumeInput, type UpdateClusterInput } from "./state.js";
 export { FaultInjector, MAX_FAULT_LATENCY_MS, MAX_FAULT_TIMES, type FaultSpec, type FiredFault } from "./faults.js";
 export { FAKE_LIMITS } from "./limits.js";
+export type { CorsOrigins } from "./cors.js";
 export { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
 export { FakeApiError, type FakeErrorBody, type FakeErrorDetail, type FakeErrorType } from "./errors.js";
 export type { ClusterRecord, VolumeRecord, NodeRecord } from "./records.js";

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isPreflight, type CorsPolicy } from "./cors.js";
 import { errorBody, FakeApiError, type FakeErrorBody } from "./errors.js";
 import type { FaultInjector, FaultSpec } from "./faults.js";
 import type { HandlerTable } from "./handlers.js";
@@ -37,6 +38,7 @@ export interface PipelineContext {
   readonly faults: FaultInjector;
   readonly versions: readonly MountedVersion[];
   readonly apiKey: string;
+  readonly cors: CorsPolicy;
   readonly checkResponses: boolean;
   readonly log: RequestLogEntry[];
   /** Waits `ms` of real time; cancelled (resolves early) when the fake closes. */
@@ -62,6 +64,7 @@ export async function handleRequest(context: PipelineContext, req: IncomingMessa
   // Every answer carries one, errors and injected faults included, so a client can name the request that failed
   // (the unified client reads `x-request-id` into its errors).
   res.setHeader("x-request-id", requestId);
+  for (const [name, value] of Object.entries(context.cors.headersFor(req.headers.origin))) res.setHeader(name, value);
   const logEntry: Mutable<Omit<RequestLogEntry, "status">> = { version: undefined, method, path: (req.url ?? "").split("?")[0] ?? "", route: undefined, requestId };
   const finish = (status: number | "reset"): void => {
     context.log.push({ ...logEntry, status });
@@ -112,6 +115,17 @@ async function servePipeline(
     return finish(error.status);
   }
   logEntry.path = url.pathname;
+  if (isPreflight(method, req.headers)) {
+    // A browser asking whether it may send the real request: answered before auth (browsers send no token here),
+    // and it moves no clock.
+    const answer = context.cors.preflight(req.headers);
+    if (answer.body) writeJson(res, answer.status, answer.body, answer.headers);
+    else {
+      res.writeHead(answer.status, answer.headers);
+      res.end();
+    }
+    return finish(answer.status);
+  }
   context.state.clock.onRequest();
 
   const mounted = context.versions

@@ -19,7 +19,7 @@ async function loadValidatorLibraries(): Promise<{ OpenAPIBackend: typeof OpenAP
     if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND") throw error;
     throw new Error(
       "together-clusters/testing validates every request against the spec with openapi-backend and ajv-formats, " +
-        "optional peer dependencies that are not installed. Run: npm install --save-dev openapi-backend@^5.21.2 ajv-formats@^3.0.1",
+        "optional peer dependencies that are not installed. Run: npm install --save-dev openapi-backend@~5.20.1 ajv-formats@^3.0.1",
       { cause: error },
     );
   }

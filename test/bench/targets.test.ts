@@ -45,6 +45,6 @@ describe("targets", () => {
 
   it("marks every target not measured when the run skipped it", () => {
     const verdicts = evaluateTargets(results({}));
-    expect(verdicts.map((v) => v.measured)).toEqual(Array(6).fill("not measured in this run"));
+    expect(verdicts.map((v) => v.measured)).toEqual(Array(8).fill("not measured in this run"));
   });
 });

@@ -77,13 +77,34 @@ describe("emit: real specs", () => {
     expect(Object.keys(index)).toEqual(expect.arrayContaining(["clusterGet", "clusterCreate", "clusterUpdate", "clusterDelete", "regionList", "volumeList", "volumeGet", "volumeCreate", "volumeDelete"]));
   }, 60_000);
 
-  test("banner and spec-info carry the sha256 of each spec file's bytes", async () => {
+  test("spec-info.ts, and no other file, carries the sha256 of each spec file's bytes", async () => {
     const { files, model } = await runPipeline(defaultConfig);
     for (const version of ["v1", "v2"] as const) {
       const sha = createHash("sha256").update(readFileSync(defaultConfig[version])).digest("hex");
       expect(model[version].sha256).toBe(sha);
-      for (const file of files) expect(file.content).toContain(`specs/${version}.yaml sha256:${sha}`);
+      expect(files.filter((file) => file.content.includes(sha)).map((file) => file.path)).toEqual(["spec-info.ts"]);
+      for (const file of files) expect(file.content).toContain(`source: specs/${version}.yaml\n`);
     }
+  }, 60_000);
+
+  test("a spec change touches only the files whose content changes", async () => {
+    const dir = tempDir("one-change");
+    const base = readFileSync(defaultConfig.v1, "utf8");
+    const run = async (v1Text: string) => {
+      writeFileSync(join(dir, "v1.yaml"), v1Text);
+      const { files } = await runPipeline({ ...defaultConfig, v1: join(dir, "v1.yaml") });
+      return new Map(files.map((file) => [file.path, file.content]));
+    };
+    const changedFiles = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((path) => a.get(path) !== b.get(path));
+    const before = await run(base);
+    // A YAML comment changes the bytes (and the hash) but no content: only spec-info.ts changes.
+    expect(changedFiles(before, await run(`${base}\n# a comment\n`))).toEqual(["spec-info.ts"]);
+    // One operation summary: the docs that print it, the snapshot and the wire types; not README.md, enums.ts or models.ts.
+    const summary = /^(\s+summary: )(.+)$/m.exec(base)!;
+    const changed = changedFiles(before, await run(base.replace(summary[0], `${summary[1]}Changed summary`)));
+    expect(changed).toEqual(expect.arrayContaining(["documents.ts", "spec-info.ts"]));
+    expect(changed).not.toEqual(expect.arrayContaining(["README.md"]));
+    expect(changed.filter((path) => ["README.md", "enums.ts", "models.ts", "merge-report.md"].includes(path))).toEqual([]);
   }, 60_000);
 
   test("two runs give byte-identical output", async () => {

@@ -76,10 +76,10 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
       "      operationId: Same",
       "      responses: {'200': {description: OK}}",
     ].join("\n");
-    expect(errorOf(text).message).toBe('bad.yaml:10:20 #/paths/~1b/get/operationId: duplicate operationId "Same", first used at 6:20 #/paths/~1a/get/operationId');
+    expect(errorOf(text).message).toBe('bad.yaml:10:20 #/paths/~1b/get/operationId: duplicate operationId "Same", first used at 6:20 #/paths/~1a/get/operationId; operationIds must be unique');
   });
 
-  test("enum whose values are not strings", () => {
+  test("every problem of a spec is reported in one run, with a count", () => {
     const text = [
       "openapi: 3.0.3",
       "info: {title: t, version: '1'}",
@@ -88,13 +88,16 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
       "  schemas:",
       "    Volume:",
       "      properties:",
-      "        size_tib:",
-      "          type: integer",
-      "          enum:",
-      "            - 1",
-      "            - 2",
+      "        a: {type: strin}",
+      "        b: {enum: []}",
+      "    Other: {type: wat}",
     ].join("\n");
-    expect(errorOf(text).message).toBe("bad.yaml:11:15 #/components/schemas/Volume/properties/size_tib/enum/0: enum values must be strings, found number 1");
+    expect(errorOf(text).message.split("\n")).toEqual([
+      "bad.yaml: 3 errors:",
+      'bad.yaml:8:19 #/components/schemas/Volume/properties/a/type: unknown schema type "strin": use one of string, integer, number, boolean, null, object, array',
+      "bad.yaml:9:13 #/components/schemas/Volume/properties/b/enum: `enum` has no values: list at least one, or drop `enum`",
+      'bad.yaml:10:19 #/components/schemas/Other/type: unknown schema type "wat": use one of string, integer, number, boolean, null, object, array',
+    ]);
   });
 
   test.each([

@@ -93,6 +93,16 @@ describe("spec text cannot end or open a comment in generated code", () => {
   });
 });
 
+test("control characters in spec text reach the terminal as \\uXXXX, never as escape sequences", async () => {
+  const dir = tempDir("terminal");
+  const text = ["openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}", "components:", "  schemas:", '    "\\e]0;owned\\a\\e[2J":', "      $ref: '#/nope'"].join("\n");
+  writeFileSync(join(dir, "v.yaml"), text);
+  const { code, stderr } = await cli(["--v1", join(dir, "v.yaml"), "--v2", join(dir, "v.yaml"), "--out", join(dir, "out")]);
+  expect(code).toBe(2);
+  expect(stderr).toContain("#/components/schemas/\\u001b]0;owned\\u0007\\u001b[2J/$ref: $ref");
+  expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+});
+
 describe("identifiers", () => {
   test("schemas named with reserved words or non-identifiers in both specs get safe names that compile, and the report says so", async () => {
     const names = ["class", "default", "string", "delete", "my-schema", "1st"];
@@ -173,5 +183,25 @@ describe("$ref kinds", () => {
     const { code, stderr } = await cli(["--v1", join(dir, "v.yaml"), "--v2", join(dir, "v.yaml"), "--out", join(dir, "out")]);
     expect(code).toBe(2);
     expect(stderr).toContain('v.yaml:8:17 #/paths/~1a/get/parameters/0/$ref: $ref "#/components/schemas/S" must point to a parameter here, but it points to a schema');
+  });
+});
+
+describe("YAML aliases and nesting are bounded, with located errors and exit 2", () => {
+  const head = ["openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}"];
+  const laughs = [...head, "x-lol:", `  a0: &a0 [${Array(9).fill('"lol"').join(", ")}]`, ...Array.from({ length: 9 }, (_, i) => `  a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]`)];
+  const big = "x".repeat(100_000);
+  test.each([
+    { what: "billion laughs", text: laughs.join("\n"), located: /^v\.yaml:11:12 #\/x-lol\/a6\/0: YAML aliases expand this spec beyond 4194304 bytes/ },
+    { what: "a 100 kB string aliased 300 times", text: [...head, `x-big: &b '${big}'`, "x-many:", ...Array(300).fill("  - *b")].join("\n"), located: /^v\.yaml:46:5 #\/x-many\/40: YAML aliases expand this spec beyond 4194304 bytes/ },
+    { what: "a recursive alias", text: [...head, "x-r: &r [1, *r]"].join("\n"), located: /^v\.yaml:4:13 #\/x-r\/1: alias \*r refers to a node that contains it/ },
+    { what: "nesting 10,000 levels deep", text: [...head, `x-deep: ${"[".repeat(10_000)}${"]".repeat(10_000)}`].join("\n"), located: /^v\.yaml:4:\d+ #\/x-deep(\/0)*: (nesting deeper than 500 levels is not supported|the YAML is nested too deeply to parse)/ },
+    { what: "nesting 600 levels deep", text: [...head, `x-deep: ${"[".repeat(600)}${"]".repeat(600)}`].join("\n"), located: /^v\.yaml:4:\d+ #\/x-deep(\/0)+: nesting deeper than 500 levels is not supported/ },
+  ])("$what", async ({ text, located }) => {
+    const dir = tempDir("aliases");
+    writeFileSync(join(dir, "v.yaml"), text);
+    const { code, stdout, stderr } = await cli(["--v1", join(dir, "v.yaml"), "--v2", join(dir, "v.yaml"), "--out", join(dir, "out")]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr.slice(stderr.indexOf("v.yaml"))).toMatch(located);
+    expect(stderr).not.toMatch(/internal error|Error:|\n\s+at /);
   });
 });

@@ -94,7 +94,7 @@ describe("normalize: schema shapes", () => {
 
   test("an unknown schema type is rejected with its location", () => {
     expect(() => shapeOf({ type: "object", properties: { upload: { type: "file" } } })).toThrow(
-      /^spec\.yaml:\d+:\d+ #\/components\/schemas\/S\/properties\/upload\/type: unknown schema type "file"$/,
+      /^spec\.yaml:\d+:\d+ #\/components\/schemas\/S\/properties\/upload\/type: unknown schema type "file": use one of string, integer, number, boolean, null, object, array$/,
     );
   });
 
@@ -206,8 +206,12 @@ describe("normalize: operations", () => {
     expect(op?.responses).toEqual([{ status: "200", description: "OK" }]);
   });
 
-  test("an operation without operationId is rejected with its location", () => {
-    const text = specText({ paths: { "/x": { get: { responses: {} } } } });
-    expect(() => modelOf(text)).toThrow(/^spec\.yaml:\d+:\d+ #\/paths\/~1x\/get: operation has no operationId/);
+  test("an operation without operationId (valid OpenAPI) is named from method and path, with a located warning", () => {
+    const text = specText({ paths: { "/x/{id}": { get: { responses: {} } } } });
+    const model = modelOf(text);
+    expect(model.operations.map((op) => op.operationId)).toEqual(["getXById"]);
+    expect(model.warnings).toEqual([
+      expect.stringMatching(/^spec\.yaml:\d+:\d+ #\/paths: 1 operation\(s\) have no operationId and are named from method and path \(GET \/x\/\{id\} → getXById\)/),
+    ]);
   });
 });

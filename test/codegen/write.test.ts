@@ -50,7 +50,8 @@ describe("write", () => {
     await cli([...pairArgs("field-only-in-v1"), "--out", out]);
     const clean = snapshotDir(out);
     writeFileSync(join(out, "models.ts"), "broken");
-    writeFileSync(join(out, "orphan.ts"), "x");
+    // An earlier run's file that this run no longer produces: it carries the banner, so it is the generator's.
+    writeFileSync(join(out, "orphan.ts"), readFileSync(join(out, "operations.ts"), "utf8"));
     const repaired = await cli([...pairArgs("field-only-in-v1"), "--out", out]);
     expect(repaired.stdout).toContain("(1 changed, 1 removed)");
     expect(snapshotDir(out)).toEqual(clean);
@@ -67,6 +68,47 @@ describe("write", () => {
     await expect(writeOutput([{ path: "a.ts", content: "new\n" }, { path: "x", content: "1" }, { path: "x/y.ts", content: "2" }], out)).rejects.toThrow();
     expect(snapshotDir(out)).toEqual(before);
     expect(readdirSync(dirname(out))).toEqual([basename(out)]);
+  });
+
+  test.each([
+    { what: "a .git folder", add: (out: string) => (mkdirSync(join(out, ".git")), writeFileSync(join(out, ".git/HEAD"), "ref: refs/heads/main\n")), listed: ".git/HEAD" },
+    { what: "the input spec", add: (out: string) => writeFileSync(join(out, "v1.yaml"), "openapi: 3.0.3\n"), listed: "v1.yaml" },
+    { what: "an empty folder", add: (out: string) => mkdirSync(join(out, "keep")), listed: "keep/" },
+    { what: "a file without the banner", add: (out: string) => writeFileSync(join(out, "notes.md"), "# mine\n"), listed: "notes.md" },
+  ])("--out holding $what is refused with exit 2, and nothing in it is touched", async ({ add, listed }) => {
+    const out = join(tempDir("foreign"), "generated");
+    expect((await cli([...pairArgs("identical-schema"), "--out", out])).code).toBe(0);
+    writeFileSync(join(out, "models.ts"), "stale");
+    add(out);
+    const before = snapshotDir(out);
+    const result = await cli([...pairArgs("identical-schema"), "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`refusing to write ${out}: it holds what the generator did not write (${listed})`);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(snapshotDir(out)).toEqual(before);
+    expect(existsSync(join(out, listed))).toBe(true);
+    expect(readdirSync(dirname(out))).toEqual([basename(out)]);
+  });
+
+  test("--out naming a file is refused with exit 2 before anything runs, with or without --check", async () => {
+    const dir = tempDir("out-file");
+    const file = join(dir, "spec.yaml");
+    writeFileSync(file, "not a folder\n");
+    for (const extra of [[], ["--check"]]) {
+      const result = await cli([...pairArgs("identical-schema"), "--out", file, ...extra]);
+      expect(result).toEqual({ code: 2, stdout: "", stderr: `--out ${file} is a file, not a folder; name a folder for the generated files. Nothing was changed.\n` });
+    }
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
+    expect(readdirSync(dir)).toEqual(["spec.yaml"]);
+  });
+
+  test("--out below a file (ENOTDIR) is exit 2 with the system's reason, no stack trace", async () => {
+    const dir = tempDir("out-below-file");
+    writeFileSync(join(dir, "file"), "x");
+    const result = await cli([...pairArgs("identical-schema"), "--out", join(dir, "file", "generated")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cannot use .*file\/generated as the output folder: ENOTDIR/);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   test("paths escaping the output folder are refused before anything is written", async () => {

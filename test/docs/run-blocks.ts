@@ -8,8 +8,8 @@ import { pathToFileURL } from "node:url";
 import { createClient } from "../../src/index.js";
 import { startFakeApi } from "../../src/testing/index.js";
 
-// Provisioning finishes between two requests, so a `waitForReady` in a block returns on its first poll.
-const fake = await startFakeApi({ clock: { mode: "per-request", advanceMs: 600_000 } });
+// The fake as a reader starts it: its default clock and poll hint make a block's waits finish in milliseconds.
+const fake = await startFakeApi();
 process.env["TOGETHER_API_KEY"] = fake.apiKey;
 process.env["DOCS_FAKE_V1"] = fake.urls.v1;
 process.env["DOCS_FAKE_V2"] = fake.urls.v2;

@@ -1,6 +1,7 @@
 /**
- * Property: a random well-formed spec broken by one random mutation (dangling $ref, non-string enum value, enum that
- * is not a list, duplicate operationId, unknown type, broken YAML, unsupported OpenAPI version) always makes the
+ * Property: a random well-formed spec broken by one random mutation (dangling $ref, empty enum, enum that is not a
+ * list, duplicate operationId, unknown type, broken YAML, unsupported OpenAPI version, a schema `$ref` to a
+ * non-schema, a billion-laughs alias bomb) always makes the
  * generator exit 2 with one `file:line:col #/pointer: message` line that points at the broken node, and never
  * prints a stack trace.
  */
@@ -42,10 +43,11 @@ function mutations(doc: Json): fc.Arbitrary<Broken> {
     firstSchema(d)[1]["properties"]["zz_dangling"] = { $ref: "#/components/schemas/NoSuchSchema" };
     return { kind: "dangling $ref", text: stringify(d), message: /points to nothing/, pointer: /\/zz_dangling\/\$ref$/, marker: "NoSuchSchema" };
   });
-  const nonStringEnum = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), fc.integer(), { minKeys: 1, maxKeys: 2 })).map((value) => {
+  // Non-string enum values are valid OpenAPI (typed by their values); an enum without values is not.
+  const emptyEnum = fc.constantFrom("string", "integer").map((type) => {
     const d = clone(doc);
-    firstSchema(d)[1]["properties"]["zz_enum"] = { type: "string", enum: [value, "OK"] };
-    return { kind: "non-string enum", text: stringify(d), message: /enum values must be strings/, pointer: /\/zz_enum\/enum\/0$/, marker: "" };
+    firstSchema(d)[1]["properties"]["zz_enum"] = { type, enum: [] };
+    return { kind: "empty enum", text: stringify(d), message: /`enum` has no values/, pointer: /\/zz_enum\/enum$/, marker: "" };
   });
   const enumNotList = fc.constantFrom("READY", "READY, PENDING").map((value) => {
     const d = clone(doc);
@@ -75,7 +77,18 @@ function mutations(doc: Json): fc.Arbitrary<Broken> {
     d["openapi"] = version;
     return { kind: "wrong openapi version", text: stringify(d), message: /only 3\.0\.x and 3\.1\.x are supported/, pointer: /^#\/openapi$/, marker: "openapi" };
   });
-  return fc.oneof(danglingRef, nonStringEnum, enumNotList, duplicateId, unknownType, brokenYaml, wrongVersion);
+  const wrongKindRef = fc.constantFrom("#/info", "#/paths", "#/components/schemas").map((target) => {
+    const d = clone(doc);
+    firstSchema(d)[1]["properties"]["zz_kind"] = { $ref: target };
+    return { kind: "$ref to a non-schema", text: stringify(d), message: /must point to a schema here/, pointer: /\/zz_kind\/\$ref$/, marker: target };
+  });
+  // Billion laughs appended to the document: 9 levels of 9 aliases (at least 9^7 nodes once expanded).
+  const aliasBomb = fc.integer({ min: 7, max: 9 }).map((levels) => {
+    const lines = ["x-zz-lol:", `  l0: &l0 [${Array(9).fill('"lol"').join(", ")}]`];
+    for (let i = 1; i < levels; i++) lines.push(`  l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`);
+    return { kind: "alias bomb", text: `${stringify(doc)}${lines.join("\n")}\n`, message: /YAML aliases expand this spec beyond/, pointer: /^#\/x-zz-lol\/l\d+\/\d+$/, marker: "*l" };
+  });
+  return fc.oneof(danglingRef, emptyEnum, enumNotList, duplicateId, unknownType, brokenYaml, wrongVersion, wrongKindRef, aliasBomb);
 }
 
 const errorLine = /^(?<file>[^\n:]+\.yaml):(?<line>\d+):(?<col>\d+) (?<pointer>#[^\n]*?): (?<message>[^\n]+)\n$/;

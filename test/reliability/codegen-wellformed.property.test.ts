@@ -65,7 +65,8 @@ test("random well-formed specs always generate code that type-checks", async () 
         stdout: () => undefined,
         stderr: (text) => void (stderr += text),
       });
-      expect(stderr).toBe("");
+      // Warnings (e.g. the product's pairing table matching none of these random operations) are not failures.
+      expect(stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
       expect(code).toBe(0);
       const files = tsFilesUnder(join(dir, "out"));
       expect(files.map((f) => f.slice(dir.length + 5)).sort()).toEqual(expect.arrayContaining(["enums.ts", "models.ts", "operations.ts"]));

@@ -1,6 +1,6 @@
 /**
  * What the consumer program (consumer/flow.mjs) must report on every runtime: the fake walks a new cluster through
- * its provisioning phases (its clock advances one phase per request; v1 names fewer of them), the update and deletes take effect, and a
+ * every provisioning phase (its default clock moves a polled cluster to its next change; v1 names fewer phases), the update and deletes take effect, and a
  * missing cluster is a NotFoundError of the package's own class.
  */
 const version = (statuses: readonly string[]) => ({
@@ -14,8 +14,9 @@ const version = (statuses: readonly string[]) => ({
 });
 
 export const expectedSummary = {
-  v1: version(["provisioning WAITING_DATA_PLANE", "ready READY"]),
+  v1: version(["provisioning WAITING_CONTROL_PLANE", "provisioning WAITING_DATA_PLANE", "ready READY"]),
   v2: version([
+    "provisioning WaitingForControlPlaneNodes",
     "provisioning WaitingForDataPlaneNodes",
     "provisioning WaitingForSubnet",
     "provisioning InstallingDrivers",

@@ -1,7 +1,10 @@
 /** The fake every runtime test talks to, started in this (Node) process from the repository's source. */
 import { startFakeApi, type FakeApi } from "../../src/testing/index.js";
 
-/** A fake whose clock moves one provisioning phase per request, so `waitForReady` finishes after a few polls. */
+/**
+ * A fake as a user starts it: its default clock moves a polled cluster to its next change, and its poll hint lets
+ * `waitForReady` with default options finish in milliseconds.
+ */
 export function startRuntimeFake(): Promise<FakeApi> {
-  return startFakeApi({ clock: { mode: "per-request", advanceMs: 60_000 } });
+  return startFakeApi();
 }

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const install = [npmCli, "install", "--engine-strict", "--prefer-offline", "--no-audit", "--no-fund"];
-  mustRun(node22, [...install, join(workDir, info.filename), "openapi-backend@^5.21.2", "ajv-formats@^3.0.1"], consumerDir);
+  mustRun(node22, [...install, join(workDir, info.filename), "openapi-backend@~5.20.1", "ajv-formats@^3.0.1"], consumerDir);
   const programDir = fileURLToPath(new URL("./consumer/", import.meta.url));
   for (const file of readdirSync(programDir)) copyFileSync(join(programDir, file), join(consumerDir, file));
 

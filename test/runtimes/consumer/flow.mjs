@@ -17,10 +17,9 @@ async function runVersion(apiVersion, baseUrl, apiKey) {
     billing_type: "ON_DEMAND",
     duration_days: 1,
   });
+  // Default schedule, as in the README: the fake's poll hint (retry-after-ms) keeps the wait short.
   const ready = await client.clusters.waitForReady(cluster.cluster_id, {
     timeoutMs: 60_000,
-    pollIntervalMs: 10,
-    maxPollIntervalMs: 50,
     onStatus: (c) => statuses.push(`${c.lifecycle} ${c.raw_status}`),
   });
   const updated = await client.clusters.update(ready.cluster_id, { num_gpus: 16 });

@@ -11,9 +11,9 @@ function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
   const perCall = suite.options.callsPerBlock === 1;
   const spread = perCall ? "p25–p75" : "min–max";
   const show = perCall ? quartileRange : range;
-  const header = ["contender", `µs per call, median (${spread})`, `× raw fetch, median (${spread})`];
+  const header = ["contender", `µs per call, median (${spread})`, `× openapi-fetch alone, median (${spread})`];
   if (withOverhead) {
-    header.push(`µs above raw fetch, median (${spread})`);
+    header.push(`µs above openapi-fetch alone, median (${spread})`);
   }
   const rows = suite.rows.map((row) => {
     const cells = [row.name, show(row.perCallMicros, 1), row.name === row.baselineName ? "1 (baseline)" : show(row.ratio, 3)];
@@ -28,9 +28,9 @@ function callTable(suite: CallSuiteResult, withOverhead: boolean): string {
 function settingsLine(suite: CallSuiteResult): string {
   const { warmupCalls, rounds, callsPerBlock } = suite.options;
   if (callsPerBlock === 1) {
-    return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds of one call per contender, in a fresh seeded random order each round, so neighbouring calls of different contenders share the machine's state (blocks of hundreds of calls let one GC pause or scheduler stall land on one contender: ranges of 0.6–2.0× within one run). Each call is timed on its own; ratios and differences are paired per round against raw fetch of the same API version; ranges are interquartile over rounds.`;
+    return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds of one call per contender, in a fresh seeded random order each round, so neighbouring calls of different contenders share the machine's state (blocks of hundreds of calls let one GC pause or scheduler stall land on one contender: ranges of 0.6–2.0× within one run). Each call is timed on its own; ratios and differences are paired per round against openapi-fetch alone of the same API version (raw fetch is a reference row, not a verdict); ranges are interquartile over rounds.`;
   }
-  return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, in a fresh seeded random order each round; min–max are over rounds; ratios are paired per round against raw fetch of the same API version.`;
+  return `${warmupCalls} warm-up calls per contender, then ${rounds} rounds × ${callsPerBlock} sequential calls per contender, in a fresh seeded random order each round; min–max are over rounds; ratios are paired per round against openapi-fetch alone of the same API version.`;
 }
 
 function bundleComposition(row: BundleRow | undefined): string[] {
@@ -101,7 +101,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   if (results.overhead) {
     out.push(
       section("2. Library overhead, in-process fetch", [
-        "Same contenders with `fetch` replaced by an in-process function that returns a new `Response` over the prebuilt bytes (bench/calls/stub-fetch.ts): no socket, so the difference to raw fetch is library code.",
+        "Same contenders with `fetch` replaced by an in-process function that returns a new `Response` over the prebuilt bytes (bench/calls/stub-fetch.ts): no socket, so the difference to openapi-fetch alone is what this client adds to the stack it is built on (key scope, timeouts, retries, size cap, redirects, the unified mapping).",
         "",
         settingsLine(results.overhead),
         "",

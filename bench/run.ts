@@ -79,8 +79,8 @@ async function runCalls(results: BenchResults, settings: BenchSettings, client: 
   results.primitives = await measurePrimitives(settings.primitives.rounds, settings.primitives.perRound);
   for (const name of [CLIENT_V2, CLIENT_V1]) {
     const row = results.overhead.rows.find((r) => r.name === name);
-    if (row && row.overheadMicros.median > 10) {
-      log(`profiling ${name} (overhead ${row.overheadMicros.median.toFixed(1)} µs > 10 µs)…`);
+    if (row && row.overheadMicros.median > 5) {
+      log(`profiling ${name} (overhead ${row.overheadMicros.median.toFixed(1)} µs > 5 µs)…`);
       const profile = captureHotLoopProfile(name, settings.profileCalls, repoRoot, join(workDir, "profiles", name.replace(/\W+/g, "-")), client.outDir);
       results.profiles.push({ title: `${name}: ${settings.profileCalls} warm calls on the in-process stub (loop only)`, ...profile });
     }

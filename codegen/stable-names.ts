@@ -35,64 +35,56 @@ export interface StableName {
 
 const answer = (operationId: string, ...steps: SchemaStep[]): Via => ({ operationId, in: "response", steps });
 const body = (operationId: string, ...steps: SchemaStep[]): Via => ({ operationId, in: "request", steps });
+/** The same meaning at the same place in both specs: one entry per version. */
+const both = (name: string, kind: StableName["kind"], pointer: string, via: Via): StableName[] => [
+  { version: "v2", name, kind, pointer, via },
+  { version: "v1", name, kind, pointer, via },
+];
 const schema = (name: string, ...steps: SchemaStep[]) => `#/components/schemas/${[name, ...steps.map((s) => (s === "items" ? "items" : `properties/${s}`))].join("/")}`;
 
 export const stableNames: readonly StableName[] = [
+  // Same schema names in both specs today (each version still resolves, and can move, on its own).
+  ...both("Cluster", "type", schema("GPUClusterInfo"), answer("GPUClusterService_Get")),
+  ...both("ClusterList", "type", schema("GPUClusters"), answer("GPUClusterService_List")),
+  ...both("ClusterVolume", "type", schema("GPUClusterVolume"), answer("GPUClusterService_Get", "volumes", "items")),
+  ...both("ControlPlaneNode", "type", schema("GPUClusterControlPlaneNode"), answer("GPUClusterService_Get", "control_plane_nodes", "items")),
+  ...both("WorkerNode", "type", schema("GPUClusterGPUWorkerNode"), answer("GPUClusterService_Get", "gpu_worker_nodes", "items")),
+  ...both("RegionList", "type", schema("RegionListResponse"), answer("RegionService_List")),
+  ...both("ClusterCreateBody", "type", schema("GPUClusterCreateRequest"), body("GPUClusterService_Create")),
+  ...both("ClusterUpdateBody", "type", schema("GPUClusterUpdateRequest"), body("GPUClusterService_Update")),
+  ...both("ClusterType", "enum", schema("GPUClusterInfo", "cluster_type"), answer("GPUClusterService_Get", "cluster_type")),
+  ...both("GpuType", "enum", schema("GPUClusterInfo", "gpu_type"), answer("GPUClusterService_Get", "gpu_type")),
+  ...both("CreateClusterType", "enum", schema("GPUClusterCreateRequest", "cluster_type"), body("GPUClusterService_Create", "cluster_type")),
+  ...both("CreateGpuType", "enum", schema("GPUClusterCreateRequest", "gpu_type"), body("GPUClusterService_Create", "gpu_type")),
+  ...both("CreateBillingType", "enum", schema("GPUClusterCreateRequest", "billing_type"), body("GPUClusterService_Create", "billing_type")),
+  ...both("UpdateClusterType", "enum", schema("GPUClusterUpdateRequest", "cluster_type"), body("GPUClusterService_Update", "cluster_type")),
   // v2 answers
-  { version: "v2", name: "Cluster", kind: "type", pointer: schema("GPUClusterInfo"), via: answer("GPUClusterService_Get") },
-  { version: "v2", name: "ClusterList", kind: "type", pointer: schema("GPUClusters"), via: answer("GPUClusterService_List") },
-  { version: "v2", name: "ClusterVolume", kind: "type", pointer: schema("GPUClusterVolume"), via: answer("GPUClusterService_Get", "volumes", "items") },
-  { version: "v2", name: "ControlPlaneNode", kind: "type", pointer: schema("GPUClusterControlPlaneNode"), via: answer("GPUClusterService_Get", "control_plane_nodes", "items") },
-  { version: "v2", name: "WorkerNode", kind: "type", pointer: schema("GPUClusterGPUWorkerNode"), via: answer("GPUClusterService_Get", "gpu_worker_nodes", "items") },
   { version: "v2", name: "ClusterDeleteAnswer", kind: "type", pointer: "", via: answer("GPUClusterService_Delete") },
-  { version: "v2", name: "RegionList", kind: "type", pointer: schema("RegionListResponse"), via: answer("RegionService_List") },
   { version: "v2", name: "Region", kind: "type", pointer: schema("RegionListResponse", "regions", "items"), via: answer("RegionService_List", "regions", "items") },
   { version: "v2", name: "DriverPair", kind: "type", pointer: schema("ClusterDriverVersionInfo"), via: answer("RegionService_List", "regions", "items", "driver_versions", "items") },
   { version: "v2", name: "Volume", kind: "type", pointer: schema("GPUClustersSharedVolume"), via: answer("SharedVolumeService_Get") },
   { version: "v2", name: "VolumeList", kind: "type", pointer: schema("GPUClustersSharedVolumes"), via: answer("SharedVolumeService_List") },
   { version: "v2", name: "VolumeDeleteAnswer", kind: "type", pointer: schema("GPUClustersSharedVolumeDeleteResponse"), via: answer("SharedVolumeService_Delete") },
   // v2 request bodies
-  { version: "v2", name: "ClusterCreateBody", kind: "type", pointer: schema("GPUClusterCreateRequest"), via: body("GPUClusterService_Create") },
-  { version: "v2", name: "ClusterUpdateBody", kind: "type", pointer: schema("GPUClusterUpdateRequest"), via: body("GPUClusterService_Update") },
   { version: "v2", name: "VolumeCreateBody", kind: "type", pointer: schema("GPUClustersSharedVolumeCreateRequest"), via: body("SharedVolumeService_Create") },
   { version: "v2", name: "VolumeUpdateBody", kind: "type", pointer: schema("GPUClustersSharedVolumeUpdateRequest"), via: body("SharedVolumeService_Update") },
   // v2 enums
   { version: "v2", name: "ClusterStatus", kind: "enum", pointer: schema("GPUClusterInfo", "status"), via: answer("GPUClusterService_Get", "status") },
-  { version: "v2", name: "ClusterType", kind: "enum", pointer: schema("GPUClusterInfo", "cluster_type"), via: answer("GPUClusterService_Get", "cluster_type") },
-  { version: "v2", name: "GpuType", kind: "enum", pointer: schema("GPUClusterInfo", "gpu_type"), via: answer("GPUClusterService_Get", "gpu_type") },
   { version: "v2", name: "BillingType", kind: "enum", pointer: schema("GPUClusterInfo", "billing_type"), via: answer("GPUClusterService_Get", "billing_type") },
-  { version: "v2", name: "CreateClusterType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "cluster_type"), via: body("GPUClusterService_Create", "cluster_type") },
-  { version: "v2", name: "CreateGpuType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "gpu_type"), via: body("GPUClusterService_Create", "gpu_type") },
-  { version: "v2", name: "CreateBillingType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "billing_type"), via: body("GPUClusterService_Create", "billing_type") },
-  { version: "v2", name: "UpdateClusterType", kind: "enum", pointer: schema("GPUClusterUpdateRequest", "cluster_type"), via: body("GPUClusterService_Update", "cluster_type") },
   { version: "v2", name: "VolumeStatus", kind: "enum", pointer: schema("GPUClustersSharedVolume", "status"), via: answer("SharedVolumeService_Get", "status") },
   // v1 answers
-  { version: "v1", name: "Cluster", kind: "type", pointer: schema("GPUClusterInfo"), via: answer("GPUClusterService_Get") },
-  { version: "v1", name: "ClusterList", kind: "type", pointer: schema("GPUClusters"), via: answer("GPUClusterService_List") },
-  { version: "v1", name: "ClusterVolume", kind: "type", pointer: schema("GPUClusterVolume"), via: answer("GPUClusterService_Get", "volumes", "items") },
-  { version: "v1", name: "ControlPlaneNode", kind: "type", pointer: schema("GPUClusterControlPlaneNode"), via: answer("GPUClusterService_Get", "control_plane_nodes", "items") },
-  { version: "v1", name: "WorkerNode", kind: "type", pointer: schema("GPUClusterGPUWorkerNode"), via: answer("GPUClusterService_Get", "gpu_worker_nodes", "items") },
   { version: "v1", name: "ClusterCreateAnswer", kind: "type", pointer: schema("GPUClusterCreateResponse"), via: answer("GPUClusterService_Create") },
   { version: "v1", name: "ClusterUpdateAnswer", kind: "type", pointer: schema("GPUClusterUpdateResponse"), via: answer("GPUClusterService_Update") },
   { version: "v1", name: "ClusterDeleteAnswer", kind: "type", pointer: schema("GPUCLusterDeleteResponse"), via: answer("GPUClusterService_Delete") },
-  { version: "v1", name: "RegionList", kind: "type", pointer: schema("RegionListResponse"), via: answer("RegionService_List") },
   { version: "v1", name: "Region", kind: "type", pointer: schema("Region"), via: answer("RegionService_List", "regions", "items") },
   { version: "v1", name: "Volume", kind: "type", pointer: schema("SharedVolumeInfo"), via: answer("SharedVolumeService_Get") },
   { version: "v1", name: "VolumeList", kind: "type", pointer: schema("SharedVolumes"), via: answer("SharedVolumeService_List") },
   { version: "v1", name: "VolumeCreateAnswer", kind: "type", pointer: schema("SharedVolumeCreateResponse"), via: answer("SharedVolumeService_Create") },
   { version: "v1", name: "VolumeDeleteAnswer", kind: "type", pointer: schema("SharedVolumeDeleteResponse"), via: answer("SharedVolumeService_Delete") },
   // v1 request bodies
-  { version: "v1", name: "ClusterCreateBody", kind: "type", pointer: schema("GPUClusterCreateRequest"), via: body("GPUClusterService_Create") },
-  { version: "v1", name: "ClusterUpdateBody", kind: "type", pointer: schema("GPUClusterUpdateRequest"), via: body("GPUClusterService_Update") },
   { version: "v1", name: "VolumeCreateBody", kind: "type", pointer: schema("SharedVolumeCreateRequest"), via: body("SharedVolumeService_Create") },
   // v1 enums
-  { version: "v1", name: "ClusterType", kind: "enum", pointer: schema("GPUClusterInfo", "cluster_type"), via: answer("GPUClusterService_Get", "cluster_type") },
-  { version: "v1", name: "GpuType", kind: "enum", pointer: schema("GPUClusterInfo", "gpu_type"), via: answer("GPUClusterService_Get", "gpu_type") },
-  { version: "v1", name: "CreateClusterType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "cluster_type"), via: body("GPUClusterService_Create", "cluster_type") },
-  { version: "v1", name: "CreateGpuType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "gpu_type"), via: body("GPUClusterService_Create", "gpu_type") },
-  { version: "v1", name: "CreateBillingType", kind: "enum", pointer: schema("GPUClusterCreateRequest", "billing_type"), via: body("GPUClusterService_Create", "billing_type") },
   { version: "v1", name: "CreateDriver", kind: "enum", pointer: schema("GPUClusterCreateRequest", "driver_version"), via: body("GPUClusterService_Create", "driver_version") },
-  { version: "v1", name: "UpdateClusterType", kind: "enum", pointer: schema("GPUClusterUpdateRequest", "cluster_type"), via: body("GPUClusterService_Update", "cluster_type") },
   { version: "v1", name: "CreateAnswerStatus", kind: "enum", pointer: schema("GPUClusterCreateResponse", "status"), via: answer("GPUClusterService_Create", "status") },
   { version: "v1", name: "UpdateAnswerStatus", kind: "enum", pointer: schema("GPUClusterUpdateResponse", "status"), via: answer("GPUClusterService_Update", "status") },
 ];

@@ -135,8 +135,16 @@ async function readWhole(
       request: context(),
     });
   }
-  const headers = new Headers();
-  response.headers.forEach((value, name) => headers.append(name, settings.redactor.text(value)));
+  // Headers are copied only when one carries the key (a server echoing it into x-request-id, say).
+  let headers = response.headers;
+  let echoed = false;
+  headers.forEach((value) => {
+    echoed ||= settings.redactor.text(value) !== value;
+  });
+  if (echoed) {
+    headers = new Headers();
+    response.headers.forEach((value, name) => headers.append(name, settings.redactor.text(value)));
+  }
   // An error body may echo the request, key included; scrubbed before anyone parses it.
   const payload = hasNullBody(response.status) ? null : response.ok || bytes === null ? bytes : settings.redactor.text(new TextDecoder().decode(bytes));
   try {
@@ -181,8 +189,19 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
   return out;
 }
 
-/** True when the API key may be sent to `target` given the configured base URL. */
+/** True when `url` is `base` or below it (so `http://h:1` does not cover `http://h:12`). */
+function isUnder(base: string, url: string): boolean {
+  if (!url.startsWith(base)) return false;
+  const next = url.charCodeAt(base.length);
+  return Number.isNaN(next) || next === 47 /* / */ || next === 63 /* ? */;
+}
+
+/**
+ * True when the API key may be sent to `target` given the configured base URL. createClient accepts only https or
+ * loopback http, so a URL under the base may carry it; checking that prefix first avoids parsing URLs on every call.
+ */
 function mayCarryKey(configured: string, target: string): boolean {
+  if (isUnder(configured, target)) return true;
   const from = new URL(configured);
   const to = new URL(target);
   if (from.origin !== to.origin) return false;

@@ -9,7 +9,7 @@ export interface Contender {
   readonly name: string;
   /** Which wire body the call receives; ratios compare against the baseline of the same version. */
   readonly apiVersion: "v1" | "v2";
-  /** True for raw fetch: the denominator of every ratio of its version. */
+  /** True for openapi-fetch alone: the denominator of every ratio of its version. */
   readonly baseline: boolean;
   /** Builds the client over `fetchImpl` against `origin` (scheme, host, port). */
   create(origin: string, fetchImpl: FetchLike): () => Promise<unknown>;

@@ -6,7 +6,7 @@ import { bootstrapMedianInterval, type Interval, pairedRatios, type Summary, sum
 import type { Contender, FetchLike } from "./contender.js";
 import { type InterleaveOptions, runInterleaved } from "./interleave.js";
 
-/** One contender's figures: per-call time, ratio to raw fetch, and time above raw fetch. */
+/** One contender's figures: per-call time, ratio to openapi-fetch alone, and time above it. */
 export interface CallRow {
   readonly name: string;
   readonly baselineName: string;

@@ -9,53 +9,53 @@ import type { components as V2Components, operations as V2Operations } from "./v
 // Names keyed by meaning (codegen/stable-names.ts); handwritten code imports these, never the spec-derived names.
 
 // V2Cluster: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1Cluster: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterList: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ClusterList: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterVolume: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ClusterVolume: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2ControlPlaneNode: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ControlPlaneNode: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2WorkerNode: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2ClusterDeleteAnswer: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1WorkerNode: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 export type V2RegionList = V2Components["schemas"]["RegionListResponse"];
+export type V1RegionList = V1Components["schemas"]["RegionListResponse"];
+// V2ClusterCreateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ClusterCreateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2ClusterUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ClusterUpdateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2ClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1ClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2GpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1GpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2CreateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1CreateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2CreateGpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1CreateGpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2CreateBillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1CreateBillingType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2UpdateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+// V1UpdateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+// V2ClusterDeleteAnswer: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 export type V2Region = NonNullable<NonNullable<V2Components["schemas"]["RegionListResponse"]>["regions"]>[number];
 export type V2DriverPair = NonNullable<NonNullable<NonNullable<NonNullable<V2Operations["RegionService_List"]["responses"][200]["content"]["application/json"]>["regions"]>[number]>["driver_versions"]>[number];
 // V2Volume: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeList: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeDeleteAnswer: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2ClusterCreateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2ClusterUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeCreateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2ClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2GpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2BillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2CreateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2CreateGpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2CreateBillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V2UpdateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-// V1Cluster: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ClusterList: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ClusterVolume: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ControlPlaneNode: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1WorkerNode: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterCreateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1RegionList = V1Components["schemas"]["RegionListResponse"];
 export type V1Region = V1Components["schemas"]["Region"];
 // V1Volume: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeList: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeCreateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ClusterCreateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ClusterUpdateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeCreateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1ClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1GpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1CreateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1CreateGpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1CreateBillingType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1CreateDriver: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-// V1UpdateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1CreateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1UpdateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").

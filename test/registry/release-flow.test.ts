@@ -3,7 +3,8 @@
  * by a fresh consumer that type-checks; then an upstream change drops a field the consumer reads (an overlay, the way
  * sync records deviations), and sync → build → release → publish ships the next version. The consumer upgrades from
  * the registry and its type errors must be exactly at the line reading that field, the field the new CHANGELOG entry
- * lists under breaking changes. The release runs in a temp clone of this repository, never in the working tree.
+ * lists under breaking changes. The release runs in a temp clone of this repository's committed HEAD (uncommitted
+ * changes are not part of it), never in the working tree.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -120,6 +121,10 @@ describe("release to a real registry", () => {
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
       expect(error).toMatch(new RegExp(`^os-image\\.ts\\(${readingLine},\\d+\\): error TS\\d+: .*'os_image'`));
+      // Every property the compiler says is gone is one the CHANGELOG entry lists as breaking.
+      for (const [, property] of error.matchAll(/Property '(\w+)' does not exist/g)) {
+        expect(breakingLines.filter((line) => line.includes(property ?? "?"))).not.toEqual([]);
+      }
     }
   });
 });

@@ -67,7 +67,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** A port that was free a moment ago (the OS picks it; Prism needs a number up front). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -29,6 +29,7 @@ test("the public runtime exports are exactly these (an accidental change shows u
     "clusterLifecycleValues",
     "clusterStatusValues",
     "clusterTypeValues",
+    "compareBackends",
     "createClient",
     "defaultBaseUrls",
     "defaultMaxResponseBytes",

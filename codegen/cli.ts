@@ -107,7 +107,10 @@ async function runCliOnce(argv: readonly string[], output: CliOutput, threads: T
       return 1;
     }
     const { regenerationNotice } = await import("./regeneration-notice.js");
-    const notice = await regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document });
+    // The notice is advice: a spec the differ cannot compare still generates, and the notice says why it is missing.
+    const notice = await regenerationNotice(files, config, { v1: specs.v1.document, v2: specs.v2.document }).catch(
+      (error: unknown) => `Changes since the last generation: not available (the spec differ failed: ${(error as Error).message.split("\n")[0]})\n`,
+    );
     const drift = await asInputError(`cannot write ${out}`, () => writeOutput(files, config.out));
     const changed = drift.stale.length + drift.orphaned.length;
     output.stdout(changed === 0 ? `${out}: up to date (${files.length} files)\n` : `${out}: wrote ${files.length} files (${drift.stale.length} changed, ${drift.orphaned.length} removed)\n`);

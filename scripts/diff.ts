@@ -5,6 +5,7 @@
  *   npm run diff -- --since <git-ref> [--changelog <version>]
  * Exit code: 0 on success (whatever the bump), 2 on bad usage or an unreadable spec.
  */
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { diffSpecs, SpecDiffError } from "../codegen/diff/index.js";
 import { loadSpecFile } from "../codegen/diff/load.js";
@@ -34,7 +35,9 @@ function main(argv: readonly string[]): number {
       process.stdout.write(changelog === undefined ? renderRegenerationSummary(summary, since) : regenerationChangelog(changelog, summary, sources));
       return 0;
     }
-    const result = diffSpecs(loadSpecFile(oldPath ?? ""), loadSpecFile(newPath ?? ""));
+    // npm runs scripts in the package root; INIT_CWD is where the command was typed, which relative paths mean.
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    const result = diffSpecs(loadSpecFile(resolve(cwd, oldPath ?? "")), loadSpecFile(resolve(cwd, newPath ?? "")));
     if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (changelog !== undefined) process.stdout.write(renderChangelogEntry(changelog, [{ title: newPath ?? "", result }]));
     else process.stdout.write(renderText(result));

@@ -1,5 +1,6 @@
 import { DiffContext, Location } from "./context.js";
 import { canonical, compareDocs, infoDocKeys } from "./docs.js";
+import { compareExtensions } from "./extensions.js";
 import { compareOperations } from "./operations.js";
 import { isObject, SpecDiffError } from "./refs.js";
 import { overallBump } from "./semver.js";
@@ -21,6 +22,7 @@ export function diffSpecs(oldDoc: unknown, newDoc: unknown): DiffResult {
   compareDocs(ctx, oldInfo, newInfo, infoDocKeys, new Location("info"));
   compareServers(ctx);
   compareOperations(ctx);
+  compareExtensions(ctx);
   return { bump: overallBump(ctx.changes), changes: ctx.changes };
 }
 

@@ -16,6 +16,8 @@ export interface RegenerationSummary {
   readonly bump: Bump;
   /** `undefined` result = there was no earlier version to compare with (first run). */
   readonly versions: Readonly<Record<SpecVersion, DiffResult | undefined>>;
+  /** Operations (`METHOD /path`) added and removed, per version compared. */
+  readonly operations?: Readonly<Partial<Record<SpecVersion, { readonly added: readonly string[]; readonly removed: readonly string[] }>>>;
 }
 
 /**
@@ -30,14 +32,31 @@ export function summarizeRegeneration(
   next: Readonly<Record<SpecVersion, unknown>>,
 ): RegenerationSummary {
   const versions = {} as Record<SpecVersion, DiffResult | undefined>;
+  const operations: Partial<Record<SpecVersion, { added: string[]; removed: string[] }>> = {};
   let bump: Bump = "none";
   for (const version of apiVersions) {
     const before = previous[version];
     const result = before === undefined ? undefined : diffSpecs(stripKeys(before), stripKeys(next[version]));
     versions[version] = result;
-    if (result !== undefined) bump = maxBump(bump, result.bump);
+    if (result === undefined) continue;
+    bump = maxBump(bump, result.bump);
+    const [was, is] = [operationKeys(before), operationKeys(next[version])];
+    operations[version] = { added: [...is].filter((op) => !was.has(op)), removed: [...was].filter((op) => !is.has(op)) };
   }
-  return { bump, versions };
+  return { bump, versions, operations };
+}
+
+const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** `METHOD /path` of every operation: what "an operation was added" counts (a new path may bring several). */
+function operationKeys(document: unknown): Set<string> {
+  const paths = (document as { paths?: unknown } | undefined)?.paths;
+  const keys = new Set<string>();
+  if (typeof paths !== "object" || paths === null) return keys;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of httpMethods) if (typeof item === "object" && item !== null && method in item) keys.add(`${method.toUpperCase()} ${path}`);
+  }
+  return keys;
 }
 
 /** Enough to see what broke without burying the rest of the generator's output. */
@@ -45,17 +64,26 @@ const maxListedBreaking = 10;
 
 /** Terminal lines printed by `npm run generate`: per version, counts of added/removed/breaking and the bump. */
 export function renderRegenerationSummary(summary: RegenerationSummary, since = "the last generation"): string {
+  if (apiVersions.every((version) => summary.versions[version] === undefined)) {
+    return "First generation: there is no earlier output to compare with, so no version bump is implied.\n";
+  }
   const lines = [`Changes since ${since}:`];
   for (const version of apiVersions) {
     const result = summary.versions[version];
     if (result === undefined) {
-      lines.push(`  ${version}: no earlier version to compare with`);
+      lines.push(`  ${version}: first generation (no earlier version to compare with)`);
       continue;
     }
-    const count = (pick: (kind: string) => boolean) => result.changes.filter((c) => pick(c.kind)).length;
     const breaking = result.changes.filter((c) => c.breaking);
+    const ops = summary.operations?.[version] ?? { added: [], removed: [] };
+    const opList = (list: readonly string[]) => (list.length === 0 ? "" : ` (${list.slice(0, 5).join(", ")}${list.length > 5 ? ", …" : ""})`);
     lines.push(
-      `  ${version}: ${result.bump === "none" ? "no changes" : `${count((k) => k.endsWith("-added"))} added, ${count((k) => k.endsWith("-removed"))} removed, ${breaking.length} breaking (${result.changes.length} total) → ${result.bump}`}`,
+      `  ${version}: ${
+        result.bump === "none"
+          ? "no changes"
+          : `operations: ${ops.added.length} added${opList(ops.added)}, ${ops.removed.length} removed${opList(ops.removed)}; ` +
+            `${result.changes.length} change${result.changes.length === 1 ? "" : "s"}, ${breaking.length} breaking → ${result.bump}`
+      }`,
     );
     for (const change of breaking.slice(0, maxListedBreaking)) lines.push(`    breaking [${change.kind}] ${change.location}: ${change.message}`);
     if (breaking.length > maxListedBreaking) lines.push(`    ... and ${breaking.length - maxListedBreaking} more breaking changes`);

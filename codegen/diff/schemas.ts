@@ -1,4 +1,4 @@
-import { Location, type DiffContext } from "./context.js";
+import { DiffContext, Location } from "./context.js";
 import { compareDocs } from "./docs.js";
 import { compareEnums, compareFormats, compareTypes } from "./scalars.js";
 import { matchRenames, type RenameCandidate } from "./renames.js";
@@ -19,6 +19,63 @@ export interface SchemaAt {
 export function compareSchema(ctx: DiffContext, before: SchemaAt, after: SchemaAt, direction: Direction, location: Location): void {
   const o = viewSchema(ctx.oldDoc, before.raw, before.pointer, "old");
   const n = viewSchema(ctx.newDoc, after.raw, after.pointer, "new");
+  if ((o.refName === undefined) !== (n.refName === undefined)) {
+    reportSchemaReplaced(ctx, o, n, direction, location);
+    return;
+  }
+  compareViews(ctx, o, n, direction, location);
+}
+
+/**
+ * A body or field that switches between an inline schema and a component (e.g. POST now answers `GPUClusterInfo`
+ * instead of `{cluster_id}`) is one change at the place of use, summarizing how the shape differs there. Listing
+ * the component's every field as "new" at each place that now uses it would bury the change (twelve fields, twice,
+ * for an unchanged schema); saying nothing when a component gets inlined would hide a generated name change.
+ */
+function reportSchemaReplaced(ctx: DiffContext, o: SchemaView, n: SchemaView, direction: Direction, location: Location): void {
+  const scratch = new DiffContext(ctx.oldDoc, ctx.newDoc);
+  compareViews(scratch, o, n, direction, location);
+  const describe = (view: SchemaView) => (view.refName === undefined ? "an inline schema" : `the component "${view.refName}"`);
+  const here = location.toString();
+  const isField = (kind: string) => (c: { kind: string; location: string }) => c.kind === kind && c.location.startsWith(`${here}${location.path === "" ? ": " : "."}`);
+  const added = scratch.changes.filter(isField("field-added"));
+  const removed = scratch.changes.filter(isField("field-removed"));
+  // Everything but the fields this place gains or loses is reported as it is (a type change stays a type change).
+  for (const change of scratch.changes) if (!added.includes(change) && !removed.includes(change)) ctx.changes.push(change);
+  if (scratch.changes.length > 0 && added.length === 0 && removed.length === 0) return;
+  const fieldNames = (changes: readonly { location: string }[]) => changes.map((c) => c.location.slice(here.length).replace(/^[:.] ?/, "")).join(", ");
+  const parts = [
+    added.length > 0 ? `${added.length} field(s) new here (${fieldNames(added)})` : undefined,
+    removed.length > 0 ? `${removed.length} field(s) gone (${fieldNames(removed)})` : undefined,
+  ].filter((part) => part !== undefined);
+  const newHere = new Set(fieldNames(added).split(", "));
+  const enums = n.refName === undefined ? [] : enumFieldNotes(ctx, n, direction).filter((note) => newHere.has(note.name)).map((note) => note.text);
+  ctx.add(
+    parts.length === 0 ? "schema-moved" : "schema-replaced",
+    location,
+    [...added, ...removed].some((c) => c.breaking),
+    `The ${direction} schema is now ${describe(n)} (before: ${describe(o)}); ` +
+      (parts.length === 0 ? "same shape, so only the generated type's name changes." : `compared with before: ${parts.join("; ")}.`) +
+      (enums.length === 0 ? "" : ` ${enums.join(" ")}`),
+  );
+}
+
+/** Enum fields a newly referenced response component brings: their values, and what an exhaustive switch needs. */
+function enumFieldNotes(ctx: DiffContext, view: SchemaView, direction: Direction): { name: string; text: string }[] {
+  if (direction !== "response") return [];
+  return visibleProperties(ctx, view, "new", direction)
+    .filter((p) => p.view.enumValues !== undefined)
+    .map((p) => ({
+      name: p.name,
+      text: `Field "${p.name}" is an enum (${enumList(p.view)}): exhaustive \`switch\`es over it must cover every value or have a default branch.`,
+    }));
+}
+
+function enumList(view: SchemaView): string {
+  return (view.enumValues ?? []).map((value) => JSON.stringify(value)).join(", ");
+}
+
+function compareViews(ctx: DiffContext, o: SchemaView, n: SchemaView, direction: Direction, location: Location): void {
   let here = location;
   // Only a component on both sides is shared state worth re-rooting at; a schema inlined on one side is reported
   // where it is used (and cannot recurse forever, since the inline side is finite).
@@ -53,14 +110,35 @@ function noteSchemaRename(ctx: DiffContext, o: SchemaView, n: SchemaView): void 
   if (o.refName === undefined || n.refName === undefined || o.refName === n.refName) return;
   if (componentExists(ctx.newDoc, o.refName) || componentExists(ctx.oldDoc, n.refName)) return;
   if (!ctx.firstVisit(`rename|${o.refName}|${n.refName}`)) return;
-  ctx.add(
-    "schema-renamed",
-    new Location(`schema ${o.refName}`),
-    false,
-    `Schema "${o.refName}" was renamed to "${n.refName}". The wire format is not affected by the rename itself ` +
-      `(any shape differences are listed separately); only internal generated type names change.`,
-  );
+  let claims = renameClaims.get(ctx);
+  if (claims === undefined) renameClaims.set(ctx, (claims = new Map()));
+  const earlier = claims.get(n.refName);
+  if (earlier === undefined) {
+    claims.set(n.refName, { oldNames: [o.refName], index: ctx.changes.length });
+    ctx.add(
+      "schema-renamed",
+      new Location(`schema ${o.refName}`),
+      false,
+      `Schema "${o.refName}" was renamed to "${n.refName}". The wire format is not affected by the rename itself ` +
+        `(any shape differences are listed separately); only internal generated type names change.`,
+    );
+    return;
+  }
+  // Two different old schemas now answer to one name: that is a merge, not two renames to the same name.
+  earlier.oldNames.push(o.refName);
+  const names = [...earlier.oldNames].sort().map((name) => `"${name}"`).join(" and ");
+  ctx.changes[earlier.index] = {
+    kind: "schema-moved",
+    location: `schema ${n.refName}`,
+    breaking: false,
+    message:
+      `Schemas ${names} are all replaced by "${n.refName}": not a rename, the places that used them now share one schema ` +
+      `(shape differences at each place are listed separately); the generated types of the old names are gone.`,
+  };
 }
+
+/** Per diff run: which old schema names were reported as renamed to a new name, and where that change sits. */
+const renameClaims = new WeakMap<DiffContext, Map<string, { oldNames: string[]; index: number }>>();
 
 function componentExists(doc: JsonObject, name: string): boolean {
   const components = doc.components;
@@ -135,7 +213,10 @@ function compareProperties(ctx: DiffContext, o: SchemaView, n: SchemaView, direc
       "field-added",
       here.field(p.name),
       requiredRequest,
-      `New ${p.required ? "required" : "optional"} ${direction} field "${p.name}" (${describeTypes(p.view)}); ${note}.`,
+      `New ${p.required ? "required" : "optional"} ${direction} field "${p.name}" (${describeTypes(p.view)}); ${note}.` +
+        (direction === "response" && p.view.enumValues !== undefined
+          ? " It is an enum: exhaustive `switch`es over it must cover every value or have a default branch."
+          : ""),
     );
   }
   for (const p of before) {
@@ -213,6 +294,8 @@ export function shapeOf(doc: JsonObject, raw: unknown, pointer: string, side: st
 }
 
 export function describeTypes(view: SchemaView): string {
+  // An enum without `type` (v2 GPUClusterInfo.status) is still a set of strings: show the values, not "any".
+  if (view.enumValues !== undefined) return `enum ${enumList(view)}`;
   const types = view.types.size === 0 ? "any" : [...view.types].sort().join(" | ");
   return view.format === undefined ? types : `${types}, format ${view.format}`;
 }

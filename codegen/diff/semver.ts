@@ -3,9 +3,9 @@ import { bumpLevels, type Bump, type Change, type ChangeKind } from "./types.js"
 /**
  * Kinds that change neither the wire nor any name a caller writes.
  * `schema-renamed` is here because a renamed component with an unchanged shape only renames an internal
- * generated type: the public surface (checked separately by `scripts/api-surface.ts`) does not export wire types.
+ * generated type (`schema-moved` likewise: the same shape inlined, referenced or merged): the public surface (checked separately by `scripts/api-surface.ts`) does not export wire types.
  */
-const patchKinds = new Set<ChangeKind>(["docs-changed", "schema-renamed", "servers-changed"]);
+const patchKinds = new Set<ChangeKind>(["docs-changed", "schema-renamed", "schema-moved", "servers-changed", "extension-changed"]);
 
 /**
  * Semver policy for a generated client:

@@ -31,8 +31,11 @@ export const changeKinds = [
   "enum-value-added",
   "enum-value-removed",
   "schema-renamed",
+  "schema-moved",
+  "schema-replaced",
   "servers-changed",
   "docs-changed",
+  "extension-changed",
 ] as const;
 
 export type ChangeKind = (typeof changeKinds)[number];

@@ -27,7 +27,10 @@ export function locateWireTypesFailure(spec: LoadedSpec, pending: Promise<string
   const located = pending.catch((error: unknown) => {
     // Our loader accepted the spec, so whatever openapi-typescript rejects is still a spec problem: exit 2.
     const message = (error as Error).message.split("\n")[0] ?? String(error);
-    throw new CodegenError(spec.locate("#"), `openapi-typescript could not process this spec: ${message}`);
+    // openapi-typescript names the node it rejects as `#/pointer: reason`: locate that node when it does.
+    const pointed = /^(#\/\S*?):\s+(.*)$/.exec(message);
+    const location = pointed?.[1] === undefined ? spec.locate("#") : spec.locate(pointed[1]);
+    throw new CodegenError(location, `openapi-typescript could not process this spec: ${pointed?.[2] ?? message}`);
   });
   // Not awaited until later (maybe never, when another error ends the run first): keep it from being "unhandled".
   located.catch(() => undefined);

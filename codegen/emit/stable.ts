@@ -3,8 +3,9 @@
  * the specs being generated. An entry whose pointer misses is found through its operation (a schema rename or a moved
  * path changes neither the exported name nor what it means); every miss is listed for the merge report and the CLI.
  *
- * Only names from the table and spec keys quoted with JSON.stringify reach the output: no spec text lands in a comment.
+ * Only names from the table and spec keys quoted with escape.ts stringLiteral reach the output: no spec text lands in a comment.
  */
+import { stringLiteral } from "./escape.js";
 import type { EnumDef, UnifiedModel } from "../ir.js";
 import type { LoadedSpec } from "../load.js";
 import { enumTypeName, enumValuesName } from "../naming.js";
@@ -26,7 +27,7 @@ export interface StableResolution {
 type Specs = { readonly v1: LoadedSpec; readonly v2: LoadedSpec };
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
-const quote = (key: string) => `[${JSON.stringify(key)}]`;
+const quote = (key: string) => `[${stringLiteral(key)}]`;
 
 /** Resolves every table entry against the specs. */
 export function resolveStableNames(model: UnifiedModel, specs: Specs): StableResolution[] {

@@ -17,6 +17,12 @@ export type ClockMode =
   | { readonly mode: "per-request"; readonly advanceMs: number }
   | { readonly mode: "real-time"; readonly speed?: number };
 
+/** Latest fake time: year 9999, so every timestamp renders as RFC 3339 and every HTTP-date has four digits. */
+const LAST_FAKE_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Fastest real-time speed: a fake century per real second at most, so fake time stays renderable for decades of tests. */
+const MAX_REAL_TIME_SPEED = 3_153_600_000;
+
 /** The mode a fake starts in unless told otherwise. */
 export const DEFAULT_CLOCK_MODE: ClockMode = { mode: "on-poll" };
 
@@ -35,15 +41,18 @@ export class FakeClock {
 
   constructor(mode: ClockMode = DEFAULT_CLOCK_MODE, startMs: number = DEFAULT_START_TIME) {
     assertValidMode(mode);
+    if (!(Number.isFinite(startMs) && startMs >= 0 && startMs <= LAST_FAKE_INSTANT_MS)) {
+      throw new RangeError(`startTime must be epoch milliseconds from 1970 to ${new Date(LAST_FAKE_INSTANT_MS).toISOString()}, got ${String(startMs)}`);
+    }
     this.#mode = mode;
     this.#startMs = startMs;
     this.#realAnchorMs = Date.now();
   }
 
-  /** Current fake time in epoch milliseconds. */
+  /** Current fake time in epoch milliseconds (real-time mode stops at the last renderable instant). */
   now(): number {
     const realElapsed = this.#mode.mode === "real-time" ? (Date.now() - this.#realAnchorMs) * (this.#mode.speed ?? 1) : 0;
-    return this.#startMs + this.#manualOffsetMs + realElapsed;
+    return Math.min(this.#startMs + this.#manualOffsetMs + realElapsed, LAST_FAKE_INSTANT_MS);
   }
 
   /** Current fake time as an RFC 3339 string (what the API puts in `created_at`, `transition_time`, ...). */
@@ -55,6 +64,10 @@ export class FakeClock {
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) {
       throw new RangeError(`clock.advance(ms): ms must be a finite number >= 0, got ${String(ms)}`);
+    }
+    // Past the last instant a Date can hold, every timestamp the fake renders would throw.
+    if (this.now() + ms > LAST_FAKE_INSTANT_MS) {
+      throw new RangeError(`clock.advance(ms): fake time would pass ${new Date(LAST_FAKE_INSTANT_MS).toISOString()}, the last instant it can render`);
     }
     this.#manualOffsetMs += ms;
   }
@@ -85,7 +98,7 @@ function assertValidMode(mode: ClockMode): void {
   if (mode.mode === "per-request" && !(Number.isFinite(mode.advanceMs) && mode.advanceMs >= 0)) {
     throw new RangeError(`clock mode "per-request": advanceMs must be a finite number >= 0, got ${String(mode.advanceMs)}`);
   }
-  if (mode.mode === "real-time" && mode.speed !== undefined && !(Number.isFinite(mode.speed) && mode.speed > 0)) {
-    throw new RangeError(`clock mode "real-time": speed must be a finite number > 0, got ${String(mode.speed)}`);
+  if (mode.mode === "real-time" && mode.speed !== undefined && !(Number.isFinite(mode.speed) && mode.speed > 0 && mode.speed <= MAX_REAL_TIME_SPEED)) {
+    throw new RangeError(`clock mode "real-time": speed must be a number > 0 and <= ${MAX_REAL_TIME_SPEED}, got ${String(mode.speed)}`);
   }
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { v1Document, v2Document } from "../../generated/documents.js";
 import type { FakeRegion } from "./catalog.js";
 import { CorsPolicy, type CorsOrigins } from "./cors.js";
+import { DeprecationPlan, type FakeDeprecationOptions } from "./deprecation.js";
 import { DEFAULT_START_TIME, FakeClock, type ClockMode } from "./clock.js";
 import { FaultInjector } from "./faults.js";
 import { v1Handlers } from "./handlers-v1.js";
@@ -45,6 +46,11 @@ export interface FakeApiOptions {
    * deprecation headers. @default "loopback"
    */
   readonly corsOrigins?: CorsOrigins;
+  /**
+   * Routes that announce their deprecation with `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and `Link`
+   * rel="deprecation" / rel="sunset" headers, per version or per route. @default none
+   */
+  readonly deprecation?: FakeDeprecationOptions;
   /** Spec documents to serve instead of the vendored ones (parsed OpenAPI objects). */
   readonly documents?: { readonly v1?: object; readonly v2?: object };
 }
@@ -98,15 +104,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     { version: "v1", prefix: "", validator: v1Validator, handlers: v1Handlers },
     { version: "v2", prefix: "/v1", validator: v2Validator, handlers: v2Handlers },
   ];
-  if (options.startTime !== undefined && !Number.isFinite(options.startTime)) {
-    throw new TypeError(`startFakeApi: startTime must be epoch milliseconds, got ${String(options.startTime)}`);
-  }
   const clock = new FakeClock(options.clock, options.startTime ?? DEFAULT_START_TIME);
   const state = new FakeState(clock, {
     ...(options.phaseDurationMs !== undefined ? { phaseDurationMs: options.phaseDurationMs } : {}),
     ...(options.regions !== undefined ? { regions: options.regions } : {}),
   });
   const faults = new FaultInjector([...v1Validator.routes(), ...v2Validator.routes()]);
+  const deprecation = new DeprecationPlan(options.deprecation, { v1: v1Validator.routes(), v2: v2Validator.routes() });
   const log: RequestLogEntry[] = [];
   const sleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const sleep = (ms: number) =>
@@ -117,7 +121,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
 
   let requestSerial = 0;
   const nextRequestId = () => `fake-req-${String(++requestSerial).padStart(6, "0")}`;
-  const context = { state, faults, versions, apiKey, cors, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
+  const context = { state, faults, versions, apiKey, cors, deprecation, checkResponses: options.checkResponses ?? true, log, sleep, nextRequestId };
   const server = createServer((req, res) => {
     // handleRequest answers every failure itself and never rejects; this guard only keeps a bug of the fake from
     // becoming an unhandled rejection that would crash the test process.

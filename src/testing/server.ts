@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isPreflight, type CorsPolicy } from "./cors.js";
+import type { DeprecationPlan } from "./deprecation.js";
 import { errorBody, FakeApiError, type FakeErrorBody } from "./errors.js";
 import type { FaultInjector, FaultSpec } from "./faults.js";
 import type { HandlerTable } from "./handlers.js";
@@ -39,6 +40,7 @@ export interface PipelineContext {
   readonly versions: readonly MountedVersion[];
   readonly apiKey: string;
   readonly cors: CorsPolicy;
+  readonly deprecation: DeprecationPlan;
   readonly checkResponses: boolean;
   readonly log: RequestLogEntry[];
   /** Waits `ms` of real time; cancelled (resolves early) when the fake closes. */
@@ -146,6 +148,8 @@ async function servePipeline(
   const operation = mounted.match;
   const route = `${operation.method} ${operation.pathTemplate}`;
   logEntry.route = route;
+  // On every answer of a deprecated route, errors and injected faults included, as a real gateway would send them.
+  for (const [name, value] of Object.entries(context.deprecation.headersFor(route))) res.setHeader(name, value);
 
   const fault = context.faults.take(route, `${method} ${url.pathname}`);
   if (fault?.latencyMs) await context.sleep(fault.latencyMs);

@@ -15,6 +15,8 @@ export function answerOutsideThePipeline(server: Server, nextRequestId: () => st
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // The peer is gone: nobody to answer (Node's own advice for this listener).
+    if (error.code === "ECONNRESET") return socket.destroy();
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
     const reason = status === 431 ? "request headers are too large" : status === 408 ? "the request took too long to arrive" : `malformed HTTP request (${error.code ?? "parse error"})`;
     answerAndClose(socket, status, errorBody(status, "invalid_request_error", reason), nextRequestId());

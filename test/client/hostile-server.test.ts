@@ -248,7 +248,8 @@ describe("hooks", () => {
     }
   });
   test("a browser's setTimeout (which returns a number) works: no unref() on numbers", async () => {
-    const server = await serve(() => ({ json: { regions: [] } }));
+    // A browser's fetch, not undici: undici's own timers would meet the stubbed setTimeout too (and unref its number).
+    const browserFetch = async () => new Response(JSON.stringify({ regions: [] }), { headers: { "content-type": "application/json" } });
     const realSet = globalThis.setTimeout;
     const realClear = globalThis.clearTimeout;
     const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -259,7 +260,7 @@ describe("hooks", () => {
       return id;
     });
     vi.stubGlobal("clearTimeout", (id: number) => realClear(timers.get(id)));
-    await expect(v2(server.url, { timeoutMs: 30_001 }).regions.list()).resolves.toEqual([]);
+    await expect(v2("https://api.example.test/v1", { timeoutMs: 30_001, fetch: browserFetch }).regions.list()).resolves.toEqual([]);
   });
   test("a per-call timeout error is a TimeoutError", async () => {
     const server = await serve(() => ({ json: {}, delayMs: 1_000 }));

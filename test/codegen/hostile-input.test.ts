@@ -205,3 +205,26 @@ describe("YAML aliases and nesting are bounded, with located errors and exit 2",
     expect(stderr).not.toMatch(/internal error|Error:|\n\s+at /);
   });
 });
+
+test("a spec the differ cannot compare (boolean schemas, valid in 3.1) still regenerates; the notice says why it is missing", async () => {
+  const dir = tempDir("notice-fails");
+  const spec = (description: string) =>
+    [
+      "openapi: 3.1.0",
+      "info: {title: t, version: '1'}",
+      "paths:",
+      "  /a:",
+      "    get:",
+      "      operationId: getA",
+      `      description: ${description}`,
+      "      responses: {'200': {description: ok, content: {application/json: {schema: true}}}}",
+    ].join("\n");
+  const args = ["--v1", join(dir, "v.yaml"), "--v2", join(dir, "v.yaml"), "--out", join(dir, "out")];
+  writeFileSync(join(dir, "v.yaml"), spec("first"));
+  expect((await cli(args)).code).toBe(0);
+  writeFileSync(join(dir, "v.yaml"), spec("second"));
+  const second = await cli(args);
+  expect(second.code).toBe(0);
+  expect(second.stderr).not.toMatch(/error|\n\s+at /i);
+  expect(second.stdout).toMatch(/wrote \d+ files \(\d+ changed, 0 removed\)\n(Changes since the last generation: not available \(the spec differ failed: .+\)\n|Changes since the last generation:\n)/);
+});

@@ -15,7 +15,10 @@ describe("--check", () => {
   test("exits 1 naming every stale and orphaned file, and writes nothing", async () => {
     const out = join(tempDir("check"), "generated");
     expect((await cli([...pairArgs("enum-added-in-v2"), "--out", out])).code).toBe(0);
-    expect(await cli([...pairArgs("enum-added-in-v2"), "--out", out, "--check"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    // The fixtures lack the cluster operations of codegen/config.ts: their warnings are all --check prints when up to date.
+    const upToDate = await cli([...pairArgs("enum-added-in-v2"), "--out", out, "--check"]);
+    expect({ code: upToDate.code, stdout: upToDate.stdout }).toEqual({ code: 0, stdout: "" });
+    expect(upToDate.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: "))).toEqual([]);
 
     writeFileSync(join(out, "enums.ts"), "// edited by hand\n");
     rmSync(join(out, "v2/schema.ts"));

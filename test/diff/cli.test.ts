@@ -76,7 +76,7 @@ describe("npm run diff -- --since <git-ref>", () => {
   it("says there is nothing to compare with at a commit before the specs existed", () => {
     const root = spawnSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).stdout.trim();
     const { stdout } = runDiff("--since", root);
-    expect(stdout).toContain("  v2: no earlier version to compare with");
+    expect(stdout).toContain("First generation: there is no earlier output to compare with");
   });
 
   it("prints a changelog entry headed by the exact spec identities", () => {

@@ -54,13 +54,15 @@ const cases: { name: string; bump: string; kinds: string[]; location?: string }[
   { name: "response-enum-value-removed", bump: "major", kinds: ["enum-value-removed!"] },
   { name: "shared-enum-value-added", bump: "minor", kinds: ["enum-value-added", "enum-value-added"] },
   { name: "schema-renamed", bump: "patch", kinds: ["schema-renamed"], location: "schema Cluster" },
-  { name: "schema-inlined-no-change", bump: "none", kinds: [] },
+  { name: "schema-inlined-no-change", bump: "patch", kinds: ["schema-moved"] },
   { name: "docs-only", bump: "patch", kinds: ["docs-changed", "docs-changed", "docs-changed", "docs-changed"] },
   { name: "servers-changed", bump: "patch", kinds: ["servers-changed"] },
   { name: "recursive-schema-field-added", bump: "minor", kinds: ["field-added"] },
   { name: "enum-without-type-gains-type", bump: "none", kinds: [] },
   { name: "allof-flattened-no-change", bump: "none", kinds: [] },
   { name: "read-only-field-dropped-from-request-schema", bump: "none", kinds: [] },
+  { name: "response-schema-replaced-by-component", bump: "minor", kinds: ["schema-replaced"], location: "POST /clusters response 200" },
+  { name: "extension-changed", bump: "patch", kinds: ["extension-changed"], location: "#/paths/~1clusters/post/x-stainless-skip" },
   { name: "map-value-type-changed", bump: "major", kinds: ["type-changed!"], location: "schema Cluster (response): labels{}" },
 ];
 

@@ -56,7 +56,7 @@ describe("spec diff properties (fast-check)", () => {
     );
   });
 
-  it("finds nothing when the component is inlined at every use ($refs are resolved first)", () => {
+  it("reports only a patch-level move at each use when the component is inlined everywhere ($refs are resolved first)", () => {
     fc.assert(
       fc.property(schemaArb, (thing) => {
         const inlined = specWith(thing) as { paths: Record<string, { post: Record<string, unknown> }>; components?: unknown };
@@ -65,7 +65,9 @@ describe("spec diff properties (fast-check)", () => {
         post.requestBody = { required: true, content: { "application/json": { schema: clone(thing) } } };
         post.responses = { "200": { description: "OK", content: { "application/json": { schema: clone(thing) } } } };
         delete inlined.components;
-        expect(diffSpecs(specWith(thing), inlined).changes).toEqual([]);
+        const result = diffSpecs(specWith(thing), inlined);
+        expect(result.changes.map((c) => `${c.kind} ${c.location}`)).toEqual(["schema-moved POST /things request body", "schema-moved POST /things response 200"]);
+        expect(result.bump).toBe("patch");
       }),
     );
   });

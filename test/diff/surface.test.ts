@@ -79,7 +79,8 @@ describe("public TypeScript surface", () => {
   });
 });
 
-describe("scripts/api-surface.ts", () => {
+// Each test starts tsx and a TypeScript program: seconds when idle, far more on a shared CI machine.
+describe("scripts/api-surface.ts", { timeout: 120_000 }, () => {
   const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
   const tsx = `${repoRoot}node_modules/.bin/tsx`;
 

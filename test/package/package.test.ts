@@ -122,7 +122,7 @@ describe.skipIf(!entryPointsExist)("packed tarball (needs src/index.ts and src/t
 
   it("has openapi-fetch as its one runtime dependency (with its types-only helper package; the fake's validators are optional peers)", () => {
     expect(bareInstall).toEqual(["openapi-fetch", "openapi-typescript-helpers", "together-clusters"]);
-    const tree = JSON.parse(mustRun("npm", ["ls", "--omit=dev", "--json"], consumerDir)) as { dependencies: Record<string, { dependencies?: Record<string, unknown> }> };
+    const tree = JSON.parse(mustRun("npm", ["ls", "--all", "--omit=dev", "--json"], consumerDir)) as { dependencies: Record<string, { dependencies?: Record<string, unknown> }> };
     expect(Object.keys(tree.dependencies)).toEqual(["together-clusters"]);
     expect(Object.keys(tree.dependencies["together-clusters"]!.dependencies ?? {})).toEqual(["openapi-fetch"]);
   });

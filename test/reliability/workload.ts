@@ -60,7 +60,8 @@ function clientOf(fake: FakeApi, version: ApiVersion): Client {
     apiVersion: version,
     apiKey: fake.apiKey,
     baseUrl: fake.urls[version],
-    timeoutMs: 2_000,
+    // Generous: no fault here delays an answer, and a loaded CI machine must not turn slowness into ambiguity.
+    timeoutMs: 15_000,
     // Enough retries that a client unlucky enough to meet several faults in a row still gets through.
     maxRetries: 6,
     retry: { initialDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 10 },

@@ -1,6 +1,7 @@
 /**
  * Headless Chromium (Debian's `chromium`, driven by playwright-core; never a browser download) loads a loopback page
- * with the esbuild bundle of the consumer program and runs the same flow as the server runtimes, over real fetch.
+ * with the esbuild bundle of the consumer program and runs the same flow as the server runtimes, over real
+ * cross-origin fetch to the fake.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const playwrightEntry = mustExist(join(repoRoot, "test/runtimes/toolchain/node_modules/playwright-core/index.mjs"), "run `npm run runtimes:install`");
   const { chromium } = (await import(pathToFileURL(playwrightEntry).href)) as Playwright;
   fake = await startRuntimeFake();
-  pageServer = await startPageServer(inject("browserBundle"), fake.urls.v1);
+  pageServer = await startPageServer(inject("browserBundle"));
   userDataDir = mkdtempSync(join(tmpdir(), "together-clusters-chromium-"));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: mustExist(chromiumPath, "apt-get install -y chromium (or set CHROMIUM_PATH)"),
@@ -58,7 +59,9 @@ it("runs the README flow in headless Chromium from the esbuild bundle, on v1 and
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message ?? String(error)));
   await page.goto(`${pageServer.origin}/`);
-  const target = { apiKey: fake.apiKey, urls: { v1: pageServer.origin, v2: `${pageServer.origin}/v1` } };
+  // Cross-origin: the page and the fake listen on different ports; the fake's CORS answers the preflights.
+  expect(new URL(fake.urls.v1).origin).not.toBe(pageServer.origin);
+  const target = { apiKey: fake.apiKey, urls: fake.urls };
   const summary = await page.evaluate(async (arg) => {
     // Waits for the module script, then runs the flow inside the page.
     const run = async (): Promise<unknown> => {
@@ -71,4 +74,5 @@ it("runs the README flow in headless Chromium from the esbuild bundle, on v1 and
   }, target);
   expect(summary).toEqual(expectedSummary);
   expect(pageErrors).toEqual([]);
+  expect(fake.requests.length).toBeGreaterThan(0);
 });

@@ -1,6 +1,7 @@
 /**
  * Node 20 (this process's), 22 and 24, Bun and Deno each run the consumer program against the packed tarball
- * installed in a fresh project (see setup.ts) and must print the same summary.
+ * installed in a fresh project (see setup.ts), once against a fake served from this process and once with the fake
+ * started in that runtime, and must print the same summary.
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
@@ -43,6 +44,13 @@ describe.each(runtimes)("$name", (runtime) => {
     const consumerDir = inject("consumerDir");
     const env = { FAKE_API_KEY: fake.apiKey, FAKE_URL_V1: fake.urls.v1, FAKE_URL_V2: fake.urls.v2 };
     const result = await exec(runtime.command(), [...runtime.args, join(consumerDir, "main.mjs")], { cwd: consumerDir, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toEqual(expectedSummary);
+  });
+
+  it("starts the fake itself (together-clusters/testing) and runs the same flow against it", async () => {
+    const consumerDir = inject("consumerDir");
+    const result = await exec(runtime.command(), [...runtime.args, join(consumerDir, "self-hosted.mjs")], { cwd: consumerDir });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout.trim())).toEqual(expectedSummary);
   });

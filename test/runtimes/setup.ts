@@ -1,17 +1,17 @@
 /**
  * Global setup of the runtime tests: packs the package once (`npm pack` builds through `prepack`), installs the
- * tarball and the fake's optional peers into a fresh consumer project with `--engine-strict` under the oldest
- * declared Node line, copies the consumer program in, and bundles it for the browser with esbuild. Every runtime test
+ * tarball and the fake's optional peers into a fresh consumer project with `--engine-strict` under this process's
+ * Node (20, the oldest line `engines` admits), copies the consumer program in, and bundles it for the browser with esbuild. Every runtime test
  * then runs that one installed copy.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { TestProject } from "vitest/node";
-import { repoRoot, toolchainBin } from "./toolchain.js";
+import { repoRoot } from "./toolchain.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,11 +28,8 @@ function mustRun(command: string, args: readonly string[], cwd: string): string 
   return result.stdout;
 }
 
-/** npm's own CLI, run by another Node binary so that `--engine-strict` judges that Node's version. */
-const npmCli = join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const node22 = toolchainBin("node22");
   const workDir = mkdtempSync(join(tmpdir(), "together-clusters-runtimes-"));
   const packOutput = mustRun("npm", ["pack", "--json", "--pack-destination", workDir], repoRoot);
   const [info] = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {"))) as { filename: string }[];
@@ -41,8 +38,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const consumerDir = join(workDir, "consumer");
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const install = [npmCli, "install", "--engine-strict", "--prefer-offline", "--no-audit", "--no-fund"];
-  mustRun(node22, [...install, join(workDir, info.filename), "openapi-backend@~5.20.1", "ajv-formats@^3.0.1"], consumerDir);
+  const install = ["install", "--engine-strict", "--prefer-offline", "--no-audit", "--no-fund"];
+  mustRun("npm", [...install, join(workDir, info.filename), "openapi-backend@~5.20.1", "ajv-formats@^3.0.1"], consumerDir);
   const programDir = fileURLToPath(new URL("./consumer/", import.meta.url));
   for (const file of readdirSync(programDir)) copyFileSync(join(programDir, file), join(consumerDir, file));
 

@@ -39,7 +39,12 @@ describe("FakeClock", () => {
     [() => new FakeClock().advance(-1), /ms must be a finite number >= 0, got -1/],
     [() => new FakeClock().advance(Number.NaN), /got NaN/],
     [() => new FakeClock({ mode: "per-request", advanceMs: -5 }), /advanceMs must be a finite number >= 0/],
-    [() => new FakeClock({ mode: "real-time", speed: 0 }), /speed must be a finite number > 0/],
+    [() => new FakeClock({ mode: "real-time", speed: 0 }), /speed must be a number > 0 and <= 3153600000/],
+    [() => new FakeClock({ mode: "real-time", speed: 1e300 }), /speed must be a number > 0 and <= 3153600000/],
+    [() => new FakeClock({ mode: "manual" }, Number.NaN), /startTime must be epoch milliseconds from 1970 to 9999-12-31T23:59:59.999Z, got NaN/],
+    [() => new FakeClock({ mode: "manual" }, 9e15), /startTime must be epoch milliseconds/],
+    [() => new FakeClock().advance(1e300), /fake time would pass 9999-12-31T23:59:59.999Z/],
+    [() => new FakeClock().advance(Number.MAX_SAFE_INTEGER), /fake time would pass/],
   ])("bad input is refused with a message naming it (%#)", (make, message) => {
     expect(make).toThrow(message);
   });

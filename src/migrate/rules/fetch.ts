@@ -8,7 +8,8 @@ import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } f
 import { literalText, type ClientSettings, type FileContext } from "../context.js";
 import { defaultBaseUrls } from "../../client.js";
 import { v1Origin, type V1Route } from "../tables.js";
-import { readV1Url, type V1Target } from "./v1-url.js";
+import { parts, readV1Url, type Part, type V1Target } from "./v1-url.js";
+import { findWrappers } from "./wrappers.js";
 import { rewriteClusterInput, rewriteVolumeInput } from "./vocabulary.js";
 
 const fetchNames = new Set(["fetch", "globalThis.fetch", "window.fetch", "self.fetch"]);
@@ -142,11 +143,26 @@ function unwrap(node: Node): Node {
   return parent;
 }
 
+/**
+ * A v1 answer stored under the caller's own type (`const c: V1Cluster = await …`) now holds a unified value: the
+ * annotation would no longer fit, so it goes and the client's type applies.
+ */
+function dropAnswerAnnotation(ctx: FileContext, awaited: Node): void {
+  const declaration = unwrap(awaited);
+  if (!Node.isVariableDeclaration(declaration)) return;
+  const type = declaration.getTypeNode();
+  if (type === undefined) return;
+  ctx.edits.replaceRange(declaration.getNameNode().getEnd(), type.getEnd(), "");
+  ctx.edits.note(declaration, `dropped the annotation ${type.getText()}: the variable now holds the unified client's answer`);
+}
+
 /** Replaces a `.json()` call (awaited or not) with the unified answer. */
 function replaceJson(ctx: FileContext, json: CallExpression, route: V1Route, call: string): void {
   const outer = unwrap(json);
-  if (Node.isAwaitExpression(outer)) ctx.edits.replace(outer, awaited(route, call));
-  else ctx.edits.replace(json, promised(route, call));
+  if (Node.isAwaitExpression(outer)) {
+    ctx.edits.replace(outer, awaited(route, call));
+    dropAnswerAnnotation(ctx, outer);
+  } else ctx.edits.replace(json, promised(route, call));
 }
 
 /** `if (!res.ok) throw …` (or a block that only throws). */
@@ -215,13 +231,57 @@ function planShape(ctx: FileContext, fetchCall: CallExpression, route: V1Route):
   return "the Response object itself is used; the client returns the parsed answer instead";
 }
 
-/** Rewrites every recognized v1 fetch in the file. */
+/** One v1 request site: a fetch call, or a call of a fetch wrapper of this file. */
+interface Site {
+  readonly call: CallExpression;
+  readonly url: Node | readonly Part[];
+  /** The init that carries method and body. */
+  readonly init: Node | undefined;
+  /** The init that carries the headers (the wrapper's own, for a wrapper call). */
+  readonly headersInit: Node | undefined;
+  /** How the answer comes back from the call. */
+  readonly returns: "json" | "response";
+}
+
+function sitesOf(ctx: FileContext): Site[] {
+  const wrappers = findWrappers(ctx);
+  const inside = new Set([...wrappers.values()].map((w) => w.fetchCall));
+  const sites: Site[] = [];
+  for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression().getText();
+    const args = call.getArguments();
+    if (fetchNames.has(callee) && !inside.has(call) && args[0] !== undefined) {
+      sites.push({ call, url: args[0], init: args[1], headersInit: args[1], returns: "response" });
+      continue;
+    }
+    const wrapper = wrappers.get(callee);
+    const path = wrapper === undefined ? undefined : args[wrapper.pathParameter];
+    if (wrapper === undefined || path === undefined) continue;
+    const url = [...wrapper.urlParts.slice(0, wrapper.pathIndex), ...parts(path)];
+    const init = wrapper.initParameter === undefined ? wrapper.fetchInit : args[wrapper.initParameter];
+    sites.push({ call, url, init, headersInit: wrapper.fetchInit, returns: wrapper.returns });
+  }
+  return sites;
+}
+
+/** A wrapper call that resolves to the parsed answer: the call itself becomes the unified call. */
+function planJson(ctx: FileContext, call: CallExpression, route: V1Route): Apply {
+  return (text) => {
+    const parent = unwrap(call);
+    if (Node.isAwaitExpression(parent)) {
+      ctx.edits.replace(parent, awaited(route, text));
+      dropAnswerAnnotation(ctx, parent);
+    } else ctx.edits.replace(call, promised(route, text));
+  };
+}
+
+/** Rewrites every recognized v1 fetch (direct or through a wrapper of this file). */
 export function rewriteFetches(ctx: FileContext): void {
-  for (const fetchCall of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!fetchNames.has(fetchCall.getExpression().getText()) || ctx.edits.claimed(fetchCall)) continue;
-    const [url, init] = fetchCall.getArguments();
-    if (url === undefined) continue;
-    const reading = readV1Url(url, methodOf(init));
+  for (const site of sitesOf(ctx)) {
+    const fetchCall = site.call;
+    if (ctx.edits.claimed(fetchCall)) continue;
+    const { init } = site;
+    const reading = readV1Url(site.url, methodOf(init));
     if (reading === undefined) continue;
     if ("problem" in reading) {
       ctx.v1RequestsRemain = true;
@@ -229,14 +289,14 @@ export function rewriteFetches(ctx: FileContext): void {
       continue;
     }
     const { target } = reading;
-    const settings = settingsOf(init, target);
+    const settings = settingsOf(site.headersInit, target);
     if ("problem" in settings) {
       ctx.v1RequestsRemain = true;
       ctx.edits.fixme(fetchCall, `v1 request not rewritten: ${settings.problem}.`);
       continue;
     }
     const client = ctx.clientFor(fetchCall);
-    const plan = planShape(ctx, fetchCall, target.route);
+    const plan = site.returns === "json" ? planJson(ctx, fetchCall, target.route) : planShape(ctx, fetchCall, target.route);
     const call = typeof plan === "string" ? { problem: plan } : callText(ctx, client, target.route, target, init);
     if (typeof call !== "string") {
       ctx.v1RequestsRemain = true;

@@ -6,7 +6,8 @@ import { Node, VariableDeclarationKind } from "ts-morph";
 import { literalText } from "../context.js";
 import { v1Origin, v1Routes, type V1Route } from "../tables.js";
 
-type Part = { readonly text: string } | { readonly expr: Node };
+/** Static text or an expression the codemod cannot fold. */
+export type Part = { readonly text: string } | { readonly expr: Node };
 
 function declarationInitializer(identifier: Node): Node | undefined {
   const symbol = identifier.getSymbol();
@@ -16,7 +17,8 @@ function declarationInitializer(identifier: Node): Node | undefined {
   return declaration.getInitializer();
 }
 
-function parts(node: Node, depth = 0): Part[] {
+/** Folds a URL expression into text and opaque expressions. */
+export function parts(node: Node, depth = 0): Part[] {
   if (depth > 8) return [{ expr: node }];
   const text = literalText(node);
   if (text !== undefined) return [{ text }];
@@ -63,8 +65,8 @@ function idText(expr: Node): string {
 const placeholder = "\u0000";
 
 /** Reads `url` (with `method`, upper case) as a v1 call. */
-export function readV1Url(url: Node, method: string | undefined): UrlReading {
-  const list = parts(url);
+export function readV1Url(url: Node | readonly Part[], method: string | undefined): UrlReading {
+  const list = Array.isArray(url) ? url : parts(url as Node);
   const exprs: Node[] = [];
   const flat = list.map((p) => ("text" in p ? p.text : (exprs.push(p.expr), `${placeholder}${exprs.length - 1}${placeholder}`))).join("");
   const at = flat.indexOf("/api/v1/");

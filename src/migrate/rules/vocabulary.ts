@@ -182,7 +182,10 @@ function isUntypedStatus(node: Node): boolean {
   const name = Node.isPropertyAccessExpression(node) ? node.getName() : literalText(node.getArgumentExpression());
   if (name !== "status") return false;
   const type = node.getType();
-  return type.isAny() || type.isString() || type.isUnknown();
+  if (type.isAny() || type.isString() || type.isUnknown()) return true;
+  // A caller's own v1 types (`status: "READY" | "PENDING"`): v1 words, which become v2 words with the answer.
+  const members = type.isUnion() ? type.getUnionTypes() : [type];
+  return members.some((m) => m.isStringLiteral() && Object.hasOwn(v1Statuses, String(m.getLiteralValue())));
 }
 
 function rewriteStatusLiteral(ctx: FileContext, literal: Node, site: Node): void {
@@ -205,9 +208,15 @@ function rewriteStatusLiteral(ctx: FileContext, literal: Node, site: Node): void
   }
 }
 
-/** v1 status strings compared with (or switched on) an untyped `.status`. */
+/**
+ * v1 status strings compared with (or switched on) an untyped `.status`, in files that talk to the cluster API (a v1
+ * request was rewritten here, or the file imports together-clusters or together-ai): `"READY"` elsewhere belongs to
+ * some other API.
+ */
 export function rewriteStatusComparisons(ctx: FileContext): void {
   const sf = ctx.sourceFile;
+  const clusterCode = ctx.edits.findings.some((f) => f.kind === "rewritten") || ctx.v1RequestsRemain || sf.getImportDeclarations().some((d) => /^together-(clusters|ai)(\/|$)/.test(d.getModuleSpecifierValue()));
+  if (!clusterCode) return;
   for (const binary of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     const op = binary.getOperatorToken().getKind();
     if (![SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(op)) continue;

@@ -1,0 +1,86 @@
+/**
+ * Cut a release:  npm run release -- [--dry-run]
+ * The next version is the strongest bump of (a) the spec diff since the last release tag (specs/v1.yaml, v2.yaml)
+ * and (b) the public .d.ts surface diff against that tag's api/public-surface.json (this needs `npm run build`
+ * first: the surface is read from dist/). Writes the CHANGELOG.md entry (spec changes per version, surface changes,
+ * a migration note when something breaks), bumps package.json (and package-lock.json), updates
+ * api/public-surface.json, commits and tags v<version>. --dry-run prints all of it and writes nothing.
+ * Exit code: 0 done (or nothing to release), 2 bad state (dirty tree, no build, unreadable spec).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { insertChangelogEntry, planRelease } from "../codegen/diff/release-plan.js";
+import { currentSpecs, summarizeSince } from "../codegen/diff/release.js";
+import { summarizeRegeneration } from "../codegen/diff/regeneration.js";
+import { compareSurfaces } from "../codegen/diff/surface/compare.js";
+import { extractSurface } from "../codegen/diff/surface/extract.js";
+import type { PublicSurface } from "../codegen/diff/surface/types.js";
+
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+
+function lastReleaseTag(): string | undefined {
+  try {
+    return git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*");
+  } catch {
+    return undefined;
+  }
+}
+
+function main(argv: readonly string[]): number {
+  const dryRun = argv.includes("--dry-run");
+  const packageJson = readFileSync(join(repoRoot, "package.json"), "utf8");
+  const currentVersion = (JSON.parse(packageJson) as { version: string }).version;
+  if (!existsSync(join(repoRoot, "dist/src/index.d.ts"))) {
+    process.stderr.write("release: no build in dist/: run `npm run build` first (the public surface is read from it)\n");
+    return 2;
+  }
+  if (!dryRun && git("status", "--porcelain") !== "") {
+    process.stderr.write("release: the working tree has uncommitted changes; commit them (or use --dry-run)\n");
+    return 2;
+  }
+  const since = lastReleaseTag();
+  const { summary, sources } = since === undefined
+    ? (() => { const current = currentSpecs(repoRoot); return { summary: summarizeRegeneration({}, current.documents), sources: current.sources }; })()
+    : summarizeSince(repoRoot, since);
+  const typeRoots = [join(repoRoot, "node_modules", "@types")];
+  const after = extractSurface(repoRoot, typeRoots);
+  let before: PublicSurface | undefined;
+  try {
+    before = JSON.parse(git("show", `${since ?? "HEAD"}:api/public-surface.json`)) as PublicSurface;
+  } catch {
+    before = undefined;
+  }
+  const surface = before === undefined ? { bump: "none" as const, changes: [] } : compareSurfaces(before, after);
+  const plan = planRelease({ currentVersion, since, spec: summary, sources, surface, date: new Date().toISOString().slice(0, 10) });
+  // The first release is the version package.json already has.
+  const version = since === undefined ? currentVersion : plan.version;
+  if (since !== undefined && plan.bump === "none") {
+    process.stdout.write(`release: nothing changed since ${since} (specs and public surface): no release\n`);
+    return 0;
+  }
+  const entry = since === undefined ? plan.changelogEntry.replace(`## ${plan.version}`, `## ${version}`) : plan.changelogEntry;
+  process.stdout.write(
+    `release: ${since === undefined ? "first release" : `since ${since}`}: spec ${summary.bump}, public surface ${surface.bump} → ${plan.bump}\n` +
+      `release: ${currentVersion} → ${version} (tag v${version})${dryRun ? " [dry run: nothing written]" : ""}\n\n${entry}`,
+  );
+  if (dryRun) return 0;
+  const changelogPath = join(repoRoot, "CHANGELOG.md");
+  if (since !== undefined) writeFileSync(changelogPath, insertChangelogEntry(readFileSync(changelogPath, "utf8"), entry));
+  writeFileSync(join(repoRoot, "package.json"), packageJson.replace(/"version": "[^"]+"/, `"version": "${version}"`));
+  const lockPath = join(repoRoot, "package-lock.json");
+  const lock = JSON.parse(readFileSync(lockPath, "utf8")) as { version?: string; packages?: Record<string, { version?: string }> };
+  lock.version = version;
+  if (lock.packages?.[""] !== undefined) lock.packages[""].version = version;
+  writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  writeFileSync(join(repoRoot, "api/public-surface.json"), `${JSON.stringify(after, null, 2)}\n`);
+  git("add", "CHANGELOG.md", "package.json", "package-lock.json", "api/public-surface.json");
+  git("commit", "-m", `release v${version}`);
+  git("tag", "-a", `v${version}`, "-m", `v${version}`);
+  process.stdout.write(`release: committed and tagged v${version}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

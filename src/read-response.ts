@@ -4,6 +4,9 @@
  * (bench/analysis.md). This Response keeps the bytes instead and answers text/json/arrayBuffer from them; the stream
  * is made only when something asks for `body`, `blob()` or `formData()`, and from then on the real Response answers.
  */
+/** Stateless without `{ stream: true }`, so one decoder serves every answer. */
+const utf8 = new TextDecoder();
+
 export class ReadResponse extends Response {
   #payload: Uint8Array<ArrayBuffer> | string;
   #used = false;
@@ -25,7 +28,7 @@ export class ReadResponse extends Response {
 
   override text(): Promise<string> {
     if (this.#streamed !== undefined) return this.#streamed.text();
-    return this.#take(() => (typeof this.#payload === "string" ? this.#payload : new TextDecoder().decode(this.#payload)));
+    return this.#take(() => (typeof this.#payload === "string" ? this.#payload : utf8.decode(this.#payload)));
   }
 
   override json(): Promise<unknown> {

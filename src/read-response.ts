@@ -54,9 +54,7 @@ export class ReadResponse extends Response {
   }
 
   override clone(): Response {
-    if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    if (this.#streamed !== undefined) return this.#streamed.clone();
-    return new ReadResponse(this.#payload, { status: this.status, statusText: this.statusText, headers: this.headers });
+    return this.#stream().clone();
   }
 
   #take<T>(read: () => T): Promise<T> {

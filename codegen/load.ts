@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Document, Node as YamlNode, YAMLMap } from "yaml";
-import { CodegenError, type SpecLocation } from "./errors.js";
+import { CodegenError, CodegenErrors, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
 import { kindAt, kindName } from "./ref-kind.js";
@@ -146,19 +146,28 @@ function validateRefs(spec: LoadedSpec): void {
     if (typeof target !== "string") throw spec.error(childPointer(at, "$ref"), `$ref must be a string, found ${JSON.stringify(target)}`);
     sites.push({ at, target });
   }
+  // Every bad $ref is reported in one run (a spec author fixes them together); cycles are checked once all resolve.
+  const problems: CodegenError[] = [];
   for (const [index, site] of sites.entries()) {
-    if (!site.target.startsWith("#")) {
-      throw spec.error(childPointer(site.at, "$ref"), `external $ref ${JSON.stringify(site.target)} is not supported: vendor a single-file spec`);
-    }
-    let ok: boolean;
     try {
-      ok = resolvePointer(spec.document, site.target) !== undefined;
-    } catch {
-      ok = false;
+      if (!site.target.startsWith("#")) {
+        throw spec.error(childPointer(site.at, "$ref"), `external $ref ${JSON.stringify(site.target)} is not supported: vendor a single-file spec`);
+      }
+      let ok: boolean;
+      try {
+        ok = resolvePointer(spec.document, site.target) !== undefined;
+      } catch {
+        ok = false;
+      }
+      if (!ok) throw spec.error(childPointer(site.at, "$ref"), `$ref ${JSON.stringify(site.target)} points to nothing`);
+      checkRefKind(spec, site, raw[index]?.tokens ?? []);
+    } catch (error) {
+      if (!(error instanceof CodegenError)) throw error;
+      problems.push(error);
     }
-    if (!ok) throw spec.error(childPointer(site.at, "$ref"), `$ref ${JSON.stringify(site.target)} points to nothing`);
-    checkRefKind(spec, site, raw[index]?.tokens ?? []);
   }
+  const [first, ...rest] = problems;
+  if (first !== undefined) throw new CodegenErrors([first, ...rest]);
   findDirectRefCycle(spec, sites);
 }
 

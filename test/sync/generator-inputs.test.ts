@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, modelOf, specText, tempDir } from "../codegen/helpers.js";
+import { cli, errorOf, modelOf, specText, tempDir } from "../codegen/helpers.js";
 import { repoRoot, upstreamV2 } from "./helpers.js";
 
 describe("npm run generate on documents that are valid but not the cluster subset", () => {
@@ -72,5 +72,15 @@ describe("npm run generate on documents that are valid but not the cluster subse
       loose: { kind: "primitive", type: "string", enumValues: ["x"], nullable: true },
     });
     expect(model.enums.map((e) => e.name).sort()).toEqual(["SLoose", "SMode"]);
+  });
+
+  it("lists every dangling $ref in one run, each at its line", () => {
+    const text = specText({ schemas: { A: { type: "object", properties: { x: { $ref: "#/components/schemas/Nope" }, y: { $ref: "#/components/schemas/Gone" } } } } });
+    const lines = errorOf(text).message.split("\n");
+    expect(lines[0]).toBe("bad.yaml: 2 errors:");
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^bad\.yaml:\d+:\d+ #\/components\/schemas\/A\/properties\/x\/\$ref: \$ref "#\/components\/schemas\/Nope" points to nothing$/),
+      expect.stringMatching(/^bad\.yaml:\d+:\d+ #\/components\/schemas\/A\/properties\/y\/\$ref: \$ref "#\/components\/schemas\/Gone" points to nothing$/),
+    ]);
   });
 });

@@ -6,17 +6,20 @@
  * lists under breaking changes. The release runs in a temp clone of this repository's committed HEAD (uncommitted
  * changes are not part of it), never in the working tree.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeApi } from "../../src/testing/index.js";
 import { upstreamV2 } from "../sync/helpers.js";
 import { startRegistry, type LocalRegistry } from "./verdaccio.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url));
+const execFileAsync = promisify(execFile);
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
 
 function run(command: string, args: readonly string[], cwd: string): { status: number | null; output: string } {
@@ -73,7 +76,7 @@ afterAll(async () => {
 });
 
 describe("release to a real registry", () => {
-  it("publishes the first release, which a fresh consumer installs and type-checks against", () => {
+  it("publishes the first release, which a fresh consumer installs, type-checks against and runs against the fake", async () => {
     mustRun("npm", ["run", "build"], clone);
     mustRun("npm", ["run", "release"], clone);
     expect(mustRun("git", ["tag"], clone).trim()).toBe(`v${version()}`);
@@ -87,6 +90,15 @@ describe("release to a real registry", () => {
     const installed = JSON.parse(readFileSync(join(consumer, "node_modules/together-clusters/package.json"), "utf8")) as { version: string };
     expect(installed.version).toBe(version());
     expect(consumerTypeErrors()).toEqual({ status: 0, output: "" });
+
+    const fake = await startFakeApi();
+    try {
+      // Asynchronous: the fake answers from this process, which a synchronous spawn would block.
+      const ran = await execFileAsync(process.execPath, ["create.mjs"], { cwd: consumer, env: { ...process.env, FAKE_API_KEY: fake.apiKey, FAKE_URL_V2: fake.urls.v2 } });
+      expect(JSON.parse(ran.stdout)).toEqual({ cluster_name: "registry-consumer", num_gpus: 8, wire: "v2" });
+    } finally {
+      await fake.close();
+    }
   });
 
   it("ships a breaking upstream change as the next version, and the consumer breaks exactly where the CHANGELOG says", () => {

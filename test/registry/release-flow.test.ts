@@ -13,12 +13,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeApi } from "../../src/testing/index.js";
+import { expectedSummary } from "../runtimes/expected.js";
+import { startRuntimeFake } from "../runtimes/fake.js";
 import { upstreamV2 } from "../sync/helpers.js";
 import { startRegistry, type LocalRegistry } from "./verdaccio.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url));
+const runtimeConsumer = fileURLToPath(new URL("../runtimes/consumer/", import.meta.url));
 const execFileAsync = promisify(execFile);
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
 
@@ -91,11 +93,14 @@ describe("release to a real registry", () => {
     expect(installed.version).toBe(version());
     expect(consumerTypeErrors()).toEqual({ status: 0, output: "" });
 
-    const fake = await startFakeApi();
+    // The runtime tests' README-flow program, now running the copy installed from the registry.
+    for (const file of ["flow.mjs", "main.mjs"]) copyFileSync(join(runtimeConsumer, file), join(consumer, file));
+    const fake = await startRuntimeFake();
     try {
       // Asynchronous: the fake answers from this process, which a synchronous spawn would block.
-      const ran = await execFileAsync(process.execPath, ["create.mjs"], { cwd: consumer, env: { ...process.env, FAKE_API_KEY: fake.apiKey, FAKE_URL_V2: fake.urls.v2 } });
-      expect(JSON.parse(ran.stdout)).toEqual({ cluster_name: "registry-consumer", num_gpus: 8, wire: "v2" });
+      const env = { ...process.env, FAKE_API_KEY: fake.apiKey, FAKE_URL_V1: fake.urls.v1, FAKE_URL_V2: fake.urls.v2 };
+      const ran = await execFileAsync(process.execPath, ["main.mjs"], { cwd: consumer, env });
+      expect(JSON.parse(ran.stdout)).toEqual(expectedSummary);
     } finally {
       await fake.close();
     }

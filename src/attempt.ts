@@ -13,6 +13,7 @@ import {
   TimeoutError,
   type RequestContext,
 } from "./errors.js";
+import { ReadResponse } from "./read-response.js";
 import { acquireTimeout, releaseTimeout } from "./timeout-slots.js";
 import { deadlineExceeded, isLoopbackHost, responseInfo, type TransportSettings } from "./transport.js";
 
@@ -148,7 +149,8 @@ async function readWhole(
   // An error body may echo the request, key included; scrubbed before anyone parses it.
   const payload = hasNullBody(response.status) ? null : response.ok || bytes === null ? bytes : settings.redactor.text(new TextDecoder().decode(bytes));
   try {
-    return new Response(payload, { status: response.status, statusText: response.statusText, headers });
+    const init = { status: response.status, statusText: response.statusText, headers };
+    return payload === null ? new Response(null, init) : new ReadResponse(payload, init);
   } catch (cause) {
     throw new InvalidResponseError(info, `status ${response.status} is not a usable HTTP status`, undefined, { cause, request: context() });
   }

@@ -92,7 +92,10 @@ export function createDeprecationReporter(handler: DeprecationHandler = warnDepr
 export function deprecationMiddleware(report: (route: string, headers: Headers) => void): Middleware {
   return {
     onResponse({ request, response, schemaPath }) {
-      report(`${request.method.toUpperCase()} ${schemaPath}`, response.headers);
+      // Nearly every answer carries neither header: test that before building the route name.
+      const { headers } = response;
+      if (!headers.has("deprecation") && !headers.has("sunset")) return undefined;
+      report(`${request.method.toUpperCase()} ${schemaPath}`, headers);
       return undefined;
     },
   };

@@ -36,11 +36,11 @@ describe("targets", () => {
   });
 
   it("checks library overhead in µs and bundle size in kB (1 kB = 1000 B)", () => {
-    const bundle = { name: CLIENT_BUNDLE, source: "", minified: 20_000, gzip: 5_500, brotli: 5_000, composition: [] };
-    const verdicts = evaluateTargets(results({ overhead: { options, rows: [row(CLIENT_V2, 1, 9.5), row(CLIENT_V1, 1, 12)] }, bundles: [bundle] }));
+    const bundle = { name: CLIENT_BUNDLE, source: "", minified: 40_000, gzip: 13_200, brotli: 12_000, composition: [] };
+    const verdicts = evaluateTargets(results({ overhead: { options, rows: [row(CLIENT_V2, 1, 4.5), row(CLIENT_V1, 1, 6)] }, bundles: [bundle] }));
     expect(verdicts[2]!.verdict).toBe("met");
-    expect(verdicts[3]!.verdict).toBe("**missed** by 2.0 µs (20% over)");
-    expect(verdicts[4]).toMatchObject({ measured: "5.5 kB", verdict: "**missed** by 0.5 kB (10% over)" });
+    expect(verdicts[3]!.verdict).toBe("**missed** by 1.0 µs (20% over)");
+    expect(verdicts[4]).toMatchObject({ measured: "13.2 kB", verdict: "**missed** by 1.2 kB (10% over)" });
   });
 
   it("marks every target not measured when the run skipped it", () => {

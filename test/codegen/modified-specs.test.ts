@@ -126,14 +126,14 @@ describe("npm run generate says what changed since the last generation", () => {
 
     const first = await cli(["--out", out]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("v1: no earlier version to compare with");
+    expect(first.stdout).toContain("First generation: there is no earlier output to compare with, so no version bump is implied.");
 
     const second = await cli(["--v1", specs.v1, "--v2", specs.v2, "--out", out]);
     expect(second.stderr).toBe("");
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Changes since the last generation:");
     expect(second.stdout).toContain("  v1: no changes");
-    expect(second.stdout).toMatch(/ {2}v2: \d+ added, \d+ removed, \d+ breaking \(\d+ total\) → major/);
+    expect(second.stdout).toMatch(/ {2}v2: operations: 1 added \(POST \/compute\/clusters\/\{cluster_id\}\/restart\), 0 removed; \d+ changes, 1 breaking → major/);
     expect(second.stdout).toMatch(/breaking \[field-removed\] .*cluster_name/);
     expect(second.stdout).toContain("Implied version bump: major");
 

@@ -6,17 +6,22 @@
  * lists under breaking changes. The release runs in a temp clone of this repository's committed HEAD (uncommitted
  * changes are not part of it), never in the working tree.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectedSummary } from "../runtimes/expected.js";
+import { startRuntimeFake } from "../runtimes/fake.js";
 import { upstreamV2 } from "../sync/helpers.js";
 import { startRegistry, type LocalRegistry } from "./verdaccio.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url));
+const runtimeConsumer = fileURLToPath(new URL("../runtimes/consumer/", import.meta.url));
+const execFileAsync = promisify(execFile);
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
 
 function run(command: string, args: readonly string[], cwd: string): { status: number | null; output: string } {
@@ -73,7 +78,7 @@ afterAll(async () => {
 });
 
 describe("release to a real registry", () => {
-  it("publishes the first release, which a fresh consumer installs and type-checks against", () => {
+  it("publishes the first release, which a fresh consumer installs, type-checks against and runs against the fake", async () => {
     mustRun("npm", ["run", "build"], clone);
     mustRun("npm", ["run", "release"], clone);
     expect(mustRun("git", ["tag"], clone).trim()).toBe(`v${version()}`);
@@ -87,6 +92,18 @@ describe("release to a real registry", () => {
     const installed = JSON.parse(readFileSync(join(consumer, "node_modules/together-clusters/package.json"), "utf8")) as { version: string };
     expect(installed.version).toBe(version());
     expect(consumerTypeErrors()).toEqual({ status: 0, output: "" });
+
+    // The runtime tests' README-flow program, now running the copy installed from the registry.
+    for (const file of ["flow.mjs", "main.mjs"]) copyFileSync(join(runtimeConsumer, file), join(consumer, file));
+    const fake = await startRuntimeFake();
+    try {
+      // Asynchronous: the fake answers from this process, which a synchronous spawn would block.
+      const env = { ...process.env, FAKE_API_KEY: fake.apiKey, FAKE_URL_V1: fake.urls.v1, FAKE_URL_V2: fake.urls.v2 };
+      const ran = await execFileAsync(process.execPath, ["main.mjs"], { cwd: consumer, env });
+      expect(JSON.parse(ran.stdout)).toEqual(expectedSummary);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("ships a breaking upstream change as the next version, and the consumer breaks exactly where the CHANGELOG says", () => {

@@ -77,7 +77,8 @@ function main(argv: readonly string[]): number {
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   writeFileSync(join(repoRoot, "api/public-surface.json"), `${JSON.stringify(after, null, 2)}\n`);
   git("add", "CHANGELOG.md", "package.json", "package-lock.json", "api/public-surface.json");
-  git("commit", "-m", `release v${version}`);
+  // A first release whose files already say so (version, entry, surface baseline) has nothing to commit: tag only.
+  if (git("diff", "--cached", "--name-only") !== "") git("commit", "-m", `release v${version}`);
   git("tag", "-a", `v${version}`, "-m", `v${version}`);
   process.stdout.write(`release: committed and tagged v${version}\n`);
   return 0;

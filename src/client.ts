@@ -13,7 +13,7 @@ import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, ch
 import { createRedactor, type Redactor } from "./redact.js";
 import { createDeprecationReporter, deprecationMiddleware, warnV1Client, type DeprecationHandler } from "./deprecation.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
-import { createTransport, isLoopbackHost, type CallOptions, type FetchLike } from "./transport.js";
+import { createTransport, isLoopbackHost, responseInfo, type CallOptions, type FetchLike } from "./transport.js";
 import { userAgent } from "./version.js";
 import type {
   ApiVersion,
@@ -234,7 +234,7 @@ function apiCall<T>(redactor: Redactor, options: CallOptions | undefined, run: (
   const withResponse = async (): Promise<WithResponse<T>> => {
     const data = await promise;
     const response = last!;
-    return { data, response, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
+    return { data, response, requestId: responseInfo(response).requestId };
   };
   return Object.assign(promise, { withResponse });
 }

@@ -22,7 +22,8 @@ export interface Attempt {
   readonly url: string;
   readonly method: string;
   readonly headers: Record<string, string>;
-  readonly body: ArrayBuffer | undefined;
+  /** Bytes of a Request's body, or the text openapi-fetch serialized for a unified call: either can be sent again. */
+  readonly body: ArrayBuffer | string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly context: () => RequestContext;
 }

@@ -11,7 +11,7 @@ import { ConnectionError, InvalidResponseError, ValidationError, type Validation
 import { createLog, isLogLevel, type Logger, type LogLevel } from "./logger.js";
 import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, throwIssues } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import { createDeprecationReporter, deprecationMiddleware, warnV1Client, type DeprecationHandler } from "./deprecation.js";
+import { createDeprecationReporter, warnV1Client, type DeprecationHandler } from "./deprecation.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createTransport, isLoopbackHost, responseInfo, type CallOptions, type FetchLike } from "./transport.js";
 import { userAgent } from "./version.js";
@@ -178,9 +178,9 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
     log: createLog(options.logger, options.logLevel, redactor.text),
   });
   const headers = { "user-agent": userAgent, accept: "application/json", ...options.headers };
-  const adapter = adapters[apiVersion](transport, headers) as VersionAdapter<RawClients[V]>;
-  // Deprecation / Sunset headers, once per route (src/deprecation.ts); the unified calls go through raw, so it sees them.
-  if (options.onDeprecation !== false) adapter.raw.use(deprecationMiddleware(createDeprecationReporter(options.onDeprecation)));
+  // Deprecation / Sunset headers, once per route (src/deprecation.ts), from raw and unified calls alike.
+  const report = options.onDeprecation === false ? undefined : createDeprecationReporter(options.onDeprecation);
+  const adapter = adapters[apiVersion](transport, headers, report) as VersionAdapter<RawClients[V]>;
   return facade(adapter, baseUrl, redactor) as Client<V>;
 }
 

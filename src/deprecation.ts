@@ -4,8 +4,9 @@
  * `Deprecation` header (RFC 9745, `@<epoch seconds>`) or `Sunset` header (RFC 8594, an HTTP-date), with their
  * `Link rel="deprecation"` / `rel="sunset"` pages, are reported once per route through `onDeprecation`.
  *
- * The header parser is pure; {@link deprecationMiddleware} is the openapi-fetch `Middleware` createClient registers on
- * `client.raw`, which every unified call goes through, so routes are named by the spec's path template.
+ * The header parser is pure; {@link deprecationMiddleware} is the openapi-fetch `Middleware` `client.raw` runs, and the
+ * unified calls report through {@link reportDeprecation} (src/adapters/decode.ts); routes are named by the spec's path
+ * template either way.
  */
 import type { Middleware } from "openapi-fetch";
 import type { ApiVersion } from "./types.js";
@@ -75,8 +76,11 @@ function emitDeprecation(message: string, code: string): void {
   else console.warn(`DeprecationWarning [${code}]: ${message}`);
 }
 
+/** Where a client's answers report what their headers say about their route (once per route). */
+export type DeprecationReport = (route: string, headers: Headers) => void;
+
 /** Reports each route once per reporter (one per client). */
-export function createDeprecationReporter(handler: DeprecationHandler = warnDeprecation, now: () => number = Date.now): (route: string, headers: Headers) => void {
+export function createDeprecationReporter(handler: DeprecationHandler = warnDeprecation, now: () => number = Date.now): DeprecationReport {
   const seen = new Set<string>();
   return (route, headers) => {
     if (seen.has(route)) return;
@@ -88,14 +92,18 @@ export function createDeprecationReporter(handler: DeprecationHandler = warnDepr
   };
 }
 
+/** Hands an answer to `report` under `METHOD /path/template` when it carries either header. */
+export function reportDeprecation(report: DeprecationReport, method: string, schemaPath: string, headers: Headers): void {
+  // Nearly every answer carries neither header: test that before building the route name.
+  if (!headers.has("deprecation") && !headers.has("sunset")) return;
+  report(`${method.toUpperCase()} ${schemaPath}`, headers);
+}
+
 /** An openapi-fetch Middleware that reports deprecation headers by the operation's path template. */
-export function deprecationMiddleware(report: (route: string, headers: Headers) => void): Middleware {
+export function deprecationMiddleware(report: DeprecationReport): Middleware {
   return {
     onResponse({ request, response, schemaPath }) {
-      // Nearly every answer carries neither header: test that before building the route name.
-      const { headers } = response;
-      if (!headers.has("deprecation") && !headers.has("sunset")) return undefined;
-      report(`${request.method.toUpperCase()} ${schemaPath}`, headers);
+      reportDeprecation(report, request.method, schemaPath, response.headers);
       return undefined;
     },
   };

@@ -7,6 +7,7 @@
  */
 import { AbortedError, TimeoutError, type RequestContext, type ResponseInfo } from "./errors.js";
 import { attemptOnce, retryableFailure, type Attempt } from "./attempt.js";
+import { LeanRequest } from "./lean-request.js";
 import type { LevelledLog } from "./logger.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableMethod, isRetryableStatus, parseRetryAfterMs, retryDelayMs, type RetryPolicy } from "./retry.js";
@@ -71,7 +72,7 @@ export interface Transport {
   /** openapi-fetch's `fetch` for calls made through `client.raw` (client-wide options, the Request's signal). */
   readonly fetch: (request: Request) => Promise<Response>;
   /** A `fetch` for one unified call: its options apply, and `record` says what happened. */
-  fetchFor(options: CallOptions | undefined, record: CallRecord): (request: Request) => Promise<Response>;
+  fetchFor(options: CallOptions | undefined, record: CallRecord): (request: Request | LeanRequest) => Promise<Response>;
   readonly redactor: Redactor;
 }
 
@@ -92,7 +93,7 @@ export function createTransport(settings: TransportSettings): Transport {
   };
 }
 
-async function send(settings: TransportSettings, request: Request, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
+async function send(settings: TransportSettings, request: Request | LeanRequest, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
   try {
     return await sendWithRetries(settings, request, options, record);
   } catch (error) {
@@ -100,7 +101,7 @@ async function send(settings: TransportSettings, request: Request, options: Call
   }
 }
 
-async function sendWithRetries(settings: TransportSettings, request: Request, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
+async function sendWithRetries(settings: TransportSettings, request: Request | LeanRequest, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
   record.started = true;
   record.method = request.method;
   record.url = request.url;
@@ -108,14 +109,14 @@ async function sendWithRetries(settings: TransportSettings, request: Request, op
   const deadlineMs = options?.deadlineMs ?? settings.deadlineMs;
   const maxRetries = options?.maxRetries ?? settings.retry.maxRetries;
   // A unified call passes its signal through options; a raw call's signal travels on the Request.
-  const signal = options === undefined ? request.signal : options.signal;
+  const signal = options !== undefined ? options.signal : request instanceof LeanRequest ? undefined : request.signal;
   const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
   const context = () => contextOf(record, settings.baseUrl);
   const attempt: Attempt = {
     url: request.url,
     method: request.method,
     headers: headerRecord(request.headers),
-    body: request.body === null ? undefined : await request.arrayBuffer(),
+    body: request instanceof LeanRequest ? request.payload : request.body === null ? undefined : await request.arrayBuffer(),
     signal,
     context,
   };

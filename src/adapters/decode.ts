@@ -2,8 +2,10 @@
  * Runs one unified call through the version's openapi-fetch client and turns its result into parsed JSON or a typed
  * error. Every answer of both adapters goes through here, so every one gets the same checks.
  */
-import createFetchClient, { type Client as OpenApiClient } from "openapi-fetch";
+import createFetchClient, { type Client as OpenApiClient, type Middleware } from "openapi-fetch";
+import { deprecationMiddleware, reportDeprecation, type DeprecationReport } from "../deprecation.js";
 import { ClustersError, errorFromResponse, InvalidResponseError, RequestNotSentError, type ResponseInfo } from "../errors.js";
+import { LeanRequest } from "../lean-request.js";
 import { contextOf, newCallRecord, responseInfo, type CallOptions, type Transport } from "../transport.js";
 
 /** The parsed JSON of a 2xx answer, with where it came from for error messages. */
@@ -15,9 +17,61 @@ export interface Decoded {
 /** openapi-fetch's client over one version's generated `paths`: what `client.raw` is. */
 export type RawClient<Paths extends {}> = OpenApiClient<Paths>;
 
-/** The openapi-fetch client of one version: the transport is its `fetch`, the client's headers its defaults. */
-export function createRawClient<Paths extends {}>(transport: Transport, headers: Readonly<Record<string, string>>): RawClient<Paths> {
-  return createFetchClient<Paths>({ baseUrl: transport.baseUrl, fetch: transport.fetch, headers });
+/** The openapi-fetch methods the adapters call, typed as openapi-fetch types them. */
+export type UnifiedClient<Paths extends {}> = Pick<RawClient<Paths>, "GET" | "POST" | "PUT" | "DELETE">;
+
+/** The openapi-fetch clients of one version: `raw` is `client.raw`, `unified` is what the adapters call. */
+export interface VersionClients<Paths extends {}> {
+  readonly raw: RawClient<Paths>;
+  readonly unified: UnifiedClient<Paths>;
+}
+
+type Method = keyof UnifiedClient<{}>;
+
+/**
+ * Both clients run on the transport (their `fetch`) with the client's headers as defaults. Middleware added with
+ * `raw.use` is added to the unified calls' client too, so it sees their requests. While there is none, unified calls
+ * go through a client that builds a {@link LeanRequest} instead of a WHATWG Request and runs no middleware machinery
+ * (openapi-fetch's per-request id, frozen options and awaits), and their deprecation headers are read here; raw calls
+ * report theirs through {@link deprecationMiddleware}. Either way routes are named by the spec's path template.
+ */
+export function createVersionClients<Paths extends {}>(transport: Transport, headers: Readonly<Record<string, string>>, report: DeprecationReport | undefined): VersionClients<Paths> {
+  const options = { baseUrl: transport.baseUrl, fetch: transport.fetch, headers };
+  const raw = createFetchClient<Paths>(options);
+  if (report !== undefined) raw.use(deprecationMiddleware(report));
+  const lean = createFetchClient<Paths>({ ...options, Request: LeanRequest as unknown as typeof Request });
+  const observed = createFetchClient<Paths>(options);
+  const userMiddleware: Middleware[] = [];
+  const { use, eject } = raw;
+  raw.use = (...middleware) => {
+    for (const each of middleware) {
+      // openapi-fetch refuses what is not middleware; both clients then hold the same list up to that point.
+      use(each);
+      observed.use(each);
+      if (each) userMiddleware.push(each);
+    }
+  };
+  raw.eject = (...middleware) => {
+    eject(...middleware);
+    observed.eject(...middleware);
+    for (const each of middleware) {
+      const at = userMiddleware.indexOf(each);
+      if (at !== -1) userMiddleware.splice(at, 1);
+    }
+  };
+  const send =
+    (method: Method) =>
+    (path: string, init: unknown): Promise<RawResult> => {
+      const client = (userMiddleware.length === 0 ? lean : observed) as unknown as Record<Method, (path: string, init: unknown) => Promise<RawResult>>;
+      const pending = client[method](path, init);
+      if (report === undefined) return pending;
+      return pending.then((result) => {
+        reportDeprecation(report, method, path, result.response.headers);
+        return result;
+      });
+    };
+  const unified = { GET: send("GET"), POST: send("POST"), PUT: send("PUT"), DELETE: send("DELETE") } as unknown as UnifiedClient<Paths>;
+  return { raw, unified };
 }
 
 /** What every unified call adds to openapi-fetch's options: the body as text (decoded here), its fetch, its headers. */

@@ -20,9 +20,10 @@ import {
   volumeFromV1,
   volumeListFromV1,
 } from "../mappings/v1.js";
+import type { DeprecationReport } from "../deprecation.js";
 import type { Transport } from "../transport.js";
 import type { VersionAdapter } from "./adapter.js";
-import { call, createRawClient, type RawClient } from "./decode.js";
+import { call, createVersionClients, type RawClient } from "./decode.js";
 
 /** `client.raw` on v1: openapi-fetch over v1's generated `paths`. */
 export type V1RawClient = RawClient<paths>;
@@ -38,11 +39,11 @@ async function readBack<T>(kind: "cluster" | "volume", id: string, get: () => Pr
 }
 
 /** Creates the v1 adapter. */
-export function createV1Adapter(transport: Transport, headers: Readonly<Record<string, string>>): VersionAdapter<V1RawClient> {
-  const http = createRawClient<paths>(transport, headers);
+export function createV1Adapter(transport: Transport, headers: Readonly<Record<string, string>>, report: DeprecationReport | undefined): VersionAdapter<V1RawClient> {
+  const { raw, unified: http } = createVersionClients<paths>(transport, headers, report);
   const adapter: VersionAdapter<V1RawClient> = {
     version: "v1",
-    raw: http,
+    raw,
     async listClusters(query, options) {
       if (query.project_id !== undefined) throw new UnsupportedByVersionError("v1", "clusters.list project_id filter", "v1 has no projects");
       const { json, info } = await call(transport, options, (init) => http.GET("/api/v1/gpu_clusters", init));

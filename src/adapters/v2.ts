@@ -14,19 +14,20 @@ import {
   volumeUpdateToV2,
   type V2ClusterCreateWire,
 } from "../mappings/v2.js";
+import type { DeprecationReport } from "../deprecation.js";
 import type { Transport } from "../transport.js";
 import type { VersionAdapter } from "./adapter.js";
-import { call, createRawClient, type RawClient } from "./decode.js";
+import { call, createVersionClients, type RawClient } from "./decode.js";
 
 /** `client.raw` on v2: openapi-fetch over v2's generated `paths`. */
 export type V2RawClient = RawClient<paths>;
 
 /** Creates the v2 adapter. */
-export function createV2Adapter(transport: Transport, headers: Readonly<Record<string, string>>): VersionAdapter<V2RawClient> {
-  const http = createRawClient<paths>(transport, headers);
+export function createV2Adapter(transport: Transport, headers: Readonly<Record<string, string>>, report: DeprecationReport | undefined): VersionAdapter<V2RawClient> {
+  const { raw, unified: http } = createVersionClients<paths>(transport, headers, report);
   return {
     version: "v2",
-    raw: http,
+    raw,
     async listClusters(query, options) {
       const { json, info } = await call(transport, options, (init) => http.GET("/compute/clusters", { ...init, params: { query: { project_id: query.project_id } } }));
       return clusterListFromV2(info, json);

@@ -4,7 +4,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 import { afterEach, describe, expect, test } from "vitest";
-import { createClient, ResponseTooLargeError, TimeoutError, userAgent } from "../../src/index.js";
+import { createClient, ResponseTooLargeError, TimeoutError, userAgent, type DeprecationNotice } from "../../src/index.js";
 import { startFakeApi, type FakeApi } from "../../src/testing/index.js";
 import { createInput, v2ClusterWire } from "./fixtures.js";
 import { startLoopback, type Loopback } from "./helpers/loopback.js";
@@ -56,6 +56,56 @@ describe("client.raw against the fake", () => {
       "→ 200",
       "GET /api/v1/regions auth=false",
       "→ 200",
+    ]);
+  });
+});
+
+describe("middleware and deprecation reporting on both paths", () => {
+  test("after raw.eject the unified methods stop reaching the middleware; raw.use again brings it back", async () => {
+    const fake = await startFakeApi();
+    open.push(fake);
+    const client = createClient({ apiVersion: "v2", apiKey: fake.apiKey, baseUrl: fake.urls.v2 });
+    const seen: string[] = [];
+    const tracing: Middleware = {
+      onRequest({ request }) {
+        seen.push(`${request.method} ${new URL(request.url).pathname} real=${request instanceof Request}`);
+      },
+    };
+    client.raw.use(tracing);
+    await client.regions.list();
+    client.raw.eject(tracing);
+    await client.regions.list();
+    await client.raw.GET("/compute/regions");
+    client.raw.use(tracing);
+    await client.volumes.list();
+    expect(seen).toEqual(["GET /v1/compute/regions real=true", "GET /v1/compute/clusters/storage/volumes real=true"]);
+  });
+
+  test("raw.use refuses what is not middleware, as openapi-fetch does, and the unified methods keep working", async () => {
+    const fake = await startFakeApi();
+    open.push(fake);
+    const client = createClient({ apiVersion: "v2", apiKey: fake.apiKey, baseUrl: fake.urls.v2 });
+    expect(() => client.raw.use({} as Middleware)).toThrow(/Middleware must be an object with one of/);
+    expect(await client.regions.list()).toEqual(expect.any(Array));
+  });
+
+  test.each([
+    ["no middleware", false],
+    ["user middleware registered", true],
+  ])("deprecation headers are reported once per route from unified and raw calls (%s)", async (_, withMiddleware) => {
+    const fake = await startFakeApi({ deprecation: { routes: { "GET /compute/regions": { sunsetAt: "2099-07-01T00:00:00Z" }, "GET /compute/clusters": { deprecatedAt: new Date("2026-01-01T00:00:00Z") } } } });
+    open.push(fake);
+    const notices: DeprecationNotice[] = [];
+    const client = createClient({ apiVersion: "v2", apiKey: fake.apiKey, baseUrl: fake.urls.v2, onDeprecation: (n) => notices.push(n) });
+    if (withMiddleware) client.raw.use({ onResponse: () => undefined });
+    await client.regions.list();
+    await client.raw.GET("/compute/regions");
+    await client.raw.GET("/compute/clusters");
+    await client.clusters.list();
+    await client.volumes.list();
+    expect(notices.map((n) => [n.route, n.sunsetAt?.toISOString(), n.deprecatedAt?.toISOString()])).toEqual([
+      ["GET /compute/regions", "2099-07-01T00:00:00.000Z", undefined],
+      ["GET /compute/clusters", undefined, "2026-01-01T00:00:00.000Z"],
     ]);
   });
 });

@@ -44,8 +44,8 @@ export async function attemptOnce(settings: TransportSettings, attempt: Attempt,
   const shared = signal === undefined ? acquireTimeout(attemptMs) : undefined;
   const own = shared === undefined ? new AbortController() : undefined;
   const timer = own === undefined ? undefined : setTimeout(() => own.abort(), attemptMs);
-  const forwardAbort = () => own?.abort();
-  signal?.addEventListener("abort", forwardAbort, { once: true });
+  const forwardAbort = signal === undefined ? undefined : () => own?.abort();
+  if (forwardAbort !== undefined) signal?.addEventListener("abort", forwardAbort, { once: true });
   const attemptSignal = (shared ?? own)!.signal;
   let url = attempt.url;
   let method = attempt.method;
@@ -94,7 +94,7 @@ export async function attemptOnce(settings: TransportSettings, attempt: Attempt,
   } finally {
     if (shared !== undefined) releaseTimeout(shared);
     else clearTimeout(timer);
-    signal?.removeEventListener("abort", forwardAbort);
+    if (forwardAbort !== undefined) signal?.removeEventListener("abort", forwardAbort);
   }
 }
 
@@ -124,11 +124,12 @@ async function readWhole(
   attemptSignal: AbortSignal,
   context: () => RequestContext,
 ): Promise<Response> {
-  const info = responseInfo(response);
   let bytes: Uint8Array<ArrayBuffer> | null;
   try {
     bytes = await readCapped(response, settings.maxResponseBytes);
   } catch (error) {
+    // Status and request id are looked up only here and below: a healthy answer never needs them in this function.
+    const info = responseInfo(response);
     if (error === tooLarge) throw new ResponseTooLargeError({ status: info.status, requestId: settings.redactor.text(info.requestId ?? "") || undefined }, settings.maxResponseBytes, context());
     if (signal?.aborted || attemptSignal.aborted) throw error;
     throw new ConnectionError(`Connection broke while reading the ${info.status} response body${info.requestId ? ` (request id ${info.requestId})` : ""}: ${describeCause(error)}`, {
@@ -153,7 +154,7 @@ async function readWhole(
     const init = { status: response.status, statusText: response.statusText, headers };
     return payload === null ? new Response(null, init) : new ReadResponse(payload, init);
   } catch (cause) {
-    throw new InvalidResponseError(info, `status ${response.status} is not a usable HTTP status`, undefined, { cause, request: context() });
+    throw new InvalidResponseError(responseInfo(response), `status ${response.status} is not a usable HTTP status`, undefined, { cause, request: context() });
   }
 }
 

@@ -224,11 +224,16 @@ const maxTransientUnusableAnswers = 3;
 /** Wraps one unified call: checks its options, scrubs its errors, records its responses for `withResponse`. */
 function apiCall<T>(redactor: Redactor, options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>): ApiPromise<T> {
   let last: Response | undefined;
-  const observed: ObservedCallOptions = { ...options, onResponse: (response) => void (last = response) };
-  const promise = (async () => {
-    throwIssues(checkCallOptions(options));
-    return await run(observed);
-  })().catch((error: unknown) => {
+  const onResponse = (response: Response) => void (last = response);
+  let started: Promise<T>;
+  // A throw before the first request (bad input) becomes the promise's rejection, never a synchronous throw.
+  try {
+    if (options !== undefined) throwIssues(checkCallOptions(options));
+    started = run(options === undefined ? { onResponse } : { ...options, onResponse });
+  } catch (error) {
+    started = Promise.reject(error);
+  }
+  const promise = started.catch((error: unknown) => {
     throw redactor.error(error);
   });
   const withResponse = async (): Promise<WithResponse<T>> => {
@@ -258,8 +263,8 @@ function tolerantGet(get: (id: string, options: CallOptions) => Promise<Cluster>
 }
 
 function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): Client {
-  // Every method is async so that bad input always surfaces as a rejected promise, never a synchronous throw.
-  const getCluster = async (clusterId: string, options?: CallOptions) => adapter.getCluster(checkId(clusterId, "clusterId"), options);
+  // Bad input throws here; apiCall (and tolerantGet's await) turn that into a rejected promise, never a synchronous throw.
+  const getCluster = (clusterId: string, options?: CallOptions) => adapter.getCluster(checkId(clusterId, "clusterId"), options);
   const call = <T>(options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>) => apiCall(redactor, options, run);
   // A waiter's polls report their responses both to the waiter (poll hints) and to withResponse (the last one).
   const waiting = <T>(options: WaitOptions | undefined, run: (deps: WaitDeps) => Promise<T>) =>

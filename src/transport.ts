@@ -93,59 +93,56 @@ export function createTransport(settings: TransportSettings): Transport {
   };
 }
 
+/** Sends with retries; whatever it throws has been scrubbed of the key. */
 async function send(settings: TransportSettings, request: Request | LeanRequest, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
   try {
-    return await sendWithRetries(settings, request, options, record);
+    record.started = true;
+    record.method = request.method;
+    record.url = request.url;
+    const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
+    const deadlineMs = options?.deadlineMs ?? settings.deadlineMs;
+    const maxRetries = options?.maxRetries ?? settings.retry.maxRetries;
+    // A unified call passes its signal through options; a raw call's signal travels on the Request.
+    const signal = options !== undefined ? options.signal : request instanceof LeanRequest ? undefined : request.signal;
+    const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
+    const context = () => contextOf(record, settings.baseUrl);
+    const attempt: Attempt = {
+      url: request.url,
+      method: request.method,
+      headers: headerRecord(request.headers),
+      body: request instanceof LeanRequest ? request.payload : request.body === null ? undefined : await request.arrayBuffer(),
+      signal,
+      context,
+    };
+    const retryable = isRetryableMethod(request.method);
+    for (let n = 0; ; n++) {
+      throwIfAborted(signal);
+      const remaining = deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - settings.now();
+      if (remaining <= 0) throw deadlineExceeded(deadlineMs, context());
+      const limitedByDeadline = remaining < timeoutMs;
+      record.attempts = n + 1;
+      const startedAt = settings.now();
+      let response: Response;
+      try {
+        response = await attemptOnce(settings, attempt, limitedByDeadline ? remaining : timeoutMs, limitedByDeadline ? deadlineMs : undefined);
+      } catch (error) {
+        const finalError = !retryable || n >= maxRetries || !retryableFailure(error) || (error instanceof TimeoutError && limitedByDeadline);
+        settings.log?.(finalError ? "error" : "warn", () => `${attempt.method} ${attempt.url} attempt ${n + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (finalError) throw error;
+        await pause(retryDelayMs(n, undefined, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
+        continue;
+      }
+      settings.log?.("debug", () => `${attempt.method} ${attempt.url} → ${response.status} (${settings.now() - startedAt} ms, attempt ${n + 1})`);
+      if (!retryable || n >= maxRetries || !isRetryableStatus(response.status)) {
+        record.response = response;
+        return response;
+      }
+      const hint = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), Date.now());
+      settings.log?.("warn", () => `${attempt.method} ${attempt.url} answered ${response.status}; retrying`);
+      await pause(retryDelayMs(n, hint, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
+    }
   } catch (error) {
     throw settings.redactor.error(error);
-  }
-}
-
-async function sendWithRetries(settings: TransportSettings, request: Request | LeanRequest, options: CallOptions | undefined, record: CallRecord): Promise<Response> {
-  record.started = true;
-  record.method = request.method;
-  record.url = request.url;
-  const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
-  const deadlineMs = options?.deadlineMs ?? settings.deadlineMs;
-  const maxRetries = options?.maxRetries ?? settings.retry.maxRetries;
-  // A unified call passes its signal through options; a raw call's signal travels on the Request.
-  const signal = options !== undefined ? options.signal : request instanceof LeanRequest ? undefined : request.signal;
-  const deadlineAt = deadlineMs === undefined ? undefined : settings.now() + deadlineMs;
-  const context = () => contextOf(record, settings.baseUrl);
-  const attempt: Attempt = {
-    url: request.url,
-    method: request.method,
-    headers: headerRecord(request.headers),
-    body: request instanceof LeanRequest ? request.payload : request.body === null ? undefined : await request.arrayBuffer(),
-    signal,
-    context,
-  };
-  const retryable = isRetryableMethod(request.method);
-  for (let n = 0; ; n++) {
-    throwIfAborted(signal);
-    const remaining = deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - settings.now();
-    if (remaining <= 0) throw deadlineExceeded(deadlineMs, context());
-    const limitedByDeadline = remaining < timeoutMs;
-    record.attempts = n + 1;
-    const startedAt = settings.now();
-    let response: Response;
-    try {
-      response = await attemptOnce(settings, attempt, limitedByDeadline ? remaining : timeoutMs, limitedByDeadline ? deadlineMs : undefined);
-    } catch (error) {
-      const finalError = !retryable || n >= maxRetries || !retryableFailure(error) || (error instanceof TimeoutError && limitedByDeadline);
-      settings.log?.(finalError ? "error" : "warn", () => `${attempt.method} ${attempt.url} attempt ${n + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (finalError) throw error;
-      await pause(retryDelayMs(n, undefined, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
-      continue;
-    }
-    settings.log?.("debug", () => `${attempt.method} ${attempt.url} → ${response.status} (${settings.now() - startedAt} ms, attempt ${n + 1})`);
-    if (!retryable || n >= maxRetries || !isRetryableStatus(response.status)) {
-      record.response = response;
-      return response;
-    }
-    const hint = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), Date.now());
-    settings.log?.("warn", () => `${attempt.method} ${attempt.url} answered ${response.status}; retrying`);
-    await pause(retryDelayMs(n, hint, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
   }
 }
 

@@ -4,9 +4,9 @@
  */
 import createFetchClient, { type Client as OpenApiClient, type Middleware } from "openapi-fetch";
 import { deprecationMiddleware, reportDeprecation, type DeprecationReport } from "../deprecation.js";
-import { ClustersError, errorFromResponse, InvalidResponseError, RequestNotSentError, type ResponseInfo } from "../errors.js";
+import { ClustersError, errorFromResponse, InvalidResponseError, RequestNotSentError, type RequestContext, type ResponseInfo } from "../errors.js";
 import { LeanRequest } from "../lean-request.js";
-import { contextOf, newCallRecord, responseInfo, type CallOptions, type Transport } from "../transport.js";
+import { contextOf, newCallRecord, responseInfo, type CallOptions, type CallRecord, type Transport } from "../transport.js";
 
 /** The parsed JSON of a 2xx answer, with where it came from for error messages. */
 export interface Decoded {
@@ -95,6 +95,11 @@ export interface ObservedCallOptions extends CallOptions {
   readonly onResponse?: (response: Response) => void;
 }
 
+/** What a failed call's error says about its request (built only for errors). */
+function requestContext(record: CallRecord, transport: Transport): RequestContext | undefined {
+  return record.started ? contextOf(record, transport.baseUrl) : undefined;
+}
+
 /**
  * Sends one call (`run` makes the typed openapi-fetch call with `init` spread into its options) and decodes it:
  * parsed JSON of a 2xx answer; ApiError subclasses for non-2xx; InvalidResponseError for unusable bodies.
@@ -115,14 +120,13 @@ export async function call(transport: Transport, options: ObservedCallOptions | 
   options?.onResponse?.(response);
   const raw = responseInfo(response);
   const info: ResponseInfo = raw.requestId === undefined ? raw : { status: raw.status, requestId: transport.redactor.text(raw.requestId) };
-  const request = record.started ? contextOf(record, transport.baseUrl) : undefined;
   // Scrubbed again after parsing: a `\u`-escaped key is only recognizable once JSON.parse has decoded it.
-  if (!response.ok) throw errorFromResponse(info, transport.redactor.value(result.error), request);
+  if (!response.ok) throw errorFromResponse(info, transport.redactor.value(result.error), requestContext(record, transport));
   const text = typeof result.data === "string" ? result.data : "";
   try {
     return { json: JSON.parse(text), info };
   } catch (cause) {
     const kind = !/\S/.test(text) ? "an empty body" : /^\s*</.test(text) ? "an HTML/XML page" : "text that is not JSON (or is truncated)";
-    throw new InvalidResponseError(info, `got ${kind} where JSON was expected`, undefined, { cause, request });
+    throw new InvalidResponseError(info, `got ${kind} where JSON was expected`, undefined, { cause, request: requestContext(record, transport) });
   }
 }

@@ -5,55 +5,50 @@
 import { ValidationError } from "../errors.js";
 import type { ApiVersion, ClusterCreateInput, ClusterListQuery, ClusterUpdateInput } from "../types.js";
 import { billingTypeValues, clusterTypeValues, gpuTypeValues } from "../vocabulary.js";
-import {
-  booleanField,
-  dateTimeField,
-  enumField,
-  objectInput,
-  positiveIntField,
-  report,
-  stringField,
-  type Issues,
-} from "./fields.js";
+import { booleanField, dateTimeField, report, type Issues } from "./fields.js";
 import { isEncodable } from "./ids.js";
-import { checkKeys } from "./keys.js";
+import { oneOf, positiveInt, readFields, text, type FieldTable } from "./table.js";
 import { readVolumeCreate } from "./volume.js";
 
 /** GPUs come in whole 8-GPU nodes. */
 export const gpuGranularity = 8;
 
-const createKeys = new Set(
-  Object.keys({
-    cluster_name: true,
-    region: true,
-    gpu_type: true,
-    num_gpus: true,
-    cuda_version: true,
-    nvidia_driver_version: true,
-    billing_type: true,
-    cluster_type: true,
-    duration_days: true,
-    shared_volume: true,
-    volume_id: true,
-    gpu_node_failover_enabled: true,
-    auto_scaled: true,
-    auto_scale_max_gpus: true,
-    slurm_shm_size_gib: true,
-    capacity_pool_id: true,
-    reservation_start_time: true,
-    reservation_end_time: true,
-    install_traefik: true,
-    slurm_image: true,
-  } satisfies Record<keyof ClusterCreateInput, true>),
-);
+const optionalText = text(false);
+const requiredText = text(true);
+const clusterType = oneOf(clusterTypeValues, false);
+const gpuCount = positiveInt(false, gpuGranularity);
 
-const updateKeys = new Set(Object.keys({ cluster_type: true, num_gpus: true, reservation_end_time: true } satisfies Record<keyof ClusterUpdateInput, true>));
-const listKeys = new Set(Object.keys({ project_id: true } satisfies Record<keyof ClusterListQuery, true>));
+const createFields: FieldTable<ClusterCreateInput> = {
+  cluster_name: requiredText,
+  region: requiredText,
+  gpu_type: oneOf(gpuTypeValues, true),
+  num_gpus: positiveInt(true, gpuGranularity),
+  cuda_version: requiredText,
+  nvidia_driver_version: requiredText,
+  billing_type: oneOf(billingTypeValues, true),
+  cluster_type: clusterType,
+  duration_days: positiveInt(false),
+  shared_volume: (o, key, issues) => (o[key] === undefined ? undefined : readVolumeCreate(o[key], { list: issues.list, prefix: key })),
+  volume_id: optionalText,
+  gpu_node_failover_enabled: booleanField,
+  auto_scaled: booleanField,
+  auto_scale_max_gpus: gpuCount,
+  slurm_shm_size_gib: positiveInt(false),
+  capacity_pool_id: optionalText,
+  reservation_start_time: dateTimeField,
+  reservation_end_time: dateTimeField,
+  install_traefik: booleanField,
+  slurm_image: optionalText,
+};
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const updateFields: FieldTable<ClusterUpdateInput> = { cluster_type: clusterType, num_gpus: gpuCount, reservation_end_time: dateTimeField };
 
-function throwIfAny(issues: Issues): void {
+function validated<T>(input: unknown, table: FieldTable<T>, what: string, more?: (o: Readonly<Record<string, unknown>>, out: Partial<T>, issues: Issues) => void): T {
+  const issues: Issues = { list: [], prefix: "" };
+  const out = readFields(input, table, issues, what);
+  if (out !== undefined) more?.(input as Readonly<Record<string, unknown>>, out, issues);
   if (issues.list.length > 0) throw new ValidationError(issues.list);
+  return out as T;
 }
 
 /**
@@ -61,37 +56,9 @@ function throwIfAny(issues: Issues): void {
  * {@link createConditions}); throws ValidationError listing every problem.
  */
 export function validateClusterCreate(input: unknown, apiVersion: ApiVersion = "v2"): ClusterCreateInput {
-  const issues: Issues = { list: [], prefix: "" };
-  const o = objectInput(input, issues, "cluster create input");
-  if (o === undefined) throw new ValidationError(issues.list);
-  checkKeys(o, createKeys, issues);
-  const out: Partial<Mutable<ClusterCreateInput>> = {};
-  const set = <K extends keyof ClusterCreateInput>(key: K, value: ClusterCreateInput[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
-  };
-  set("cluster_name", stringField(o, "cluster_name", true, issues));
-  set("region", stringField(o, "region", true, issues));
-  set("gpu_type", enumField(o, "gpu_type", gpuTypeValues, true, issues));
-  set("num_gpus", positiveIntField(o, "num_gpus", true, issues, gpuGranularity));
-  set("cuda_version", stringField(o, "cuda_version", true, issues));
-  set("nvidia_driver_version", stringField(o, "nvidia_driver_version", true, issues));
-  set("billing_type", enumField(o, "billing_type", billingTypeValues, true, issues));
-  set("cluster_type", enumField(o, "cluster_type", clusterTypeValues, false, issues));
-  set("duration_days", positiveIntField(o, "duration_days", false, issues));
-  if (o["shared_volume"] !== undefined) set("shared_volume", readVolumeCreate(o["shared_volume"], { list: issues.list, prefix: "shared_volume" }));
-  set("volume_id", stringField(o, "volume_id", false, issues));
-  set("gpu_node_failover_enabled", booleanField(o, "gpu_node_failover_enabled", issues));
-  set("auto_scaled", booleanField(o, "auto_scaled", issues));
-  set("auto_scale_max_gpus", positiveIntField(o, "auto_scale_max_gpus", false, issues, gpuGranularity));
-  set("slurm_shm_size_gib", positiveIntField(o, "slurm_shm_size_gib", false, issues));
-  set("capacity_pool_id", stringField(o, "capacity_pool_id", false, issues));
-  set("reservation_start_time", dateTimeField(o, "reservation_start_time", issues));
-  set("reservation_end_time", dateTimeField(o, "reservation_end_time", issues));
-  set("install_traefik", booleanField(o, "install_traefik", issues));
-  set("slurm_image", stringField(o, "slurm_image", false, issues));
-  for (const condition of createConditions) if (condition.versions.includes(apiVersion)) condition.check(o, out, issues);
-  throwIfAny(issues);
-  return out as ClusterCreateInput;
+  return validated(input, createFields, "cluster create input", (o, out, issues) => {
+    for (const condition of createConditions) if (condition.versions.includes(apiVersion)) condition.check(o, out, issues);
+  });
 }
 
 /**
@@ -154,33 +121,17 @@ export const createConditions: ReadonlyArray<{
 
 /** Validates and normalizes `clusters.update` input: at least one field. */
 export function validateClusterUpdate(input: unknown): ClusterUpdateInput {
-  const issues: Issues = { list: [], prefix: "" };
-  const o = objectInput(input, issues, "cluster update input");
-  if (o === undefined) throw new ValidationError(issues.list);
-  checkKeys(o, updateKeys, issues);
-  const out: Mutable<ClusterUpdateInput> = {};
-  const clusterType = enumField(o, "cluster_type", clusterTypeValues, false, issues);
-  if (clusterType !== undefined) out.cluster_type = clusterType;
-  const numGpus = positiveIntField(o, "num_gpus", false, issues, gpuGranularity);
-  if (numGpus !== undefined) out.num_gpus = numGpus;
-  const end = dateTimeField(o, "reservation_end_time", issues);
-  if (end !== undefined) out.reservation_end_time = end;
-  if (issues.list.length === 0 && Object.keys(out).length === 0) {
-    issues.list.push({ path: "", message: `update needs at least one of ${[...updateKeys].join(", ")}` });
-  }
-  throwIfAny(issues);
-  return out;
+  return validated(input, updateFields, "cluster update input", (_o, out, issues) => {
+    if (issues.list.length === 0 && Object.keys(out).length === 0) {
+      issues.list.push({ path: "", message: `update needs at least one of ${Object.keys(updateFields).join(", ")}` });
+    }
+  });
 }
 
 /** Validates `clusters.list` query. */
 export function validateClusterList(input: unknown): ClusterListQuery {
   if (input === undefined) return {};
-  const issues: Issues = { list: [], prefix: "" };
-  const o = objectInput(input, issues, "cluster list query");
-  if (o === undefined) throw new ValidationError(issues.list);
-  checkKeys(o, listKeys, issues);
-  const projectId = stringField(o, "project_id", false, issues);
-  if (projectId !== undefined && !isEncodable(projectId)) report(issues, "project_id", "must be well-formed Unicode (it contains a lone surrogate)");
-  throwIfAny(issues);
-  return projectId === undefined ? {} : { project_id: projectId };
+  return validated<ClusterListQuery>(input, { project_id: optionalText }, "cluster list query", (_o, out, issues) => {
+    if (out.project_id !== undefined && !isEncodable(out.project_id)) report(issues, "project_id", "must be well-formed Unicode (it contains a lone surrogate)");
+  });
 }

@@ -48,8 +48,8 @@ import { billingTypeToV1, clusterTypeFromV1, clusterTypeToV1, driverToV1, gpuTyp
 /** v1 create, update (the cluster id travels in the body) and volume create bodies. */
 export type { V1ClusterCreateBody, V1ClusterUpdateBody, V1VolumeCreateBody };
 
-const unifiedClusterTypes: ReadonlySet<string> = new Set(clusterTypeValues);
-const unifiedGpuTypes: ReadonlySet<string> = new Set(gpuTypeValues);
+const unifiedClusterTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(clusterTypeValues);
+const unifiedGpuTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(gpuTypeValues);
 
 function refuse(feature: string, detail: string): never {
   throw new UnsupportedByVersionError("v1", feature, detail);
@@ -82,7 +82,7 @@ export const createFieldOnV1 = {
   slurm_image: "refused",
 } as const satisfies Record<keyof ClusterCreateInput, "copied" | "mapped" | "joined into driver_version" | "refused">;
 
-const refusedOnV1 = (Object.keys(createFieldOnV1) as Array<keyof ClusterCreateInput>).filter((key) => createFieldOnV1[key] === "refused");
+const refusedOnV1 = /* @__PURE__ */ (Object.keys(createFieldOnV1) as Array<keyof ClusterCreateInput>).filter((key) => createFieldOnV1[key] === "refused");
 
 /** unified create input (already validated) → v1 body. Throws before any request when v1 cannot express it. */
 export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBody {

@@ -78,11 +78,11 @@ export type { V2ClusterUpdateBody, V2VolumeCreateBody, V2VolumeUpdateBody };
 const createFieldsOnV2: Record<Exclude<keyof ClusterCreateInput, keyof V2ClusterCreateWire>, never> = {};
 void createFieldsOnV2;
 
-const clusterTypes: ReadonlySet<string> = new Set(v2ClusterTypeValues);
-const gpuTypes: ReadonlySet<string> = new Set(v2GpuTypeValues);
-const statuses: ReadonlySet<string> = new Set(v2ClusterStatusValues);
-const billingTypes: ReadonlySet<string> = new Set(v2BillingTypeValues);
-const volumeStatuses: ReadonlySet<string> = new Set(v2VolumeStatusValues);
+const clusterTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(v2ClusterTypeValues);
+const gpuTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(v2GpuTypeValues);
+const statuses: ReadonlySet<string> = /* @__PURE__ */ new Set(v2ClusterStatusValues);
+const billingTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(v2BillingTypeValues);
+const volumeStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(v2VolumeStatusValues);
 
 /** unified create input (already validated) → v2 body: same names, so a straight copy the compiler checks. */
 export function clusterCreateToV2(input: ClusterCreateInput): V2ClusterCreateBody {

@@ -13,27 +13,27 @@ import { readVolumeCreate } from "./volume.js";
 /** GPUs come in whole 8-GPU nodes. */
 export const gpuGranularity = 8;
 
-const optionalText = text(false);
-const requiredText = text(true);
-const clusterType = oneOf(clusterTypeValues, false);
-const gpuCount = positiveInt(false, gpuGranularity);
+const optionalText = /* @__PURE__ */ text(false);
+const requiredText = /* @__PURE__ */ text(true);
+const clusterType = /* @__PURE__ */ oneOf(clusterTypeValues, false);
+const gpuCount = /* @__PURE__ */ positiveInt(false, gpuGranularity);
 
 const createFields: FieldTable<ClusterCreateInput> = {
   cluster_name: requiredText,
   region: requiredText,
-  gpu_type: oneOf(gpuTypeValues, true),
-  num_gpus: positiveInt(true, gpuGranularity),
+  gpu_type: /* @__PURE__ */ oneOf(gpuTypeValues, true),
+  num_gpus: /* @__PURE__ */ positiveInt(true, gpuGranularity),
   cuda_version: requiredText,
   nvidia_driver_version: requiredText,
-  billing_type: oneOf(billingTypeValues, true),
+  billing_type: /* @__PURE__ */ oneOf(billingTypeValues, true),
   cluster_type: clusterType,
-  duration_days: positiveInt(false),
+  duration_days: /* @__PURE__ */ positiveInt(false),
   shared_volume: (o, key, issues) => (o[key] === undefined ? undefined : readVolumeCreate(o[key], { list: issues.list, prefix: key })),
   volume_id: optionalText,
   gpu_node_failover_enabled: booleanField,
   auto_scaled: booleanField,
   auto_scale_max_gpus: gpuCount,
-  slurm_shm_size_gib: positiveInt(false),
+  slurm_shm_size_gib: /* @__PURE__ */ positiveInt(false),
   capacity_pool_id: optionalText,
   reservation_start_time: dateTimeField,
   reservation_end_time: dateTimeField,

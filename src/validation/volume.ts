@@ -4,8 +4,8 @@ import type { VolumeCreateInput, VolumeUpdateInput } from "../types.js";
 import type { Issues } from "./fields.js";
 import { positiveInt, readFields, text, type FieldTable } from "./table.js";
 
-const sizeTib = positiveInt(true);
-const createFields: FieldTable<VolumeCreateInput> = { volume_name: text(true), size_tib: sizeTib, region: text(true) };
+const sizeTib = /* @__PURE__ */ positiveInt(true);
+const createFields: FieldTable<VolumeCreateInput> = { volume_name: /* @__PURE__ */ text(true), size_tib: sizeTib, region: /* @__PURE__ */ text(true) };
 const updateFields: FieldTable<VolumeUpdateInput> = { size_tib: sizeTib };
 
 /** Reads a volume-create object into `issues` (also used for a cluster's inline `shared_volume`). */

@@ -57,7 +57,9 @@ function validated<T>(input: unknown, table: FieldTable<T>, what: string, more?:
  */
 export function validateClusterCreate(input: unknown, apiVersion: ApiVersion = "v2"): ClusterCreateInput {
   return validated(input, createFields, "cluster create input", (o, out, issues) => {
-    for (const condition of createConditions) if (condition.versions.includes(apiVersion)) condition.check(o, out, issues);
+    for (const { versions, field, message, broken, detail } of createConditions) {
+      if (versions.includes(apiVersion) && broken(o, out)) report(issues, field, message + (detail?.(out) ?? ""));
+    }
   });
 }
 
@@ -65,57 +67,58 @@ export function validateClusterCreate(input: unknown, apiVersion: ApiVersion = "
  * The requirements a spec states in prose only, and which API versions state them. A rule about a v2-only feature does
  * not apply on v1: there the adapter refuses the feature itself (UnsupportedByVersionError), and v1's own spec accepts
  * what the rule would forbid (e.g. `cluster_type: SLURM` without `slurm_shm_size_gib`, a field v1 does not have).
+ * Each reports `field` with `message` when `broken`; `field` + `message` is also the rule's name.
  */
 export const createConditions: ReadonlyArray<{
   readonly versions: readonly ApiVersion[];
-  readonly rule: string;
-  readonly check: (raw: Readonly<Record<string, unknown>>, v: Partial<ClusterCreateInput>, issues: Issues) => void;
+  readonly field: keyof ClusterCreateInput;
+  readonly message: string;
+  readonly broken: (raw: Readonly<Record<string, unknown>>, v: Partial<ClusterCreateInput>) => boolean;
+  /** Appended to the message: a value that helps the caller fix the input. */
+  readonly detail?: (v: Partial<ClusterCreateInput>) => string;
 }> = [
   {
     versions: ["v2"],
-    rule: "cluster_type SLURM needs slurm_shm_size_gib",
-    check: (raw, v, issues) => {
-      if (v.cluster_type === "SLURM" && raw["slurm_shm_size_gib"] === undefined) report(issues, "slurm_shm_size_gib", "is required when cluster_type is SLURM");
-    },
+    field: "slurm_shm_size_gib",
+    message: "is required when cluster_type is SLURM",
+    broken: (raw, v) => v.cluster_type === "SLURM" && raw["slurm_shm_size_gib"] === undefined,
   },
   {
     versions: ["v2"],
-    rule: "billing_type SCHEDULED_CAPACITY needs reservation_start_time and reservation_end_time",
-    check: (raw, v, issues) => {
-      if (v.billing_type !== "SCHEDULED_CAPACITY") return;
-      if (raw["reservation_start_time"] === undefined) report(issues, "reservation_start_time", "is required with billing_type SCHEDULED_CAPACITY");
-      if (raw["reservation_end_time"] === undefined) report(issues, "reservation_end_time", "is required with billing_type SCHEDULED_CAPACITY");
-    },
-  },
-  {
-    versions: ["v1", "v2"],
-    rule: "reservation_end_time after reservation_start_time",
-    check: (_raw, v, issues) => {
-      if (v.reservation_start_time !== undefined && v.reservation_end_time !== undefined && Date.parse(v.reservation_end_time) <= Date.parse(v.reservation_start_time)) {
-        report(issues, "reservation_end_time", "must be after reservation_start_time");
-      }
-    },
+    field: "reservation_start_time",
+    message: "is required with billing_type SCHEDULED_CAPACITY",
+    broken: (raw, v) => v.billing_type === "SCHEDULED_CAPACITY" && raw["reservation_start_time"] === undefined,
   },
   {
     versions: ["v2"],
-    rule: "auto_scaled true needs auto_scale_max_gpus",
-    check: (raw, v, issues) => {
-      if (v.auto_scaled === true && raw["auto_scale_max_gpus"] === undefined) report(issues, "auto_scale_max_gpus", "is required when auto_scaled is true");
-    },
+    field: "reservation_end_time",
+    message: "is required with billing_type SCHEDULED_CAPACITY",
+    broken: (raw, v) => v.billing_type === "SCHEDULED_CAPACITY" && raw["reservation_end_time"] === undefined,
   },
   {
     versions: ["v1", "v2"],
-    rule: "auto_scale_max_gpus at least num_gpus",
-    check: (_raw, v, issues) => {
-      if (v.auto_scale_max_gpus !== undefined && v.num_gpus !== undefined && v.auto_scale_max_gpus < v.num_gpus) report(issues, "auto_scale_max_gpus", `must be at least num_gpus (${v.num_gpus})`);
-    },
+    field: "reservation_end_time",
+    message: "must be after reservation_start_time",
+    broken: (_raw, v) => v.reservation_start_time !== undefined && v.reservation_end_time !== undefined && Date.parse(v.reservation_end_time) <= Date.parse(v.reservation_start_time),
+  },
+  {
+    versions: ["v2"],
+    field: "auto_scale_max_gpus",
+    message: "is required when auto_scaled is true",
+    broken: (raw, v) => v.auto_scaled === true && raw["auto_scale_max_gpus"] === undefined,
+  },
+  {
+    versions: ["v1", "v2"],
+    field: "auto_scale_max_gpus",
+    message: "must be at least num_gpus",
+    broken: (_raw, v) => v.auto_scale_max_gpus !== undefined && v.num_gpus !== undefined && v.auto_scale_max_gpus < v.num_gpus,
+    detail: (v) => ` (${v.num_gpus})`,
   },
   {
     versions: ["v1"],
-    rule: "duration_days is required",
-    check: (raw, _v, issues) => {
-      if (raw["duration_days"] === undefined) report(issues, "duration_days", "is required by API v1 (v2 makes it optional)");
-    },
+    field: "duration_days",
+    message: "is required by API v1 (v2 makes it optional)",
+    broken: (raw) => raw["duration_days"] === undefined,
   },
 ];
 

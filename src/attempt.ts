@@ -161,15 +161,24 @@ async function readWhole(
 const tooLarge = Symbol("too large");
 
 /** The whole body, or the `tooLarge` symbol thrown as soon as it passes `limit` bytes (the rest is never read). */
-async function readCapped(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+function readCapped(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = response.headers.get("content-length");
+  // A declared length within the cap bounds what fetch will read (it stops at Content-Length): one read, no loop.
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit && response.body !== null) return response.arrayBuffer().then(asBytes);
+  return readStreamCapped(response, limit, declared);
+}
+
+function asBytes(buffer: ArrayBuffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer);
+}
+
+/** {@link readCapped} for a missing, unusable or too large Content-Length: chunk by chunk, counting. */
+async function readStreamCapped(response: Response, limit: number, declared: string | null): Promise<Uint8Array<ArrayBuffer> | null> {
   if (declared !== null && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge;
   }
   if (response.body === null) return null;
-  // A declared length within the cap bounds what fetch will read (it stops at Content-Length).
-  if (declared !== null && /^\d+$/.test(declared)) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;

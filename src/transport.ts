@@ -121,7 +121,7 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
       if (remaining <= 0) throw deadlineExceeded(deadlineMs, context());
       const limitedByDeadline = remaining < timeoutMs;
       record.attempts = n + 1;
-      const startedAt = settings.now();
+      const startedAt = settings.log === undefined ? 0 : settings.now();
       let response: Response;
       try {
         response = await attemptOnce(settings, attempt, limitedByDeadline ? remaining : timeoutMs, limitedByDeadline ? deadlineMs : undefined);

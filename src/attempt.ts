@@ -21,7 +21,11 @@ import { deadlineExceeded, isLoopbackHost, responseInfo, type TransportSettings 
 export interface Attempt {
   readonly url: string;
   readonly method: string;
-  readonly headers: Record<string, string>;
+  /**
+   * Headers as sent, owned by this call: fetch copies a Headers object's list as it is, where a plain record would be
+   * converted and validated entry by entry.
+   */
+  readonly headers: Headers;
   /** Bytes of a Request's body, or the text openapi-fetch serialized for a unified call: either can be sent again. */
   readonly body: ArrayBuffer | string | undefined;
   readonly signal: AbortSignal | undefined;
@@ -52,13 +56,13 @@ export async function attemptOnce(settings: TransportSettings, attempt: Attempt,
   let body = attempt.body;
   let headers = attempt.headers;
   // A header set by middleware (auth refresh) wins over the configured key; either is scoped the same way.
-  const authorization = headers["authorization"] ?? `Bearer ${settings.apiKey}`;
+  const authorization = headers.get("authorization") ?? `Bearer ${settings.apiKey}`;
   let sendKey = mayCarryKey(settings.baseUrl, url);
   let sent = false;
   try {
     for (let hop = 0; ; hop++) {
-      if (sendKey) headers["authorization"] = authorization;
-      else delete headers["authorization"];
+      if (sendKey) headers.set("authorization", authorization);
+      else headers.delete("authorization");
       let response: Response;
       try {
         const pending = settings.fetch(url, { method, headers, body, signal: attemptSignal, redirect: "manual" });
@@ -73,11 +77,11 @@ export async function attemptOnce(settings: TransportSettings, attempt: Attempt,
         const next = redirectTarget(location, url, response, attempt.context);
         // The key goes only to the origin it was configured for (and never over plain http off loopback).
         sendKey = sendKey && mayCarryKey(settings.baseUrl, next);
-        headers = { ...headers };
+        headers = new Headers(headers);
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
           method = "GET";
           body = undefined;
-          delete headers["content-type"];
+          headers.delete("content-type");
         }
         url = next;
         continue;

@@ -109,7 +109,8 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
     const attempt: Attempt = {
       url: request.url,
       method: request.method,
-      headers: headerRecord(request.headers),
+      // A LeanRequest's headers were made for this call alone; a Request's may be held by middleware, so they are copied.
+      headers: request instanceof LeanRequest ? request.headers : new Headers(request.headers),
       body: request instanceof LeanRequest ? request.payload : request.body === null ? undefined : await request.arrayBuffer(),
       signal,
       context,
@@ -144,15 +145,6 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
   } catch (error) {
     throw settings.redactor.error(error);
   }
-}
-
-/** Headers as sent: a plain record, which fetch reads more cheaply than a Headers object. */
-function headerRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    record[name] = value;
-  });
-  return record;
 }
 
 /** The TimeoutError for a spent overall deadline. */

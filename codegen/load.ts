@@ -83,7 +83,8 @@ export function parseSpec(
 /** yaml's parse; a stack exhausted by absurdly deep input is reported as a spec error, not a crash. */
 function parseYaml(text: string, lineCounter: InstanceType<typeof LineCounter>, displayPath: string): Document {
   try {
-    return parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+    // uniqueKeys: false turns off yaml's quadratic duplicate-key check; yaml-limits.ts checks keys in linear time.
+    return parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
   } catch (error) {
     if (error instanceof RangeError) throw new CodegenError({ file: displayPath, line: 1, col: 1, pointer: "#" }, `the YAML is nested too deeply to parse (${error.message})`);
     throw error;

@@ -49,7 +49,7 @@ export function parseSpec(
   onDocument?: (document: Record<string, unknown>) => void,
 ): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = withPlainEnv(() => parseYaml(text, lineCounter, displayPath));
+  const doc = parseYaml(text, lineCounter, displayPath);
 
   const locateOffset = (offset: number, pointer: string): SpecLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -80,11 +80,20 @@ export function parseSpec(
   return spec;
 }
 
+/**
+ * yaml's parseDocument as every reader of spec text here calls it (the loader, sync's upstream and overlays): with
+ * process.env swapped for a plain copy (withPlainEnv) and without yaml's duplicate-key check, which compares each key
+ * with every earlier key of its mapping (quadratic: most of the parse time at 10 MB). The caller runs checkExpansion
+ * (yaml-limits.ts), which finds duplicate keys in linear time, before trusting the Document.
+ */
+export function parseYamlDocument(text: string, lineCounter: InstanceType<typeof LineCounter>): Document {
+  return withPlainEnv(() => parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }));
+}
+
 /** yaml's parse; a stack exhausted by absurdly deep input is reported as a spec error, not a crash. */
 function parseYaml(text: string, lineCounter: InstanceType<typeof LineCounter>, displayPath: string): Document {
   try {
-    // uniqueKeys: false turns off yaml's quadratic duplicate-key check; yaml-limits.ts checks keys in linear time.
-    return parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+    return parseYamlDocument(text, lineCounter);
   } catch (error) {
     if (error instanceof RangeError) throw new CodegenError({ file: displayPath, line: 1, col: 1, pointer: "#" }, `the YAML is nested too deeply to parse (${error.message})`);
     throw error;

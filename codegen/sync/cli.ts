@@ -12,6 +12,11 @@ export interface SyncIo {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Runs the generator with these arguments and resolves to its exit code. Default: `node codegen/generate.mjs` in a
+   * child process; sync.mjs runs it in-process, on worker threads it started before the sync.
+   */
+  readonly generate?: (args: readonly string[]) => Promise<number>;
 }
 
 /** The `npm run sync` command line; returns the exit code. */
@@ -78,11 +83,13 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     throw error;
   }
   if (argv.includes("--no-generate")) return 0;
-  const outArgs = out === undefined ? [] : ["--out", out];
-  const generate = spawnSync(process.execPath, [join(repoRoot, "codegen/generate.mjs"), "--v1", join(specsDir, "v1.yaml"), "--v2", join(specsDir, "v2.yaml"), ...outArgs], {
-    cwd: repoRoot,
-    stdio: "inherit",
-  });
+  const generateArgs = ["--v1", join(specsDir, "v1.yaml"), "--v2", join(specsDir, "v2.yaml"), ...(out === undefined ? [] : ["--out", out])];
+  return (io.generate ?? generateInChildProcess)(generateArgs);
+}
+
+/** `node codegen/generate.mjs <args>` from the repository root, sharing this process's output streams. */
+async function generateInChildProcess(args: readonly string[]): Promise<number> {
+  const generate = spawnSync(process.execPath, [join(repoRoot, "codegen/generate.mjs"), ...args], { cwd: repoRoot, stdio: "inherit" });
   return generate.status ?? 1;
 }
 

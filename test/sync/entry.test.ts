@@ -38,7 +38,8 @@ describe("codegen/sync.mjs (npm run sync)", () => {
     expect(sync("--no-generate").status).toBe(0);
     const overlay = join(dir, "specs/overlays/v2-update-seed.yaml");
     writeFileSync(overlay, readFileSync(overlay, "utf8").replace("$.paths['/compute/clusters/{cluster_id}'].put", "$.paths['/compute/clusters/{cluster_id}'].patch"));
-    const failed = sync();
+    // --out anyway: were the overlay not broken, the generation must still not touch the repository's generated/.
+    const failed = sync("--out", join(dir, "out"));
     expect(failed.status).toBe(2);
     expect(failed.stderr).toContain("sync: nothing written");
   }, 60_000);

@@ -39,12 +39,14 @@ function bundleComposition(row: BundleRow | undefined): string[] {
     return [];
   }
   return [
-    `What the ${kilobytes(row.minified)} of minified \`${row.name}\` is made of (esbuild metafile, bytes before compression):`,
+    `What the ${kilobytes(row.minified)} of minified \`${row.name}\` is made of (esbuild metafile, bytes before compression), and what each input costs once compressed (the gzip -9 bytes the bundle loses without that input's output; repeated names compress away, unique messages and logic do not):`,
     "",
     table(
-      ["input", "minified bytes", "share"],
-      row.composition.slice(0, 15).map((part) => [part.name, count(part.bytes), `${((part.bytes / row.minified) * 100).toFixed(1)}%`]),
-      ["l", "r", "r"],
+      ["input", "minified bytes", "share", "gzip bytes it adds"],
+      row.composition
+        .slice(0, 15)
+        .map((part) => [part.name, count(part.bytes), `${((part.bytes / row.minified) * 100).toFixed(1)}%`, part.gzipBytes === undefined ? "" : count(part.gzipBytes)]),
+      ["l", "r", "r", "r"],
     ),
   ];
 }

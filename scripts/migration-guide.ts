@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defaultBaseUrls } from "../src/client.js";
 import { lifecycleOf } from "../src/mappings/status.js";
-import { createFieldOnV1 } from "../src/mappings/v1.js";
+import { createFieldOnV1 } from "../src/mappings/v1-create-fields.js";
 import { billingTypeToV1, clusterTypeFromV1, gpuTypeToV1, statusFromV1, v1DriverPairs } from "../src/mappings/v1-vocabulary.js";
 import { olderBillingTypes, olderCreateFieldNames, olderInstanceTypes, olderVolumeFieldNames, sdkClusterMethods, sdkStorageMethods, v1AnswerFieldReplacements, v1OnlyAnswerFields, v1Routes } from "../src/migrate/tables.js";
 import { v1Refusals } from "../src/migrate/refusals.js";

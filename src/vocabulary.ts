@@ -19,17 +19,17 @@ function union<T extends string>(...lists: ReadonlyArray<readonly T[]>): readonl
 }
 
 /** Every cluster type the unified API accepts. */
-export const clusterTypeValues: readonly ClusterType[] = union<ClusterType>(
+export const clusterTypeValues: readonly ClusterType[] = /* @__PURE__ */ union<ClusterType>(
   v2CreateClusterTypeValues,
   v2ClusterTypeValues,
   v2UpdateClusterTypeValues,
 );
 /** Every GPU type the unified API accepts. */
-export const gpuTypeValues: readonly GpuType[] = union<GpuType>(v2CreateGpuTypeValues, v2GpuTypeValues);
+export const gpuTypeValues: readonly GpuType[] = /* @__PURE__ */ union<GpuType>(v2CreateGpuTypeValues, v2GpuTypeValues);
 /** Every billing type the unified API accepts. */
-export const billingTypeValues: readonly BillingType[] = union<BillingType>(v2CreateBillingTypeValues, v2BillingTypeValues);
+export const billingTypeValues: readonly BillingType[] = /* @__PURE__ */ union<BillingType>(v2CreateBillingTypeValues, v2BillingTypeValues);
 /** Every cluster status of the unified API (v2's plus the v1-only states). */
-export const clusterStatusValues: readonly ClusterStatus[] = union<ClusterStatus>(v2ClusterStatusValues, v1OnlyClusterStatusValues);
+export const clusterStatusValues: readonly ClusterStatus[] = /* @__PURE__ */ union<ClusterStatus>(v2ClusterStatusValues, v1OnlyClusterStatusValues);
 
 /** True when `value` is one the client knows (narrows `Known<T>` to `T`); the opposite of `isUnrecognized`. */
 export function isKnown<T extends string>(value: Known<T>): value is T {

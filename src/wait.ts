@@ -13,6 +13,7 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
+  WaitForReadyError,
   WaitTimeoutError,
 } from "./errors.js";
 import { parseRetryAfterMs } from "./retry.js";
@@ -111,51 +112,40 @@ function realSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return pause(ms, signal, undefined, Date.now, undefined);
 }
 
-/** What a poll decided: keep polling, or stop with this value. */
-type Verdict<T> = { readonly done: true; readonly value: T } | { readonly done: false };
-
-/** Describes what the wait is for, in messages: "ready", "deleted", "updated". */
-interface Goal<T> {
-  readonly what: string;
-  /** Called with each polled cluster (after the failure checks). */
-  readonly check: (cluster: Cluster) => Verdict<T>;
-  /** Called when GET answers 404; the default is ClusterDeletedError. */
-  readonly onGone?: () => Verdict<T>;
-  /** Whether `deleting` ends the wait with ClusterDeletedError. */
-  readonly deletingFails: boolean;
-  /** `failOn` when the caller gives none. */
-  readonly defaultFailOn: readonly ClusterLifecycle[];
-}
-
-async function poll<T>(clusterId: string, deps: WaitDeps, options: WaitOptions, goal: Goal<T>): Promise<T> {
+/**
+ * Polls `clusterId` until `done(cluster)` holds. Failure lifecycles (`failOn`) end the wait with ClusterFailedError;
+ * `deleting` and a 404 with ClusterDeletedError, except in a wait `untilGone`, which a 404 ends (resolving undefined).
+ * `what` names the goal in messages: "ready", "updated", "deleted".
+ */
+async function poll(clusterId: string, deps: WaitDeps, options: WaitOptions, what: string, done: (cluster: Cluster) => boolean, untilGone = false): Promise<Cluster> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? realSleep;
-  const random = deps.random ?? Math.random;
-  const initial = options.pollIntervalMs ?? waitDefaults.pollIntervalMs;
-  const maxInterval = options.maxPollIntervalMs ?? waitDefaults.maxPollIntervalMs;
-  const nearInterval = options.nearReadyPollIntervalMs ?? waitDefaults.nearReadyPollIntervalMs;
-  const nearStatuses = new Set<string>(options.nearReadyStatuses ?? waitDefaults.nearReadyStatuses);
-  const jitter = Math.min(Math.max(options.jitter ?? waitDefaults.jitter, 0), 1);
-  const failOn = new Set<ClusterLifecycle>(options.failOn ?? goal.defaultFailOn);
+  const d = waitDefaults;
+  const maxInterval = options.maxPollIntervalMs ?? d.maxPollIntervalMs;
+  const nearStatuses = new Set<string>(options.nearReadyStatuses ?? d.nearReadyStatuses);
+  const nearCap = Math.min(options.nearReadyPollIntervalMs ?? d.nearReadyPollIntervalMs, maxInterval);
+  const jitter = Math.min(Math.max(options.jitter ?? d.jitter, 0), 1);
+  // A failed or paused cluster can still be deleted; only the deadline ends a wait until gone.
+  const failOn = new Set<ClusterLifecycle>(options.failOn ?? (untilGone ? [] : d.failOn));
   const resumed = options.resume;
   if (resumed !== undefined && resumed.clusterId !== clusterId) throw new TypeError(`resume: the saved wait is for cluster ${resumed.clusterId}, not ${clusterId}`);
+  // Fresh objects only: a state handed to onPoll or an error never changes afterwards.
   let state: WaitState = {
     clusterId,
-    deadlineAt: options.timeoutMs !== undefined || resumed === undefined ? now() + (options.timeoutMs ?? waitDefaults.timeoutMs) : resumed.deadlineAt,
+    deadlineAt: options.timeoutMs !== undefined || resumed === undefined ? now() + (options.timeoutMs ?? d.timeoutMs) : resumed.deadlineAt,
     requests: resumed?.requests ?? 0,
     transientErrors: resumed?.transientErrors ?? 0,
-    intervalMs: resumed?.intervalMs ?? initial,
+    intervalMs: resumed?.intervalMs ?? options.pollIntervalMs ?? d.pollIntervalMs,
     history: resumed?.history ?? [],
   };
   let last: Cluster | undefined;
   let lastError: unknown;
 
-  const describe = () => {
+  const end = (ErrorClass: typeof WaitForReadyError, problem: string, cluster: Cluster | undefined, cause?: unknown) => {
     const statuses = state.history.map((o) => o.raw_status || "(none)").join(" → ");
-    return `${state.requests} requests${state.transientErrors > 0 ? `, ${state.transientErrors} transient errors` : ""}${statuses ? `; statuses seen: ${statuses}` : ""}`;
+    const counts = `${state.requests} requests${state.transientErrors > 0 ? `, ${state.transientErrors} transient errors` : ""}${statuses ? `; statuses seen: ${statuses}` : ""}`;
+    return new ErrorClass(`Cluster ${clusterId} ${problem}${counts})`, clusterId, cluster, { cause, state });
   };
-  const timedOut = () =>
-    new WaitTimeoutError(`Cluster ${clusterId} was not ${goal.what} by the deadline (${describe()})`, clusterId, last, { cause: lastError, state });
+  const timedOut = () => end(WaitTimeoutError, `was not ${what} by the deadline (`, last, lastError);
 
   for (;;) {
     if (state.deadlineAt - now() <= 0) throw timedOut();
@@ -169,55 +159,42 @@ async function poll<T>(clusterId: string, deps: WaitDeps, options: WaitOptions, 
       cluster = await deps.get(clusterId, { signal: options.signal, deadlineMs: state.deadlineAt - now(), onResponse });
     } catch (error) {
       if (error instanceof NotFoundError) {
-        const gone = goal.onGone?.();
-        if (gone?.done) return gone.value;
-        throw new ClusterDeletedError(`Cluster ${clusterId} no longer exists (${describe()})`, clusterId, last, { cause: error, state });
+        if (untilGone) return undefined as never;
+        throw end(ClusterDeletedError, "no longer exists (", last, error);
       }
       if (error instanceof AbortedError || !isTransient(error)) throw error;
       lastError = error;
       state = { ...state, transientErrors: state.transientErrors + 1 };
     }
     if (cluster !== undefined) {
-      const changed = last === undefined || last.raw_status !== cluster.raw_status;
-      last = cluster;
-      if (changed) {
-        const previous = state.history.at(-1);
-        if (previous === undefined || previous.raw_status !== cluster.raw_status) {
+      if (last?.raw_status !== cluster.raw_status) {
+        if (state.history.at(-1)?.raw_status !== cluster.raw_status) {
           state = { ...state, history: [...state.history, { at: now(), raw_status: cluster.raw_status, lifecycle: cluster.lifecycle }] };
         }
         options.onStatus?.(cluster);
       }
-      if (failOn.has(cluster.lifecycle)) {
-        throw new ClusterFailedError(`Cluster ${clusterId} is ${cluster.lifecycle} (status ${cluster.raw_status}; ${describe()})`, clusterId, cluster, { state });
-      }
-      if (goal.deletingFails && cluster.lifecycle === "deleting") {
-        throw new ClusterDeletedError(`Cluster ${clusterId} is being deleted (${describe()})`, clusterId, cluster, { state });
-      }
-      const verdict = goal.check(cluster);
-      if (verdict.done) {
+      last = cluster;
+      if (failOn.has(cluster.lifecycle)) throw end(ClusterFailedError, `is ${cluster.lifecycle} (status ${cluster.raw_status}; `, cluster);
+      if (!untilGone && cluster.lifecycle === "deleting") throw end(ClusterDeletedError, "is being deleted (", cluster);
+      if (done(cluster)) {
         options.onPoll?.(state);
-        return verdict.value;
+        return cluster;
       }
     }
-    const cap = last !== undefined && nearStatuses.has(last.raw_status) ? Math.min(nearInterval, maxInterval) : maxInterval;
+    const cap = last !== undefined && nearStatuses.has(last.raw_status) ? nearCap : maxInterval;
     const step = Math.min(state.intervalMs, cap);
-    const delay = hintMs !== undefined ? Math.min(hintMs, maxInterval) : step * (1 - jitter * random());
-    state = { ...state, intervalMs: Math.min(step * waitDefaults.backoffFactor, cap) };
+    const delay = hintMs !== undefined ? Math.min(hintMs, maxInterval) : step * (1 - jitter * (deps.random ?? Math.random)());
+    state = { ...state, intervalMs: Math.min(step * d.backoffFactor, cap) };
     options.onPoll?.(state);
     const wait = Math.min(delay, state.deadlineAt - now());
     if (wait < 0 || (wait === 0 && delay > 0)) throw timedOut();
-    await sleep(wait, options.signal);
+    await (deps.sleep ?? realSleep)(wait, options.signal);
   }
 }
 
 /** Polls until the cluster is ready. Rejects with ClusterFailedError, ClusterDeletedError or WaitTimeoutError. */
 export function waitForReady(clusterId: string, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
-  return poll<Cluster>(clusterId, deps, options, {
-    what: "ready",
-    deletingFails: true,
-    defaultFailOn: waitDefaults.failOn,
-    check: (cluster) => (cluster.lifecycle === "ready" ? { done: true, value: cluster } : { done: false }),
-  });
+  return poll(clusterId, deps, options, "ready", (cluster) => cluster.lifecycle === "ready");
 }
 
 /**
@@ -225,12 +202,7 @@ export function waitForReady(clusterId: string, deps: WaitDeps, options: WaitOpt
  * the wait as in waitForReady.
  */
 export function waitFor(clusterId: string, predicate: (cluster: Cluster) => boolean, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
-  return poll<Cluster>(clusterId, deps, options, {
-    what: "as expected",
-    deletingFails: true,
-    defaultFailOn: waitDefaults.failOn,
-    check: (cluster) => (predicate(cluster) ? { done: true, value: cluster } : { done: false }),
-  });
+  return poll(clusterId, deps, options, "as expected", predicate);
 }
 
 /** GPUs on worker nodes that report ready: what the cluster can run on now, unlike `num_gpus` (what it should have). */
@@ -253,24 +225,12 @@ export function updateApplied(cluster: Cluster, patch: ClusterUpdateInput): bool
 
 /** Polls until `update(id, patch)` has taken effect (see {@link updateApplied}). */
 export function waitForUpdate(clusterId: string, patch: ClusterUpdateInput, deps: WaitDeps, options: WaitOptions = {}): Promise<Cluster> {
-  return poll<Cluster>(clusterId, deps, options, {
-    what: "updated",
-    deletingFails: true,
-    defaultFailOn: waitDefaults.failOn,
-    check: (cluster) => (updateApplied(cluster, patch) ? { done: true, value: cluster } : { done: false }),
-  });
+  return poll(clusterId, deps, options, "updated", (cluster) => updateApplied(cluster, patch));
 }
 
 /** Polls until the cluster is gone (GET answers 404). Resolves with nothing; `deleting` is expected on the way. `failOn` defaults to none. */
-export function waitForDeleted(clusterId: string, deps: WaitDeps, options: WaitOptions = {}): Promise<void> {
-  return poll<void>(clusterId, deps, options, {
-    what: "deleted",
-    deletingFails: false,
-    // A failed or paused cluster can still be deleted; only the deadline ends this wait.
-    defaultFailOn: [],
-    onGone: () => ({ done: true, value: undefined }),
-    check: () => ({ done: false }),
-  });
+export async function waitForDeleted(clusterId: string, deps: WaitDeps, options: WaitOptions = {}): Promise<void> {
+  await poll(clusterId, deps, options, "deleted", () => false, true);
 }
 
 /** Problems with the waiter-only options (the client checks `timeoutMs`, `signal` and `onStatus` itself). */

@@ -170,6 +170,14 @@ export function renderStable(resolutions: readonly StableResolution[]): string {
     const name = stableTypeName(r.entry);
     if (r.found === "missing") {
       lines.push(`// ${name}: not found in the ${r.entry.version} spec (see generated/merge-report.md, "Stable names").`);
+      if (r.entry.kind === "enum") {
+        // An enum stays exported, as one string literal naming what was looked for: a mapping table's
+        // `satisfies Record<…>` then fails with a message that names the lost field, where a removed export would only
+        // say "has no exported member" at the import line. Its values list is declared, not defined, so nothing that
+        // imports it can run (the module fails to link) even if every use type-checks.
+        const lost = stringLiteral(`stable name ${name} not found: ${r.entry.version} ${r.entry.pointer}`);
+        lines.push(`export type ${name} = ${lost} | (string & {});`, `export declare const ${r.entry.version}${r.entry.name}Values: readonly ${name}[];`);
+      }
       continue;
     }
     if (r.entry.kind === "enum" && r.enumDef !== undefined) {
@@ -189,7 +197,7 @@ export function stableNameProblems(resolutions: readonly StableResolution[]): st
     .map((r) =>
       r.found === "via"
         ? `stable name ${stableTypeName(r.entry)} (${r.entry.version}): ${r.entry.pointer} no longer finds its schema; found through ${r.entry.via.operationId} at ${r.at}; update its pointer in codegen/stable-names.ts`
-        : `stable name ${stableTypeName(r.entry)} (${r.entry.version}): neither ${r.entry.pointer} nor ${r.entry.via.operationId} finds it; ${stableTypeName(r.entry)} is not generated, so its importers fail to compile`,
+        : `stable name ${stableTypeName(r.entry)} (${r.entry.version}): neither ${r.entry.pointer} nor ${r.entry.via.operationId} finds it; ${r.entry.kind === "enum" ? `${stableTypeName(r.entry)} is generated as a string naming that pointer, so each handwritten use fails to compile naming it` : `${stableTypeName(r.entry)} is not generated, so its importers fail to compile`}`,
     );
 }
 

@@ -85,7 +85,7 @@ export const statusToV1 = {
   Failed: "FAILED",
 } as const satisfies Record<ClusterStatus, V1Status | null>;
 
-const unifiedStatuses: ReadonlySet<string> = new Set(clusterStatusValues);
+const unifiedStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(clusterStatusValues);
 
 /**
  * A v1 status string. Cluster info carries a free string: v1 enum names map through the table, a server already
@@ -98,7 +98,7 @@ export function statusFromV1Wire(raw: string): Known<ClusterStatus> {
 }
 
 /** v1 driver pairs the spec can express, for error messages and outbound checks. */
-export const v1DriverPairs: readonly DriverVersion[] = v1CreateDriverValues
+export const v1DriverPairs: readonly DriverVersion[] = /* @__PURE__ */ v1CreateDriverValues
   .map(parseV1Driver)
   .filter((pair): pair is DriverVersion => pair !== undefined);
 

@@ -48,41 +48,29 @@ import { billingTypeToV1, clusterTypeFromV1, clusterTypeToV1, driverToV1, gpuTyp
 /** v1 create, update (the cluster id travels in the body) and volume create bodies. */
 export type { V1ClusterCreateBody, V1ClusterUpdateBody, V1VolumeCreateBody };
 
-const unifiedClusterTypes: ReadonlySet<string> = new Set(clusterTypeValues);
-const unifiedGpuTypes: ReadonlySet<string> = new Set(gpuTypeValues);
+const unifiedClusterTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(clusterTypeValues);
+const unifiedGpuTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(gpuTypeValues);
 
 function refuse(feature: string, detail: string): never {
   throw new UnsupportedByVersionError("v1", feature, detail);
 }
 
 /**
- * What becomes of each unified create field on v1. Keyed by every field, so a field added to the unified input breaks
- * the build until someone decides its v1 fate. "refused": v1 has no place for it; a spec-default `false` is dropped.
+ * Unified create fields v1 has no place for (a spec-default `false` is dropped). v1-create-fields.ts decides the v1
+ * fate of every unified field and checks at compile time that its "refused" ones are exactly these.
  */
-export const createFieldOnV1 = {
-  cluster_name: "copied",
-  region: "copied",
-  gpu_type: "mapped",
-  num_gpus: "copied",
-  cuda_version: "joined into driver_version",
-  nvidia_driver_version: "joined into driver_version",
-  billing_type: "mapped",
-  cluster_type: "mapped",
-  duration_days: "copied",
-  shared_volume: "copied",
-  volume_id: "copied",
-  gpu_node_failover_enabled: "refused",
-  auto_scaled: "refused",
-  auto_scale_max_gpus: "refused",
-  slurm_shm_size_gib: "refused",
-  capacity_pool_id: "refused",
-  reservation_start_time: "refused",
-  reservation_end_time: "refused",
-  install_traefik: "refused",
-  slurm_image: "refused",
-} as const satisfies Record<keyof ClusterCreateInput, "copied" | "mapped" | "joined into driver_version" | "refused">;
+export const refusedOnV1 = [
+  "gpu_node_failover_enabled",
+  "auto_scaled",
+  "auto_scale_max_gpus",
+  "slurm_shm_size_gib",
+  "capacity_pool_id",
+  "reservation_start_time",
+  "reservation_end_time",
+  "install_traefik",
+  "slurm_image",
+] as const satisfies ReadonlyArray<keyof ClusterCreateInput>;
 
-const refusedOnV1 = (Object.keys(createFieldOnV1) as Array<keyof ClusterCreateInput>).filter((key) => createFieldOnV1[key] === "refused");
 
 /** unified create input (already validated) → v1 body. Throws before any request when v1 cannot express it. */
 export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBody {

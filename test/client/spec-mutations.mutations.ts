@@ -65,6 +65,12 @@ const mutations: readonly Mutation[] = [
     },
   },
   { name: "removed response field", version: "v1", names: "availability_zones", mutate: (s) => delete s.components.schemas.Region.properties.availability_zones },
+  // A renamed field that holds an enum of the stable-names table: the entry is lost, so its exported type becomes a
+  // string naming the lost pointer and the mapping table keyed by it fails with that name (not "no exported member").
+  { name: "renamed response enum field", version: "v1", names: "cluster_type", mutate: (s) => renameKey(s.components.schemas.GPUClusterInfo.properties, "cluster_type", "kind") },
+  { name: "renamed request field", version: "v2", names: "num_gpus", mutate: (s) => renameKey(s.components.schemas.GPUClusterCreateRequest.properties, "num_gpus", "gpu_count") },
+  // The update encoder spreads the unified patch, which the compiler does not check for unknown keys: a guard does.
+  { name: "renamed update request field", version: "v2", names: "reservation_end_time", mutate: (s) => renameKey(s.components.schemas.GPUClusterUpdateRequest.properties, "reservation_end_time", "reservation_ends_at") },
   { name: "renamed schema", version: "v2", names: undefined, mutate: (s) => renameSchema(s, "GPUClusterInfo", "GPUClusterDetails") },
   { name: "renamed schema", version: "v1", names: undefined, mutate: (s) => renameSchema(s, "SharedVolumeInfo", "SharedVolumeDetails") },
   { name: "moved path", version: "v2", names: "/compute/regions", mutate: (s) => renameKey(s.paths, "/compute/regions", "/compute/cluster-regions") },

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderMigrationGuide } from "../../scripts/migration-guide.js";
 import { createClient, UnsupportedByVersionError, type ClusterCreateInput } from "../../src/index.js";
-import { createFieldOnV1 } from "../../src/mappings/v1.js";
+import { createFieldOnV1 } from "../../src/mappings/v1-create-fields.js";
 import { v1Refusals } from "../../src/migrate/refusals.js";
 
 const v1 = createClient({

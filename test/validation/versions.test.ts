@@ -21,14 +21,15 @@ function paths(run: () => unknown): string[] {
 
 /** For each rule stated by one version only: an input it refuses, and the path it reports. */
 const versionRules: Record<string, { input: Record<string, unknown>; path: string }> = {
-  "cluster_type SLURM needs slurm_shm_size_gib": { input: { ...valid, cluster_type: "SLURM" }, path: "slurm_shm_size_gib" },
-  "billing_type SCHEDULED_CAPACITY needs reservation_start_time and reservation_end_time": { input: { ...valid, billing_type: "SCHEDULED_CAPACITY" }, path: "reservation_start_time" },
-  "auto_scaled true needs auto_scale_max_gpus": { input: { ...valid, auto_scaled: true }, path: "auto_scale_max_gpus" },
-  "duration_days is required": { input: { ...valid, duration_days: undefined }, path: "duration_days" },
+  "slurm_shm_size_gib is required when cluster_type is SLURM": { input: { ...valid, cluster_type: "SLURM" }, path: "slurm_shm_size_gib" },
+  "reservation_start_time is required with billing_type SCHEDULED_CAPACITY": { input: { ...valid, billing_type: "SCHEDULED_CAPACITY", reservation_end_time: "2030-01-31T00:00:00Z" }, path: "reservation_start_time" },
+  "reservation_end_time is required with billing_type SCHEDULED_CAPACITY": { input: { ...valid, billing_type: "SCHEDULED_CAPACITY", reservation_start_time: "2030-01-01T00:00:00Z" }, path: "reservation_end_time" },
+  "auto_scale_max_gpus is required when auto_scaled is true": { input: { ...valid, auto_scaled: true }, path: "auto_scale_max_gpus" },
+  "duration_days is required by API v1 (v2 makes it optional)": { input: { ...valid, duration_days: undefined }, path: "duration_days" },
 };
 
 describe("version-aware create validation", () => {
-  const onlyOne = createConditions.filter((c) => c.versions.length === 1);
+  const onlyOne = createConditions.filter((c) => c.versions.length === 1).map((c) => ({ rule: `${c.field} ${c.message}`, versions: c.versions }));
 
   it("every rule stated by one version only has a case here", () => {
     expect(onlyOne.map((c) => c.rule).sort()).toEqual(Object.keys(versionRules).sort());

@@ -25,17 +25,41 @@ import type { components as V2Components, operations as V2Operations } from "./v
 // V2ClusterUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2ClusterType = "stable name V2ClusterType not found: v2 #/components/schemas/GPUClusterInfo/properties/cluster_type";
+export declare const v2ClusterTypeValues: "stable name V2ClusterType not found: v2 #/components/schemas/GPUClusterInfo/properties/cluster_type";
 // V1ClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1ClusterType = "stable name V1ClusterType not found: v1 #/components/schemas/GPUClusterInfo/properties/cluster_type";
+export declare const v1ClusterTypeValues: "stable name V1ClusterType not found: v1 #/components/schemas/GPUClusterInfo/properties/cluster_type";
 // V2GpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2GpuType = "stable name V2GpuType not found: v2 #/components/schemas/GPUClusterInfo/properties/gpu_type";
+export declare const v2GpuTypeValues: "stable name V2GpuType not found: v2 #/components/schemas/GPUClusterInfo/properties/gpu_type";
 // V1GpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1GpuType = "stable name V1GpuType not found: v1 #/components/schemas/GPUClusterInfo/properties/gpu_type";
+export declare const v1GpuTypeValues: "stable name V1GpuType not found: v1 #/components/schemas/GPUClusterInfo/properties/gpu_type";
 // V2CreateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2CreateClusterType = "stable name V2CreateClusterType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
+export declare const v2CreateClusterTypeValues: "stable name V2CreateClusterType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
 // V1CreateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1CreateClusterType = "stable name V1CreateClusterType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
+export declare const v1CreateClusterTypeValues: "stable name V1CreateClusterType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
 // V2CreateGpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2CreateGpuType = "stable name V2CreateGpuType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
+export declare const v2CreateGpuTypeValues: "stable name V2CreateGpuType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
 // V1CreateGpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1CreateGpuType = "stable name V1CreateGpuType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
+export declare const v1CreateGpuTypeValues: "stable name V1CreateGpuType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
 // V2CreateBillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2CreateBillingType = "stable name V2CreateBillingType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
+export declare const v2CreateBillingTypeValues: "stable name V2CreateBillingType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
 // V1CreateBillingType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1CreateBillingType = "stable name V1CreateBillingType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
+export declare const v1CreateBillingTypeValues: "stable name V1CreateBillingType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
 // V2UpdateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2UpdateClusterType = "stable name V2UpdateClusterType not found: v2 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
+export declare const v2UpdateClusterTypeValues: "stable name V2UpdateClusterType not found: v2 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
 // V1UpdateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1UpdateClusterType = "stable name V1UpdateClusterType not found: v1 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
+export declare const v1UpdateClusterTypeValues: "stable name V1UpdateClusterType not found: v1 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
 // V2ClusterDeleteAnswer: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2Region: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2DriverPair: not found in the v2 spec (see generated/merge-report.md, "Stable names").
@@ -45,8 +69,14 @@ export type V2Volume = V2Operations["SharedVolumeService_Get"]["responses"][200]
 // V2VolumeCreateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2ClusterStatus = "stable name V2ClusterStatus not found: v2 #/components/schemas/GPUClusterInfo/properties/status";
+export declare const v2ClusterStatusValues: "stable name V2ClusterStatus not found: v2 #/components/schemas/GPUClusterInfo/properties/status";
 // V2BillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2BillingType = "stable name V2BillingType not found: v2 #/components/schemas/GPUClusterInfo/properties/billing_type";
+export declare const v2BillingTypeValues: "stable name V2BillingType not found: v2 #/components/schemas/GPUClusterInfo/properties/billing_type";
 // V2VolumeStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2VolumeStatus = "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status";
+export declare const v2VolumeStatusValues: "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status";
 // V1ClusterCreateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
@@ -57,5 +87,11 @@ export type V1Volume = V1Operations["SharedVolumeService_Get"]["responses"][200]
 // V1VolumeDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeCreateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1CreateDriver: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1CreateDriver = "stable name V1CreateDriver not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/driver_version";
+export declare const v1CreateDriverValues: "stable name V1CreateDriver not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/driver_version";
 // V1CreateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1CreateAnswerStatus = "stable name V1CreateAnswerStatus not found: v1 #/components/schemas/GPUClusterCreateResponse/properties/status";
+export declare const v1CreateAnswerStatusValues: "stable name V1CreateAnswerStatus not found: v1 #/components/schemas/GPUClusterCreateResponse/properties/status";
 // V1UpdateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1UpdateAnswerStatus = "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status";
+export declare const v1UpdateAnswerStatusValues: "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status";

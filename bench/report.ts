@@ -220,7 +220,7 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   }
   out.push(
     section("How to run", [
-      "- `npm run bench`: everything above (about 5 minutes on 2 idle cores); writes this file and the raw numbers to .tmp/bench/results.json.",
+      "- `npm run bench`: everything above (about 5 minutes on 2 idle cores, plus about 4 for the codegen scaling runs of section 5b); writes this file and the raw numbers to .tmp/bench/results.json.",
       "- `npm run bench -- --quick`: a smoke run of every section in a few minutes; writes .tmp/bench/BENCHMARKS.quick.md, never this file.",
       "- `npm run bench -- --only=calls,mapping,bundle,codegen,codegen-scale,typecheck,waiter`: a subset (pass `--out=FILE` to keep this file).",
       "- `npm run bench -- --from-json=.tmp/bench/results.json`: re-render a saved run (e.g. after editing bench/analysis.md).",

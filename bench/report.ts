@@ -1,6 +1,7 @@
 /** Renders a BenchResults as BENCHMARKS.md. */
 import { type BundleRow, bundleSettings } from "./bundle.js";
 import type { CallSuiteResult } from "./calls/suite.js";
+import { codegenScaleSection } from "./codegen/scale-report.js";
 import { count, kilobytes, quartileRange, range, table } from "./lib/format.js";
 import type { BenchResults } from "./results.js";
 import { waiterSection } from "./waiter-report.js";
@@ -182,6 +183,9 @@ export function renderReport(results: BenchResults, analysis?: string): string {
       ]),
     );
   }
+  if (results.codegenScale) {
+    out.push(section("5b. Codegen scaling", codegenScaleSection(results)));
+  }
   if (results.typecheck) {
     out.push(
       section("6. Type-check time of a consumer", [
@@ -216,9 +220,9 @@ export function renderReport(results: BenchResults, analysis?: string): string {
   }
   out.push(
     section("How to run", [
-      "- `npm run bench`: everything above (about 5 minutes on 2 idle cores); writes this file and the raw numbers to .tmp/bench/results.json.",
+      "- `npm run bench`: everything above (about 5 minutes on 2 idle cores, plus about 4 for the codegen scaling runs of section 5b); writes this file and the raw numbers to .tmp/bench/results.json.",
       "- `npm run bench -- --quick`: a smoke run of every section in a few minutes; writes .tmp/bench/BENCHMARKS.quick.md, never this file.",
-      "- `npm run bench -- --only=calls,mapping,bundle,codegen,typecheck,waiter`: a subset (pass `--out=FILE` to keep this file).",
+      "- `npm run bench -- --only=calls,mapping,bundle,codegen,codegen-scale,typecheck,waiter`: a subset (pass `--out=FILE` to keep this file).",
       "- `npm run bench -- --from-json=.tmp/bench/results.json`: re-render a saved run (e.g. after editing bench/analysis.md).",
       "- Profiles by hand: `npx tsx bench/profile/hot-loop.ts \"this client, v2 adapter\" 100000 .tmp/bench/client.cpuprofile` (samples only the warm loop) or `node --cpu-prof --cpu-prof-dir=.tmp/bench/profiles --import tsx codegen/main.ts --out .tmp/bench/out` (whole process), then `npx tsx bench/profile/summarize.ts <file.cpuprofile> 25`. Inclusive times of project functions stop at `await` boundaries, so async callers are under-counted.",
       "- Numbers are only comparable within one run: run on an otherwise idle machine and compare ratios, not absolute µs.",

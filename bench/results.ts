@@ -1,6 +1,7 @@
 /** Everything one bench run measured; run.ts fills it, report.ts renders it. */
 import type { BundleRow } from "./bundle.js";
 import type { ParseRow } from "./codegen/parse-cost.js";
+import type { CodegenScaleResult } from "./codegen/scale.js";
 import type { PrimitiveRow } from "./calls/primitives.js";
 import type { CallSuiteResult } from "./calls/suite.js";
 import type { MachineInfo } from "./lib/machine.js";
@@ -58,6 +59,7 @@ export interface BenchResults {
   mapping?: readonly MappingRow[];
   bundles?: readonly BundleRow[];
   codegen?: CodegenResult;
+  codegenScale?: CodegenScaleResult;
   typecheck?: readonly TypecheckRow[];
   waiter?: WaiterResults;
   readonly profiles: ProfileSection[];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=calls,mapping,bundle,codegen,typecheck,waiter] [--out=FILE] [--from-json=FILE]`
+ * `npm run bench [-- --quick] [--only=calls,mapping,bundle,codegen,codegen-scale,typecheck,waiter] [--out=FILE] [--from-json=FILE]`
  *
  * Runs every section in one process (per-call contenders interleaved), then
  * writes BENCHMARKS.md (a `--quick` run writes .tmp/bench/BENCHMARKS.quick.md
@@ -17,6 +17,7 @@ import { measurePrimitives } from "./calls/primitives.js";
 import { STUB_ORIGIN, stubFetch } from "./calls/stub-fetch.js";
 import { runCallSuite } from "./calls/suite.js";
 import { measureCodegen } from "./codegen/run-codegen.js";
+import { measureCodegenScale } from "./codegen/scale.js";
 import { startLoopbackServer } from "./http/start-server.js";
 import { type BuiltClient, buildClient, importBuiltClient } from "./lib/built-client.js";
 import { describeMachine } from "./lib/machine.js";
@@ -36,7 +37,7 @@ import { measureWaiter } from "./waiter.js";
 const workDir = join(repoRoot, ".tmp/bench");
 /** Where the client is compiled as published, for the per-call and mapping sections. */
 const builtDir = join(workDir, "built");
-const sectionNames = ["calls", "mapping", "bundle", "codegen", "typecheck", "waiter"] as const;
+const sectionNames = ["calls", "mapping", "bundle", "codegen", "codegen-scale", "typecheck", "waiter"] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function log(message: string): void {
@@ -150,6 +151,10 @@ async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: 
     log("codegen (whole processes)…");
     results.codegen = measureCodegen(repoRoot, join(workDir, "codegen"), settings.codegenRuns, quick);
     profileCodegen(results);
+  }
+  if (only.has("codegen-scale")) {
+    log("codegen scaling (5, 10, 50 MB specs; sync on the upstream document)…");
+    results.codegenScale = measureCodegenScale(repoRoot, join(workDir, "codegen-scale"), quick, log);
   }
   if (only.has("typecheck")) {
     log("consumer type-check…");

@@ -1,6 +1,7 @@
 /** The targets, checked against one run's results. */
 import { CLIENT_V1, CLIENT_V2 } from "./calls/contender.js";
 import type { CallSuiteResult } from "./calls/suite.js";
+import { codegenScaleTargets } from "./codegen/scale-report.js";
 import { kilobytes } from "./lib/format.js";
 import type { Interval } from "./lib/stats.js";
 import type { BenchResults } from "./results.js";
@@ -86,6 +87,7 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
   if (!results.codegen) {
     verdicts.push({ target: "codegen: whole pipeline ≤ openapi-typescript on one spec; large spec ≤ openapi-typescript on it", measured: notMeasured, verdict: "–" });
   }
+  verdicts.push(...codegenScaleTargets(results, notMeasured));
   verdicts.push(...consumerTargets(results));
   return verdicts;
 }

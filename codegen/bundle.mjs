@@ -17,32 +17,32 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** Bump when the bundle's layout or build options change, so old cache entries are never picked up. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** The bundles: the CLI (main thread) and the ts-morph printer (emit/ts-files.worker.mjs). */
-const ENTRIES = { cli: "cli.ts", "ts-files": "emit/ts-files.ts" };
+/** The bundles: the CLI (main thread), the ts-morph printer (emit/ts-files.worker.mjs) and the sync CLI (sync.mjs). */
+const ENTRIES = { cli: "cli.ts", "ts-files": "emit/ts-files.ts", sync: "sync/cli.ts" };
 
 const codegenDir = dirname(fileURLToPath(import.meta.url));
 /** Git-ignored, like every scratch output of this repo; per checkout, so worktrees never share a bundle. */
 const defaultCacheDir = join(codegenDir, "..", ".tmp", "codegen-bundle");
 
 /**
- * File URLs of the bundled CLI (`cli`, exports runCli) and ts-morph printer (`tsFiles`, exports renderTsFiles) for
- * the current sources, building them first if this exact source tree has not been built yet. Undefined when they
+ * File URLs of the bundled CLI (`cli`, exports runCli), ts-morph printer (`tsFiles`, exports renderTsFiles) and sync
+ * CLI (`sync`, exports runSyncCli) for the current sources, building them first if this exact source tree has not been built yet. Undefined when they
  * cannot be built here; the caller then runs the sources under tsx.
  *
  * @param {{ cacheDir?: string, sourceDir?: string, onBuild?: () => void }} [options] `cacheDir`: where bundles live;
  *   `sourceDir`: the codegen/ folder to bundle (this one by default); `onBuild`: called when a build actually runs.
  *   Tests use all three.
- * @returns {Promise<{ cli: string, tsFiles: string } | undefined>}
+ * @returns {Promise<{ cli: string, tsFiles: string, sync: string } | undefined>}
  */
 export async function bundledGenerator({ cacheDir = defaultCacheDir, sourceDir = codegenDir, onBuild } = {}) {
   try {
     const require = createRequire(import.meta.url);
     const esbuildVersion = require("esbuild/package.json").version;
     const dir = join(cacheDir, sourceKey(sourceDir, esbuildVersion));
-    const urls = { cli: pathToFileURL(join(dir, "cli.mjs")).href, tsFiles: pathToFileURL(join(dir, "ts-files.mjs")).href };
-    if (existsSync(join(dir, "cli.mjs")) && existsSync(join(dir, "ts-files.mjs"))) return urls;
+    const urls = { cli: pathToFileURL(join(dir, "cli.mjs")).href, tsFiles: pathToFileURL(join(dir, "ts-files.mjs")).href, sync: pathToFileURL(join(dir, "sync.mjs")).href };
+    if (Object.keys(ENTRIES).every((name) => existsSync(join(dir, `${name}.mjs`)))) return urls;
     onBuild?.();
     await build(require("esbuild"), sourceDir, dir);
     pruneOtherBuilds(cacheDir, dir);
@@ -92,7 +92,7 @@ async function build(esbuild, sourceDir, dir) {
       renameSync(temp, dir);
     } catch (error) {
       // Another run built the same sources first: its bundle is identical, keep it.
-      if (!existsSync(join(dir, "ts-files.mjs"))) throw error;
+      if (!existsSync(join(dir, "sync.mjs"))) throw error;
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });

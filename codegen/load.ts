@@ -14,12 +14,20 @@ export interface LoadedSpec {
   /** Display path (relative to the repo root, forward slashes) used in banners, spec-info and error messages. */
   readonly file: string;
   readonly sha256: string;
+  /** Length of the YAML text (UTF-16 code units): what parsing it costs grows with this. */
+  readonly textLength: number;
   /** The document as plain JSON-compatible data (YAML aliases expanded). */
   readonly document: Record<string, unknown>;
   /** Maps a JSON pointer to a location; falls back to the deepest existing ancestor. */
   locate(pointer: string): SpecLocation;
   /** A CodegenError located at `pointer`. */
   error(pointer: string, detail: string): CodegenError;
+  /**
+   * Lets go of the YAML syntax tree behind `locate` (on a large spec several times the size of the document itself);
+   * a later `locate` parses the text again. The pipeline calls it once normalization has located everything the
+   * output cites, so the tree is not held through emission, where only an error would need it.
+   */
+  releaseSyntaxTree(): void;
 }
 
 // require, not `import`: yaml's Node build is CommonJS, and an ES import makes Node scan it for named exports first.
@@ -31,14 +39,14 @@ const SUPPORTED_OPENAPI = /^3\.[01]\.\d+$/;
  * Reads and validates one spec: YAML syntax, OpenAPI version, and every `$ref` (internal, resolvable, and not part
  * of a cycle that no TypeScript type can express). Throws CodegenError with the location of the first problem.
  */
-export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>) => void): LoadedSpec {
+export function loadSpec(absolutePath: string, displayPath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>, textLength: number) => void): LoadedSpec {
   const bytes = readFileSync(absolutePath);
   return parseSpec(bytes.toString("utf8"), displayPath, version, createHash("sha256").update(bytes).digest("hex"), onDocument);
 }
 
 /**
  * loadSpec on text already in memory (tests and the spec differ use this directly). `onDocument` receives the parsed
- * document as soon as it exists, before the OpenAPI version and `$ref` checks (the pipeline starts openapi-typescript
+ * document (and the text's length) as soon as it exists, before the OpenAPI version and `$ref` checks (the pipeline starts openapi-typescript
  * on it there; if a check then fails, that conversion is dropped).
  */
 export function parseSpec(
@@ -46,17 +54,22 @@ export function parseSpec(
   displayPath: string,
   version: ApiVersion,
   sha256 = createHash("sha256").update(text, "utf8").digest("hex"),
-  onDocument?: (document: Record<string, unknown>) => void,
+  onDocument?: (document: Record<string, unknown>, textLength: number) => void,
 ): LoadedSpec {
   const lineCounter = new LineCounter();
-  const doc = withPlainEnv(() => parseYaml(text, lineCounter, displayPath));
+  const doc = parseYaml(text, lineCounter, displayPath);
 
   const locateOffset = (offset: number, pointer: string): SpecLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: displayPath, line, col, pointer };
   };
-  const keyIndex: KeyIndex = new WeakMap();
-  const locate = (pointer: string): SpecLocation => locateOffset(offsetOf(doc, pointer, keyIndex), pointer);
+  let tree: { readonly doc: Document; readonly keyIndex: KeyIndex } | undefined = { doc, keyIndex: new WeakMap() };
+  // Parsed again only when something is located after releaseSyntaxTree (the text parsed once already: no errors).
+  const syntaxTree = () => (tree ??= { doc: parseYamlDocument(text), keyIndex: new WeakMap() });
+  const locate = (pointer: string): SpecLocation => {
+    const { doc: located, keyIndex } = syntaxTree();
+    return locateOffset(offsetOf(located, pointer, keyIndex), pointer);
+  };
   const error = (pointer: string, detail: string): CodegenError => new CodegenError(locate(pointer), detail);
 
   const firstError = doc.errors[0];
@@ -72,18 +85,31 @@ export function parseSpec(
   if (violation) throw new CodegenError(locateOffset(violation.offset, pointerAtOffset(doc, violation.offset)), violation.detail);
   const document: unknown = doc.toJS({ maxAliasCount: -1 });
   if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
-  onDocument?.(document);
+  onDocument?.(document, text.length);
 
-  const spec: LoadedSpec = { version, file: displayPath, sha256, document, locate, error };
+  const releaseSyntaxTree = () => {
+    tree = undefined;
+  };
+  const spec: LoadedSpec = { version, file: displayPath, sha256, textLength: text.length, document, locate, error, releaseSyntaxTree };
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
 }
 
+/**
+ * yaml's parseDocument as every reader of spec text here calls it (the loader, sync's upstream and overlays): with
+ * process.env swapped for a plain copy (withPlainEnv) and without yaml's duplicate-key check, which compares each key
+ * with every earlier key of its mapping (quadratic: most of the parse time at 10 MB). The caller runs checkExpansion
+ * (yaml-limits.ts), which finds duplicate keys in linear time, before trusting the Document.
+ */
+export function parseYamlDocument(text: string, lineCounter?: InstanceType<typeof LineCounter>): Document {
+  return withPlainEnv(() => parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }));
+}
+
 /** yaml's parse; a stack exhausted by absurdly deep input is reported as a spec error, not a crash. */
 function parseYaml(text: string, lineCounter: InstanceType<typeof LineCounter>, displayPath: string): Document {
   try {
-    return parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+    return parseYamlDocument(text, lineCounter);
   } catch (error) {
     if (error instanceof RangeError) throw new CodegenError({ file: displayPath, line: 1, col: 1, pointer: "#" }, `the YAML is nested too deeply to parse (${error.message})`);
     throw error;

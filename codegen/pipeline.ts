@@ -6,6 +6,7 @@ import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
 import { asInputError } from "./errors.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
+import { collectGarbage, COLLECT_AFTER_BYTES } from "./heap.js";
 import { merge } from "./merge.js";
 import { normalize } from "./normalize.js";
 
@@ -34,12 +35,23 @@ export async function runPipeline(
   const early: { v1?: Promise<string>; v2?: Promise<string> } = {};
   // Every stage is wrapped: input that gets past the located checks and still breaks a stage is an InputError
   // (exit 2, a message naming the spec), never an internal error.
-  const v1 = await asInputError(`${displayPath(config.v1)}: cannot load this spec`, () => load(config.v1, "v1", worker && ((document) => (early.v1 = guarded(worker(document))))));
-  const v2 = await asInputError(`${displayPath(config.v2)}: cannot load this spec`, () => load(config.v2, "v2", worker && ((document) => (early.v2 = guarded(worker(document))))));
+  const handOff = (version: ApiVersion) =>
+    worker &&
+    ((document: Record<string, unknown>, textLength: number) => {
+      // The parser's token tree is garbage now; collected before openapi-typescript's thread starts allocating.
+      if (textLength >= COLLECT_AFTER_BYTES) collectGarbage();
+      early[version] = guarded(worker(document));
+    });
+  const v1 = await asInputError(`${displayPath(config.v1)}: cannot load this spec`, () => load(config.v1, "v1", handOff("v1")));
+  const v2 = await asInputError(`${displayPath(config.v2)}: cannot load this spec`, () => load(config.v2, "v2", handOff("v2")));
   const normalized = {
     v1: await asInputError(`${v1.file}: cannot normalize this spec`, () => normalize(v1)),
     v2: await asInputError(`${v2.file}: cannot normalize this spec`, () => normalize(v2)),
   };
+  // Every location the output cites is in the models now; only an error would need the syntax trees again.
+  v1.releaseSyntaxTree();
+  v2.releaseSyntaxTree();
+  if (v1.textLength + v2.textLength >= COLLECT_AFTER_BYTES) collectGarbage();
   const both = `${v1.file}, ${v2.file}`;
   const model = await asInputError(`${both}: cannot merge these specs`, () => merge(normalized.v1, normalized.v2, config.pairings));
   const tsFiles = guarded((options.tsFiles ?? renderTsFilesInProcess)(model));
@@ -53,7 +65,7 @@ export async function runPipeline(
   return { files, model, specs: { v1, v2 } };
 }
 
-function load(absolutePath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>) => void): LoadedSpec {
+function load(absolutePath: string, version: ApiVersion, onDocument?: (document: Record<string, unknown>, textLength: number) => void): LoadedSpec {
   return loadSpec(absolutePath, displayPath(absolutePath), version, onDocument);
 }
 

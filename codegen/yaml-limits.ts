@@ -15,6 +15,9 @@ export const EXPANSION_FLOOR = 4 * 1024 * 1024;
 /** Deepest nesting accepted (real specs stay below 40); deeper input would exhaust the stack of later stages. */
 export const MAX_DEPTH = 500;
 
+/** yaml's own message for a repeated mapping key (code DUPLICATE_KEY), so the error reads as it did before. */
+const DUPLICATE_KEY = "malformed YAML: Map keys must be unique";
+
 /** Where the walk stopped (source offset) and why; load.ts turns it into a located CodegenError. */
 export interface LimitViolation {
   readonly offset: number;
@@ -23,9 +26,15 @@ export interface LimitViolation {
 
 /**
  * Measures the expanded size of `doc` without expanding it (each node is sized once; an alias costs its anchor's
- * size), and checks nesting depth and that every alias refers to an anchor defined before it and not to one of its
- * own ancestors. Returns the first violation, in document order. One pass, no allocation per node beyond the memo:
- * it runs on every spec, next to a parse that costs about ten times as much.
+ * size), and checks nesting depth, that every alias refers to an anchor defined before it and not to one of its
+ * own ancestors, and that no mapping repeats a scalar key. Returns the first violation, in document order. One pass,
+ * no allocation per node beyond the memo and one key set per mapping: it runs on every spec, next to a parse that
+ * costs about ten times as much.
+ *
+ * Duplicate keys are checked here because load.ts parses with yaml's `uniqueKeys: false`: yaml's own check compares
+ * each new key with every earlier key of its mapping, which is quadratic in the size of a mapping (`paths`,
+ * `components/schemas`: most of the parse time at 10 MB). This check is a Set per mapping, with yaml's notion of
+ * equal keys (scalars with the same value; `===`, so NaN never equals itself) and its message.
  */
 export function checkExpansion(doc: Document, inputLength: number): LimitViolation | undefined {
   const limit = Math.max(EXPANSION_RATIO * inputLength, EXPANSION_FLOOR);
@@ -71,8 +80,14 @@ export function checkExpansion(doc: Document, inputLength: number): LimitViolati
     }
     let own = 2;
     total += 2;
+    const keys = isMap(node) && node.items.length > 1 ? new Set<unknown>() : undefined;
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
+        if (keys !== undefined && isScalar(item.key)) {
+          const value = item.key.value;
+          if (keys.has(value) && value === value) return fail(item.key, DUPLICATE_KEY);
+          keys.add(value);
+        }
         const key = size(item.key, depth + 1);
         if (key < 0) return key;
         const value = size(item.value, depth + 1);

@@ -30,12 +30,14 @@ function publicRenderer() {
  * `forVersion` (the version the context below was copied from) or its internals are not where that version has them.
  */
 function directRenderer(forVersion = DIRECT_PATH_VERSION) {
-  let transformSchema, utils, ts;
+  let transformSchema, utils, ts, typescript;
   try {
     if (require("openapi-typescript/package.json").version !== forVersion) return undefined;
     transformSchema = require("openapi-typescript/dist/transform/index.cjs");
     utils = require("openapi-typescript/dist/lib/utils.cjs");
     ts = require("openapi-typescript/dist/lib/ts.cjs");
+    // The TypeScript openapi-typescript builds its AST with (its own dependency, resolved from its folder).
+    typescript = require("node:module").createRequire(require.resolve("openapi-typescript/dist/transform/index.cjs"))("typescript");
   } catch {
     return undefined;
   }
@@ -48,6 +50,7 @@ function directRenderer(forVersion = DIRECT_PATH_VERSION) {
     mode: "direct",
     render: async (document) => {
       const options = { silent: true };
+      const operations = batchedOperationMembers(typescript);
       // Field for field what openapi-typescript 7.13.0's openapiTS() builds from `options` (dist/index.cjs), with
       // `document` in place of Redocly's bundle of it (for a single-file spec the bundle is the same object tree).
       const ctx = {
@@ -67,7 +70,7 @@ function directRenderer(forVersion = DIRECT_PATH_VERSION) {
         rootTypes: false,
         rootTypesNoSchemaPrefix: false,
         rootTypesKeepCasing: false,
-        injectFooter: [],
+        injectFooter: operations.injectFooter,
         pathParamsAsTypes: false,
         postTransform: undefined,
         propertiesRequiredByDefault: false,
@@ -81,9 +84,49 @@ function directRenderer(forVersion = DIRECT_PATH_VERSION) {
         readWriteMarkers: false,
         resolve: ($ref) => resolveRef(document, $ref, { silent: true }),
       };
-      return astToString(transformSchema(document, ctx));
+      const nodes = transformSchema(document, ctx);
+      operations.finish();
+      return astToString(nodes);
     },
   };
+}
+
+/**
+ * openapi-typescript 7.13.0 adds each operation to the `operations` interface by copying every earlier member into a
+ * new array (`members = [...members, next]`, transform/operation-object.cjs): quadratic in the number of operations
+ * (23,500 in a 50 MB spec, a large share of the conversion). `injectFooter` (the ctx array that interface is pushed
+ * to) gives the interface, while the transform runs, a `members` accessor whose reads see no members and whose
+ * writes append what they add; `finish` then sets the real member list: the same nodes in the same order, so the
+ * printed text is the same (openapi-typescript-render.test.ts holds it to openapiTS()'s).
+ */
+function batchedOperationMembers(typescript) {
+  const batched = [];
+  const injectFooter = [];
+  injectFooter.push = function push(...nodes) {
+    for (const node of nodes) {
+      if (typescript.isInterfaceDeclaration(node) && node.name.escapedText === "operations") batched.push(batch(node));
+    }
+    return Array.prototype.push.apply(this, nodes);
+  };
+  function batch(node) {
+    const members = [...node.members];
+    const none = typescript.factory.createNodeArray([]);
+    Object.defineProperty(node, "members", {
+      configurable: true,
+      enumerable: true,
+      get: () => none,
+      set: (next) => {
+        for (const member of next) members.push(member);
+      },
+    });
+    return { node, members };
+  }
+  const finish = () => {
+    for (const { node, members } of batched) {
+      Object.defineProperty(node, "members", { configurable: true, enumerable: true, writable: true, value: typescript.factory.createNodeArray(members) });
+    }
+  };
+  return { injectFooter, finish };
 }
 
 let cached;

@@ -133,10 +133,13 @@ export function differenceLine(d: Difference): string {
 
 function enumsSection(model: UnifiedModel): string {
   const names = [...new Set([...model.v1.enums, ...model.v2.enums].map((e) => e.name))].sort(byCodePoint);
-  const find = (list: readonly EnumDef[], name: string) => list.find((e) => e.name === name);
+  // Indexed by name (first wins, as a scan would): thousands of enums on a large spec.
+  const byName = (list: readonly EnumDef[]) => list.reduce((index, e) => (index.has(e.name) ? index : index.set(e.name, e)), new Map<string, EnumDef>());
+  const v1 = byName(model.v1.enums);
+  const v2 = byName(model.v2.enums);
   const rows = names.map((name) => {
-    const a = find(model.v1.enums, name);
-    const b = find(model.v2.enums, name);
+    const a = v1.get(name);
+    const b = v2.get(name);
     const onlyV1 = a && b ? a.values.filter((v) => !b.values.includes(v)) : [];
     const onlyV2 = a && b ? b.values.filter((v) => !a.values.includes(v)) : [];
     return `| ${cellCode(name)} | ${a ? a.values.length : "—"} | ${b ? b.values.length : "—"} | ${values(onlyV1, a && !b)} | ${values(onlyV2, b && !a)} |`;

@@ -31,20 +31,45 @@ const quote = (key: string) => `[${stringLiteral(key)}]`;
 
 /** Resolves every table entry against the specs. */
 export function resolveStableNames(model: UnifiedModel, specs: Specs): StableResolution[] {
-  return stableNames.map((entry) => resolve(entry, specs[entry.version].document, entry.version === "v1" ? model.v1.enums : model.v2.enums));
+  // Built once per version, on first use: a scan per entry costs entries × spec size on a large spec.
+  const indexes = { v1: lazyIndex(specs.v1.document, model.v1.enums), v2: lazyIndex(specs.v2.document, model.v2.enums) };
+  return stableNames.map((entry) => resolve(entry, indexes[entry.version]()));
 }
 
-function resolve(entry: StableName, document: Record<string, unknown>, enums: readonly EnumDef[]): StableResolution {
+/** A version's document with its enums by source pointer and its operations by operationId (first one wins). */
+interface SpecIndex {
+  readonly document: Record<string, unknown>;
+  readonly enums: ReadonlyMap<string, EnumDef>;
+  readonly operations: ReadonlyMap<string, FoundOperation>;
+}
+
+interface FoundOperation {
+  readonly operation: Record<string, unknown>;
+  readonly pointer: string;
+}
+
+function lazyIndex(document: Record<string, unknown>, enums: readonly EnumDef[]): () => SpecIndex {
+  let index: SpecIndex | undefined;
+  return () => {
+    if (index) return index;
+    const byPointer = new Map<string, EnumDef>();
+    for (const def of enums) if (!byPointer.has(def.source.pointer)) byPointer.set(def.source.pointer, def);
+    index = { document, enums: byPointer, operations: operationsById(document) };
+    return index;
+  };
+}
+
+function resolve(entry: StableName, { document, enums, operations }: SpecIndex): StableResolution {
   const prefix = entry.version === "v1" ? "V1" : "V2";
   if (entry.pointer !== "" && isObject(resolvePointer(document, entry.pointer))) {
-    const enumDef = enums.find((def) => def.source.pointer === entry.pointer);
+    const enumDef = enums.get(entry.pointer);
     if (entry.kind === "type" || enumDef !== undefined) {
       return { entry, found: "pointer", at: entry.pointer, type: componentsExpression(`${prefix}Components`, entry.pointer), enumDef };
     }
   }
-  const via = followVia(entry, document, `${prefix}Operations`);
+  const via = followVia(entry, document, operations, `${prefix}Operations`);
   if (via !== undefined) {
-    const enumDef = enums.find((def) => def.source.pointer === via.at);
+    const enumDef = enums.get(via.at);
     if (entry.kind === "type" || enumDef !== undefined) return { entry, found: "via", at: via.at, type: via.type, enumDef };
   }
   return { entry, found: "missing", at: undefined, type: undefined, enumDef: undefined };
@@ -66,9 +91,9 @@ function componentsExpression(root: string, pointer: string): string | undefined
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The entry's schema reached from its operation: where it lives (after $refs) and a type expression via `operations`. */
-function followVia(entry: StableName, document: Record<string, unknown>, root: string): { at: string; type: string } | undefined {
+function followVia(entry: StableName, document: Record<string, unknown>, operations: SpecIndex["operations"], root: string): { at: string; type: string } | undefined {
   const { operationId } = entry.via;
-  const found = findOperation(document, operationId);
+  const found = operations.get(operationId);
   if (found === undefined) return undefined;
   let node: unknown;
   let at: string;
@@ -111,17 +136,20 @@ function followRefs(document: Record<string, unknown>, node: unknown, at: string
   return { node, at };
 }
 
-function findOperation(document: Record<string, unknown>, operationId: string): { operation: Record<string, unknown>; pointer: string } | undefined {
+/** Every operation with a string operationId, in path then `methods` order; the first of a repeated id wins. */
+function operationsById(document: Record<string, unknown>): Map<string, FoundOperation> {
+  const found = new Map<string, FoundOperation>();
   const paths = document["paths"];
-  if (!isObject(paths)) return undefined;
+  if (!isObject(paths)) return found;
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     for (const method of methods) {
       const operation = item[method];
-      if (isObject(operation) && operation["operationId"] === operationId) return { operation, pointer: childPointer("#", "paths", path, method) };
+      const id = isObject(operation) ? operation["operationId"] : undefined;
+      if (typeof id === "string" && !found.has(id)) found.set(id, { operation: operation as Record<string, unknown>, pointer: childPointer("#", "paths", path, method) });
     }
   }
-  return undefined;
+  return found;
 }
 
 /** The exported type name of an entry: `V2Cluster`. */

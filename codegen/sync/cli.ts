@@ -5,13 +5,18 @@ import { dirname, join, relative, resolve } from "node:path";
 import { repoRoot } from "../config.js";
 import { SyncError, syncSpec, syncTargets } from "./index.js";
 
-const usage = "usage: npm run sync -- --from <upstream.yaml | dir | page.yaml ...> [--v1 | --v2] [--commit <sha>] [--specs <dir>] [--no-generate]\n";
+const usage = "usage: npm run sync -- --from <upstream.yaml | dir | page.yaml ...> [--v1 | --v2] [--commit <sha>] [--specs <dir>] [--out <dir>] [--no-generate]\n";
 
 export interface SyncIo {
   /** Where relative paths are resolved (npm sets INIT_CWD to where the command was typed). */
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Runs the generator with these arguments and resolves to its exit code. Default: `node codegen/generate.mjs` in a
+   * child process; sync.mjs runs it in-process, on worker threads it started before the sync.
+   */
+  readonly generate?: (args: readonly string[]) => Promise<number>;
 }
 
 /** The `npm run sync` command line; returns the exit code. */
@@ -20,6 +25,7 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
   const from: string[] = [];
   let commit: string | undefined;
   let specsDir = join(repoRoot, "specs");
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => argv[++i] ?? "";
@@ -28,6 +34,7 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
       while (argv[i + 1] !== undefined && !argv[i + 1]?.startsWith("--")) from.push(next());
     } else if (arg === "--commit") commit = next();
     else if (arg === "--specs") specsDir = resolve(cwd, next());
+    else if (arg === "--out") out = resolve(cwd, next());
     else if (!["--v1", "--v2", "--no-generate"].includes(arg ?? "")) {
       io.stderr(`sync: unknown argument ${arg}\n${usage}`);
       return 2;
@@ -76,10 +83,13 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     throw error;
   }
   if (argv.includes("--no-generate")) return 0;
-  const generate = spawnSync(process.execPath, [join(repoRoot, "codegen/generate.mjs"), "--v1", join(specsDir, "v1.yaml"), "--v2", join(specsDir, "v2.yaml")], {
-    cwd: repoRoot,
-    stdio: "inherit",
-  });
+  const generateArgs = ["--v1", join(specsDir, "v1.yaml"), "--v2", join(specsDir, "v2.yaml"), ...(out === undefined ? [] : ["--out", out])];
+  return (io.generate ?? generateInChildProcess)(generateArgs);
+}
+
+/** `node codegen/generate.mjs <args>` from the repository root, sharing this process's output streams. */
+async function generateInChildProcess(args: readonly string[]): Promise<number> {
+  const generate = spawnSync(process.execPath, [join(repoRoot, "codegen/generate.mjs"), ...args], { cwd: repoRoot, stdio: "inherit" });
   return generate.status ?? 1;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Cuts the cluster API out of a whole OpenAPI document: the paths under the configured prefixes and every component
- * they reference, transitively. Works on the `yaml` Document (a clone of it), so key order, comments and scalar
- * styles of everything kept are exactly the upstream's.
+ * they reference, transitively. Works on the `yaml` Document itself, in place (it is the caller's own parse; a clone
+ * of Together's 460 KB document cost about a tenth of a second), so key order, comments and scalar styles of
+ * everything kept are exactly the upstream's.
  */
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from "yaml";
 import { SyncError } from "./errors.js";
@@ -11,7 +12,7 @@ import { pathMatches } from "./targets.js";
 const keptTopLevel = new Set(["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"]);
 
 export function extractCluster(upstream: Document, prefixes: readonly string[], label: string): Document {
-  const doc = upstream.clone();
+  const doc = upstream;
   const root = doc.contents;
   if (!isMap(root)) throw new SyncError(`${label}: the upstream document is not a YAML mapping`);
   root.items = root.items.filter((pair) => keptTopLevel.has(keyOf(pair.key)) || keyOf(pair.key).startsWith("x-"));

@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
 import { isCodegenError } from "../errors.js";
-import { parseSpec } from "../load.js";
+import { parseSpec, parseYamlDocument } from "../load.js";
+import { checkExpansion } from "../yaml-limits.js";
 import { SyncError } from "./errors.js";
 import { extractCluster, unreachableComponents } from "./extract.js";
 import { type AppliedAction, applyOverlays, type OverlaySource } from "./overlay.js";
@@ -84,10 +85,13 @@ export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
 
 function parseUpstream(file: UpstreamFile): Document {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter, prettyErrors: false });
+  const doc = parseYamlDocument(file.text, lineCounter);
   if (doc.errors.length > 0) {
     throw new SyncError(doc.errors.map((error) => `${file.file}:${lineCounter.linePos(error.pos[0]).line}: malformed YAML: ${error.message.split("\n")[0]}`));
   }
+  // Duplicate keys (yaml's own check is off: parseYamlDocument), alias bombs and absurd nesting.
+  const violation = checkExpansion(doc, file.text.length);
+  if (violation) throw new SyncError(`${file.file}:${lineCounter.linePos(violation.offset).line}: ${violation.detail}`);
   return doc;
 }
 

@@ -45,6 +45,24 @@ describe("targets", () => {
 
   it("marks every target not measured when the run skipped it", () => {
     const verdicts = evaluateTargets(results({}));
-    expect(verdicts.map((v) => v.measured)).toEqual(Array(8).fill("not measured in this run"));
+    expect(verdicts.map((v) => v.measured)).toEqual(Array(11).fill("not measured in this run"));
+  });
+
+  it("judges codegen scaling: growth from 5 to 10 MB, the 50 MB run's time and memory, sync against openapi-typescript", () => {
+    const size = (name: string, millis: number, peakRssBytes: number) => ({ name, file: "", bytes: 5e6, command: "", millis: flat(millis), cpuMillis: flat(millis), peakRssBytes });
+    const timing = (millis: number) => ({ command: "", millis: flat(millis) });
+    const scale = (medium: number, largeMillis: number, largeRss: number, sync: number) => ({
+      rows: [size("5 MB", 10_000, 1e9), size("10 MB", medium, 1e9), size("50 MB", largeMillis, largeRss)],
+      sync: { file: "", bytes: 1, ours: timing(sync), theirs: timing(2_000) },
+      loadAverage: [1, 1] as const,
+    });
+    const pick = (verdicts: ReturnType<typeof evaluateTargets>) => verdicts.filter((v) => v.target.startsWith("codegen scale")).map((v) => v.verdict);
+    expect(pick(evaluateTargets(results({ codegenScale: scale(22_000, 119_000, 3 * 1024 ** 3 - 1, 2_000) })))).toEqual(["met", "met", "met"]);
+    expect(pick(evaluateTargets(results({ codegenScale: scale(22_100, 119_000, 3 * 1024 ** 3, 2_100) })))).toEqual([
+      "**missed** (2.21× > 2.2×)",
+      "**missed** (memory)",
+      "**missed** (1.05×)",
+    ]);
+    expect(pick(evaluateTargets(results({ codegenScale: scale(20_000, 120_000, 1e9, 1_000) })))[1]).toBe("**missed** (time)");
   });
 });

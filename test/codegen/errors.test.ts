@@ -17,6 +17,15 @@ describe("bad specs are rejected with file:line:col, JSON pointer and what is wr
     expect(message).toMatch(/^bad\/malformed\.yaml:10:1 #\/paths\/~1api~1v1~1regions\/get\/responses\/200: malformed YAML: /);
   });
 
+  // yaml's own duplicate-key check is off (it is quadratic in a mapping's size); yaml-limits.ts does it in one pass.
+  test.each([
+    { description: "block mapping", text: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a: {}\n  /b: {}\n  /a: {}\n", at: "bad.yaml:6:3 #/paths/~1a" },
+    { description: "flow mapping", text: "openapi: 3.1.0\ninfo: {title: t, version: '1', title: u}\npaths: {}\n", at: "bad.yaml:2:32 #/info/title" },
+    { description: "null keys", text: "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  ~: {}\n  null: {}\n", at: "bad.yaml:5:3 #/paths/null" },
+  ])("a key repeated in a $description", ({ text, at }) => {
+    expect(errorOf(text).message).toBe(`${at}: malformed YAML: Map keys must be unique`);
+  });
+
   test("$ref to nothing", () => {
     const text = [
       "openapi: 3.0.3",

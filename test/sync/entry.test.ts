@@ -1,0 +1,46 @@
+/**
+ * `npm run sync` is `node codegen/sync.mjs`: the bundled sync CLI, which then generates in the same process on the
+ * worker threads it started first. Each run works on a temp copy of specs/ and generates into a temp folder.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runPipeline } from "../../codegen/pipeline.js";
+import { defaultConfig } from "../../codegen/config.js";
+import { repoRoot, upstreamV2 } from "./helpers.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sync-entry-"));
+  cpSync(join(repoRoot, "specs"), join(dir, "specs"), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const sync = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "codegen/sync.mjs"), "--from", upstreamV2(), "--specs", join(dir, "specs"), ...args], { cwd: repoRoot, encoding: "utf8" });
+
+describe("codegen/sync.mjs (npm run sync)", () => {
+  it("syncs, then generates in-process into --out exactly what the pipeline generates from the synced specs", async () => {
+    const out = join(dir, "out");
+    const result = sync("--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("specs/v2.yaml is already up to date");
+    expect(result.stdout).toMatch(/out: wrote 10 files/);
+    const { files } = await runPipeline({ ...defaultConfig, v1: join(dir, "specs/v1.yaml"), v2: join(dir, "specs/v2.yaml"), out });
+    expect(readdirSync(out, { recursive: true }).filter((name) => String(name).includes(".")).length).toBe(files.length);
+    for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
+  }, 60_000);
+
+  it("ends its generator threads and exits when it stops before generating (--no-generate, or a failed sync)", () => {
+    expect(sync("--no-generate").status).toBe(0);
+    const overlay = join(dir, "specs/overlays/v2-update-seed.yaml");
+    writeFileSync(overlay, readFileSync(overlay, "utf8").replace("$.paths['/compute/clusters/{cluster_id}'].put", "$.paths['/compute/clusters/{cluster_id}'].patch"));
+    // --out anyway: were the overlay not broken, the generation must still not touch the repository's generated/.
+    const failed = sync("--out", join(dir, "out"));
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain("sync: nothing written");
+  }, 60_000);
+});

@@ -25,41 +25,41 @@ export type V1RegionList = V1Components["schemas"]["RegionListResponse"];
 // V2ClusterUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2ClusterType = "stable name V2ClusterType not found: v2 #/components/schemas/GPUClusterInfo/properties/cluster_type";
-export declare const v2ClusterTypeValues: "stable name V2ClusterType not found: v2 #/components/schemas/GPUClusterInfo/properties/cluster_type";
+export type V2ClusterType = "stable name V2ClusterType not found: v2 #/components/schemas/GPUClusterInfo/properties/cluster_type" | (string & {});
+export declare const v2ClusterTypeValues: readonly V2ClusterType[];
 // V1ClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1ClusterType = "stable name V1ClusterType not found: v1 #/components/schemas/GPUClusterInfo/properties/cluster_type";
-export declare const v1ClusterTypeValues: "stable name V1ClusterType not found: v1 #/components/schemas/GPUClusterInfo/properties/cluster_type";
+export type V1ClusterType = "stable name V1ClusterType not found: v1 #/components/schemas/GPUClusterInfo/properties/cluster_type" | (string & {});
+export declare const v1ClusterTypeValues: readonly V1ClusterType[];
 // V2GpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2GpuType = "stable name V2GpuType not found: v2 #/components/schemas/GPUClusterInfo/properties/gpu_type";
-export declare const v2GpuTypeValues: "stable name V2GpuType not found: v2 #/components/schemas/GPUClusterInfo/properties/gpu_type";
+export type V2GpuType = "stable name V2GpuType not found: v2 #/components/schemas/GPUClusterInfo/properties/gpu_type" | (string & {});
+export declare const v2GpuTypeValues: readonly V2GpuType[];
 // V1GpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1GpuType = "stable name V1GpuType not found: v1 #/components/schemas/GPUClusterInfo/properties/gpu_type";
-export declare const v1GpuTypeValues: "stable name V1GpuType not found: v1 #/components/schemas/GPUClusterInfo/properties/gpu_type";
+export type V1GpuType = "stable name V1GpuType not found: v1 #/components/schemas/GPUClusterInfo/properties/gpu_type" | (string & {});
+export declare const v1GpuTypeValues: readonly V1GpuType[];
 // V2CreateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2CreateClusterType = "stable name V2CreateClusterType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
-export declare const v2CreateClusterTypeValues: "stable name V2CreateClusterType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
+export type V2CreateClusterType = "stable name V2CreateClusterType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type" | (string & {});
+export declare const v2CreateClusterTypeValues: readonly V2CreateClusterType[];
 // V1CreateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1CreateClusterType = "stable name V1CreateClusterType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
-export declare const v1CreateClusterTypeValues: "stable name V1CreateClusterType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type";
+export type V1CreateClusterType = "stable name V1CreateClusterType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/cluster_type" | (string & {});
+export declare const v1CreateClusterTypeValues: readonly V1CreateClusterType[];
 // V2CreateGpuType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2CreateGpuType = "stable name V2CreateGpuType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
-export declare const v2CreateGpuTypeValues: "stable name V2CreateGpuType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
+export type V2CreateGpuType = "stable name V2CreateGpuType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type" | (string & {});
+export declare const v2CreateGpuTypeValues: readonly V2CreateGpuType[];
 // V1CreateGpuType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1CreateGpuType = "stable name V1CreateGpuType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
-export declare const v1CreateGpuTypeValues: "stable name V1CreateGpuType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type";
+export type V1CreateGpuType = "stable name V1CreateGpuType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/gpu_type" | (string & {});
+export declare const v1CreateGpuTypeValues: readonly V1CreateGpuType[];
 // V2CreateBillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2CreateBillingType = "stable name V2CreateBillingType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
-export declare const v2CreateBillingTypeValues: "stable name V2CreateBillingType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
+export type V2CreateBillingType = "stable name V2CreateBillingType not found: v2 #/components/schemas/GPUClusterCreateRequest/properties/billing_type" | (string & {});
+export declare const v2CreateBillingTypeValues: readonly V2CreateBillingType[];
 // V1CreateBillingType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1CreateBillingType = "stable name V1CreateBillingType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
-export declare const v1CreateBillingTypeValues: "stable name V1CreateBillingType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/billing_type";
+export type V1CreateBillingType = "stable name V1CreateBillingType not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/billing_type" | (string & {});
+export declare const v1CreateBillingTypeValues: readonly V1CreateBillingType[];
 // V2UpdateClusterType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2UpdateClusterType = "stable name V2UpdateClusterType not found: v2 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
-export declare const v2UpdateClusterTypeValues: "stable name V2UpdateClusterType not found: v2 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
+export type V2UpdateClusterType = "stable name V2UpdateClusterType not found: v2 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type" | (string & {});
+export declare const v2UpdateClusterTypeValues: readonly V2UpdateClusterType[];
 // V1UpdateClusterType: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1UpdateClusterType = "stable name V1UpdateClusterType not found: v1 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
-export declare const v1UpdateClusterTypeValues: "stable name V1UpdateClusterType not found: v1 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type";
+export type V1UpdateClusterType = "stable name V1UpdateClusterType not found: v1 #/components/schemas/GPUClusterUpdateRequest/properties/cluster_type" | (string & {});
+export declare const v1UpdateClusterTypeValues: readonly V1UpdateClusterType[];
 // V2ClusterDeleteAnswer: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 export type V2Region = NonNullable<NonNullable<V2Components["schemas"]["RegionListResponse"]>["regions"]>[number];
 export type V2DriverPair = NonNullable<NonNullable<NonNullable<NonNullable<V2Operations["RegionService_List"]["responses"][200]["content"]["application/json"]>["regions"]>[number]>["driver_versions"]>[number];
@@ -69,14 +69,14 @@ export type V2DriverPair = NonNullable<NonNullable<NonNullable<NonNullable<V2Ope
 // V2VolumeCreateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2VolumeUpdateBody: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V2ClusterStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2ClusterStatus = "stable name V2ClusterStatus not found: v2 #/components/schemas/GPUClusterInfo/properties/status";
-export declare const v2ClusterStatusValues: "stable name V2ClusterStatus not found: v2 #/components/schemas/GPUClusterInfo/properties/status";
+export type V2ClusterStatus = "stable name V2ClusterStatus not found: v2 #/components/schemas/GPUClusterInfo/properties/status" | (string & {});
+export declare const v2ClusterStatusValues: readonly V2ClusterStatus[];
 // V2BillingType: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2BillingType = "stable name V2BillingType not found: v2 #/components/schemas/GPUClusterInfo/properties/billing_type";
-export declare const v2BillingTypeValues: "stable name V2BillingType not found: v2 #/components/schemas/GPUClusterInfo/properties/billing_type";
+export type V2BillingType = "stable name V2BillingType not found: v2 #/components/schemas/GPUClusterInfo/properties/billing_type" | (string & {});
+export declare const v2BillingTypeValues: readonly V2BillingType[];
 // V2VolumeStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
-export type V2VolumeStatus = "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status";
-export declare const v2VolumeStatusValues: "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status";
+export type V2VolumeStatus = "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status" | (string & {});
+export declare const v2VolumeStatusValues: readonly V2VolumeStatus[];
 // V1ClusterCreateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
@@ -87,11 +87,11 @@ export type V1Region = V1Components["schemas"]["Region"];
 // V1VolumeDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1VolumeCreateBody: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1CreateDriver: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1CreateDriver = "stable name V1CreateDriver not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/driver_version";
-export declare const v1CreateDriverValues: "stable name V1CreateDriver not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/driver_version";
+export type V1CreateDriver = "stable name V1CreateDriver not found: v1 #/components/schemas/GPUClusterCreateRequest/properties/driver_version" | (string & {});
+export declare const v1CreateDriverValues: readonly V1CreateDriver[];
 // V1CreateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1CreateAnswerStatus = "stable name V1CreateAnswerStatus not found: v1 #/components/schemas/GPUClusterCreateResponse/properties/status";
-export declare const v1CreateAnswerStatusValues: "stable name V1CreateAnswerStatus not found: v1 #/components/schemas/GPUClusterCreateResponse/properties/status";
+export type V1CreateAnswerStatus = "stable name V1CreateAnswerStatus not found: v1 #/components/schemas/GPUClusterCreateResponse/properties/status" | (string & {});
+export declare const v1CreateAnswerStatusValues: readonly V1CreateAnswerStatus[];
 // V1UpdateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
-export type V1UpdateAnswerStatus = "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status";
-export declare const v1UpdateAnswerStatusValues: "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status";
+export type V1UpdateAnswerStatus = "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status" | (string & {});
+export declare const v1UpdateAnswerStatusValues: readonly V1UpdateAnswerStatus[];

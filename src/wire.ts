@@ -20,6 +20,18 @@ export type FieldOf<Schema, V> = {
 }[keyof Schema] &
   string;
 
+declare const bodyFieldTag: unique symbol;
+
+/**
+ * One field of a request body under a name that carries the field: a value of the wrong type (a field retyped in a
+ * spec) fails with "… is not assignable to type 'BodyField<V1ClusterCreateBody, "region">'", naming it, where the
+ * plain field type would say only "Type 'string' is not assignable to type 'number'". Compile time only.
+ */
+export type BodyField<Body, K extends keyof Body> = Body[K] & { readonly [bodyFieldTag]?: K };
+
+/** A request body as the encoders write it, every field a {@link BodyField}; assignable to `Body` itself. */
+export type EncodedBody<Body> = { [K in keyof Body]: BodyField<Body, K> };
+
 function fail(info: ResponseInfo, path: string, expected: string, value: unknown): never {
   const got = value === "" ? "empty" : value === undefined ? "nothing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   throw new InvalidResponseError(info, `${path || "body"} should be ${expected} but is ${got}`, path);

@@ -38,7 +38,7 @@ import type {
   VolumeCreateInput,
 } from "../types.js";
 import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
-import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type FieldOf, type WireObject } from "../wire.js";
+import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type EncodedBody, type FieldOf, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
 import { withWire } from "./wire-view.js";
 import { parseV1Driver } from "./driver.js";
@@ -85,7 +85,7 @@ export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBod
   if (input.duration_days === undefined) {
     throw new ValidationError([{ path: "duration_days", message: "is required by API v1 (v2 makes it optional)" }]);
   }
-  const body: V1ClusterCreateBody = {
+  const body: EncodedBody<V1ClusterCreateBody> = {
     cluster_name: input.cluster_name,
     region: input.region,
     gpu_type: gpuType,
@@ -103,7 +103,7 @@ export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBod
 /** unified update (already validated) → v1 body; v1 puts the cluster id in the body. */
 export function clusterUpdateToV1(clusterId: string, patch: ClusterUpdateInput): V1ClusterUpdateBody {
   if (patch.reservation_end_time !== undefined) refuse("reservation_end_time", "v1 updates only cluster_type and num_gpus");
-  const body: V1ClusterUpdateBody = { cluster_id: clusterId };
+  const body: EncodedBody<V1ClusterUpdateBody> = { cluster_id: clusterId };
   if (patch.cluster_type !== undefined) body.cluster_type = clusterTypeToV1[patch.cluster_type];
   if (patch.num_gpus !== undefined) body.num_gpus = patch.num_gpus;
   return body;
@@ -111,7 +111,8 @@ export function clusterUpdateToV1(clusterId: string, patch: ClusterUpdateInput):
 
 /** unified volume input → v1 body. */
 export function volumeCreateToV1(input: VolumeCreateInput): V1VolumeCreateBody {
-  return { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
+  const body: EncodedBody<V1VolumeCreateBody> = { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
+  return body;
 }
 
 function str<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {

@@ -59,6 +59,7 @@ import {
   reqNonEmptyString,
   reqNumber,
   reqString,
+  type EncodedBody,
 } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
 import { withWire } from "./wire-view.js";
@@ -86,7 +87,7 @@ const volumeStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(v2VolumeStat
 
 /** unified create input (already validated) → v2 body: same names, so a straight copy the compiler checks. */
 export function clusterCreateToV2(input: ClusterCreateInput): V2ClusterCreateBody {
-  const body: V2ClusterCreateBody = { ...input, shared_volume: input.shared_volume && volumeCreateToV2(input.shared_volume) };
+  const body: EncodedBody<V2ClusterCreateBody> = { ...input, shared_volume: input.shared_volume && volumeCreateToV2(input.shared_volume) };
   if (body.shared_volume === undefined) delete body.shared_volume;
   return body;
 }
@@ -98,12 +99,14 @@ void updateFieldsOnV2;
 
 /** unified update (already validated) → v2 body. */
 export function clusterUpdateToV2(patch: ClusterUpdateInput): V2ClusterUpdateBody {
-  return { ...patch };
+  const body: EncodedBody<V2ClusterUpdateBody> = { ...patch };
+  return body;
 }
 
 /** unified volume update → v2 body (v2 puts the volume id in the body). */
 export function volumeUpdateToV2(volumeId: string, patch: VolumeUpdateInput): V2VolumeUpdateBody {
-  return { volume_id: volumeId, size_tib: patch.size_tib };
+  const body: EncodedBody<V2VolumeUpdateBody> = { volume_id: volumeId, size_tib: patch.size_tib };
+  return body;
 }
 
 /** v2 cluster delete answer → unified: the id echo is required. */
@@ -120,7 +123,8 @@ export function volumeDeletedFromV2(info: ResponseInfo, value: unknown, volumeId
 
 /** unified volume input → v2 body. */
 export function volumeCreateToV2(input: VolumeCreateInput): V2VolumeCreateBody {
-  return { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
+  const body: EncodedBody<V2VolumeCreateBody> = { volume_name: input.volume_name, size_tib: input.size_tib, region: input.region };
+  return body;
 }
 
 function volumeInClusterFromV2(info: ResponseInfo, item: unknown, path: string): ClusterVolume {

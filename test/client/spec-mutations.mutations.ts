@@ -71,6 +71,8 @@ const mutations: readonly Mutation[] = [
   { name: "renamed request field", version: "v2", names: "num_gpus", mutate: (s) => renameKey(s.components.schemas.GPUClusterCreateRequest.properties, "num_gpus", "gpu_count") },
   // The update encoder spreads the unified patch, which the compiler does not check for unknown keys: a guard does.
   { name: "renamed update request field", version: "v2", names: "reservation_end_time", mutate: (s) => renameKey(s.components.schemas.GPUClusterUpdateRequest.properties, "reservation_end_time", "reservation_ends_at") },
+  // Encoders type each field as BodyField<Body, "field"> (src/wire.ts), so a retyped request field is named too.
+  { name: "retyped request field", version: "v1", names: "size_tib", mutate: (s) => (s.components.schemas.SharedVolumeCreateRequest.properties.size_tib = { type: "string" }) },
   { name: "renamed schema", version: "v2", names: undefined, mutate: (s) => renameSchema(s, "GPUClusterInfo", "GPUClusterDetails") },
   { name: "renamed schema", version: "v1", names: undefined, mutate: (s) => renameSchema(s, "SharedVolumeInfo", "SharedVolumeDetails") },
   { name: "moved path", version: "v2", names: "/compute/regions", mutate: (s) => renameKey(s.paths, "/compute/regions", "/compute/cluster-regions") },

@@ -29,41 +29,39 @@ export interface VersionClients<Paths extends {}> {
 type Method = keyof UnifiedClient<{}>;
 
 /**
- * Both clients run on the transport (their `fetch`) with the client's headers as defaults. Middleware added with
- * `raw.use` is added to the unified calls' client too, so it sees their requests. While there is none, unified calls
- * go through a client that builds a {@link LeanRequest} instead of a WHATWG Request and runs no middleware machinery
- * (openapi-fetch's per-request id, frozen options and awaits), and their deprecation headers are read here; raw calls
- * report theirs through {@link deprecationMiddleware}. Either way routes are named by the spec's path template.
+ * Both clients run on the transport (their `fetch`) with the client's headers as defaults. While `raw.use` has added no
+ * middleware, unified calls go through a second client that builds a {@link LeanRequest} instead of a WHATWG Request
+ * and runs no middleware machinery (openapi-fetch's per-request id, frozen options and awaits), and their deprecation
+ * headers are read here; once there is middleware, unified calls go through `raw` itself, so it sees every request and
+ * `raw`'s {@link deprecationMiddleware} reports for both. Either way routes are named by the spec's path template.
  */
 export function createVersionClients<Paths extends {}>(transport: Transport, headers: Readonly<Record<string, string>>, report: DeprecationReport | undefined): VersionClients<Paths> {
   const options = { baseUrl: transport.baseUrl, fetch: transport.fetch, headers };
   const raw = createFetchClient<Paths>(options);
   if (report !== undefined) raw.use(deprecationMiddleware(report));
   const lean = createFetchClient<Paths>({ ...options, Request: LeanRequest as unknown as typeof Request });
-  const observed = createFetchClient<Paths>(options);
+  // What raw.use added and raw.eject has not removed (openapi-fetch keeps its own list private).
   const userMiddleware: Middleware[] = [];
   const { use, eject } = raw;
   raw.use = (...middleware) => {
     for (const each of middleware) {
-      // openapi-fetch refuses what is not middleware; both clients then hold the same list up to that point.
-      use(each);
-      observed.use(each);
+      use(each); // throws for what is not middleware, before it is counted
       if (each) userMiddleware.push(each);
     }
   };
   raw.eject = (...middleware) => {
     eject(...middleware);
-    observed.eject(...middleware);
     for (const each of middleware) {
       const at = userMiddleware.indexOf(each);
       if (at !== -1) userMiddleware.splice(at, 1);
     }
   };
+  type Send = Record<Method, (path: string, init: unknown) => Promise<RawResult>>;
   const send =
     (method: Method) =>
     (path: string, init: unknown): Promise<RawResult> => {
-      const client = (userMiddleware.length === 0 ? lean : observed) as unknown as Record<Method, (path: string, init: unknown) => Promise<RawResult>>;
-      const pending = client[method](path, init);
+      if (userMiddleware.length > 0) return (raw as unknown as Send)[method](path, init);
+      const pending = (lean as unknown as Send)[method](path, init);
       if (report === undefined) return pending;
       return pending.then((result) => {
         reportDeprecation(report, method, path, result.response.headers);

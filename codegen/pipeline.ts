@@ -6,7 +6,7 @@ import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
 import { asInputError } from "./errors.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
-import { collectGarbage, COLLECT_AFTER_BYTES } from "./heap.js";
+import { collectGarbage, COLLECT_AFTER_BYTES, compactHeap } from "./heap.js";
 import { merge } from "./merge.js";
 import { normalize } from "./normalize.js";
 
@@ -51,7 +51,7 @@ export async function runPipeline(
   // Every location the output cites is in the models now; only an error would need the syntax trees again.
   v1.releaseSyntaxTree();
   v2.releaseSyntaxTree();
-  if (v1.textLength + v2.textLength >= COLLECT_AFTER_BYTES) collectGarbage();
+  if (v1.textLength + v2.textLength >= COLLECT_AFTER_BYTES) compactHeap();
   const both = `${v1.file}, ${v2.file}`;
   const model = await asInputError(`${both}: cannot merge these specs`, () => merge(normalized.v1, normalized.v2, config.pairings));
   const tsFiles = guarded((options.tsFiles ?? renderTsFilesInProcess)(model));

@@ -6,9 +6,10 @@ import type { TargetVerdict } from "../targets.js";
 /** Issue 13's limits. */
 const GROWTH_LIMIT = 2.2;
 const LARGEST_MILLIS_LIMIT = 120_000;
-const LARGEST_RSS_LIMIT = 3 * 1024 ** 3;
+/** "Under 3 GB": decimal gigabytes, as the issue writes them (3 GiB would allow 3.22e9 bytes). */
+const LARGEST_RSS_LIMIT = 3e9;
 
-const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const seconds = (millis: number) => `${(millis / 1000).toFixed(1)} s`;
 
 function verdict(met: boolean, by: string): string {
@@ -20,7 +21,7 @@ export function codegenScaleTargets(results: BenchResults, notMeasured: string):
   const scale = results.codegenScale;
   const labels = {
     growth: `codegen scale: time(10 MB spec) ≤ ${GROWTH_LIMIT} × time(5 MB spec)`,
-    largest: "codegen scale: a 50 MB spec in under 2 minutes and under 3 GiB peak RSS (all threads)",
+    largest: "codegen scale: a 50 MB spec in under 2 minutes (median) and under 3 GB = 3.0e9 bytes peak RSS (all threads, largest run)",
     sync: "codegen scale: sync + generate on the whole upstream document ≤ openapi-typescript's CLI on it",
   };
   if (!scale) return Object.values(labels).map((target) => ({ target, measured: notMeasured, verdict: "–" }));
@@ -39,13 +40,14 @@ export function codegenScaleTargets(results: BenchResults, notMeasured: string):
   }
   if (large) {
     const millis = large.millis.median;
+    const peak = large.peakRssBytes.max;
     verdicts.push({
       target: labels.largest,
-      measured: `${seconds(millis)}, ${gigabytes(large.peakRssBytes)} (${large.name}, ${(large.bytes / 1e6).toFixed(1)} MB)`,
+      measured: `${seconds(millis)}, ${gigabytes(peak)} in the largest of ${large.peakRssBytes.count} run(s) (${large.name}, ${(large.bytes / 1e6).toFixed(1)} MB)`,
       verdict:
-        millis < LARGEST_MILLIS_LIMIT && large.peakRssBytes < LARGEST_RSS_LIMIT
+        millis < LARGEST_MILLIS_LIMIT && peak < LARGEST_RSS_LIMIT
           ? "met"
-          : verdict(false, [millis >= LARGEST_MILLIS_LIMIT ? "time" : "", large.peakRssBytes >= LARGEST_RSS_LIMIT ? "memory" : ""].filter(Boolean).join(" and ")),
+          : verdict(false, [millis >= LARGEST_MILLIS_LIMIT ? "time" : "", peak >= LARGEST_RSS_LIMIT ? "memory" : ""].filter(Boolean).join(" and ")),
       context: `CPU time ${seconds(large.cpuMillis.median)} over all threads; ${load}`,
     });
   }
@@ -73,8 +75,15 @@ export function codegenScaleSection(results: BenchResults): string[] {
     `The generator (package.json's \`generate\` command) on project v1 + a synthetic v2 of each size (\`tsx bench/codegen/synthetic-spec.ts <out.yaml> <resources> 3.1.0\`), ${runs} runs per size, sizes interleaved by round, each into an empty \`--out\` folder. The command runs inside bench/codegen/peak-rss.mjs, which reports the process's peak RSS and CPU time at exit: both cover all of its threads (the openapi-typescript and ts-morph workers). 1-minute load average ${scale.loadAverage[0]} before, ${scale.loadAverage[1]} after, on ${results.machine.cores} cores: CPU time is the steadier figure on a busy machine.`,
     "",
     table(
-      ["spec", "size", "wall ms, median (min–max)", "CPU ms, median (min–max)", "peak RSS (largest run)", "exact command"],
-      scale.rows.map((row) => [row.name, `${(row.bytes / 1e6).toFixed(2)} MB`, range(row.millis, 0), range(row.cpuMillis, 0), gigabytes(row.peakRssBytes), `\`${row.command}\``]),
+      ["spec", "size", "wall ms, median (min–max)", "CPU ms, median (min–max)", "peak RSS, largest run (smallest–largest)", "exact command"],
+      scale.rows.map((row) => [
+        row.name,
+        `${(row.bytes / 1e6).toFixed(2)} MB`,
+        range(row.millis, 0),
+        range(row.cpuMillis, 0),
+        `${gigabytes(row.peakRssBytes.max)} (${gigabytes(row.peakRssBytes.min)}–${gigabytes(row.peakRssBytes.max)})`,
+        `\`${row.command}\``,
+      ]),
       ["l", "r", "r", "r", "r", "l"],
     ),
   ];

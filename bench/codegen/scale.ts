@@ -13,11 +13,15 @@ import { shellCommand } from "../lib/process-timing.js";
 import { summarize, type Summary } from "../lib/stats.js";
 import { writeSyntheticSpec } from "./synthetic-spec.js";
 
-/** Synthetic spec sizes (resources → MB of YAML, OpenAPI 3.1.0): 470 ≈ 5.0 MB, 940 ≈ 10.0 MB, 4700 ≈ 50.4 MB. */
+/**
+ * Synthetic spec sizes (resources → MB of YAML, OpenAPI 3.1.0): 470 ≈ 5.0 MB, 940 ≈ 10.0 MB, 4700 ≈ 50.4 MB. The
+ * 50 MB spec runs as often as the others: its memory target is judged on the largest peak, and how the threads'
+ * peaks line up varies from run to run (2.2–3.35 GB in single runs before the main heap was compacted).
+ */
 const fullSizes = [
   { name: "5 MB", resources: 470, runs: 3 },
   { name: "10 MB", resources: 940, runs: 3 },
-  { name: "50 MB", resources: 4700, runs: 1 },
+  { name: "50 MB", resources: 4700, runs: 3 },
 ] as const;
 /** --quick: a tenth of each, one run: checks the section works, its figures mean nothing. */
 const quickSizes = fullSizes.map((size) => ({ name: `${size.name} ÷ 10`, resources: size.resources / 10, runs: 1 }));
@@ -46,8 +50,8 @@ export interface ScaleRow {
   readonly command: string;
   readonly millis: Summary;
   readonly cpuMillis: Summary;
-  /** The largest peak over the runs. */
-  readonly peakRssBytes: number;
+  /** Peak RSS of each run, in bytes: targets are judged on the largest. */
+  readonly peakRssBytes: Summary;
 }
 
 /** sync + generate against openapi-typescript's CLI on the upstream document. */
@@ -129,7 +133,7 @@ export function measureCodegenScale(repoRoot: string, workDir: string, quick: bo
     command: display(repoRoot, [process.execPath, ...size.argv.slice(2)]),
     millis: summarize(size.samples.map((s) => s.millis)),
     cpuMillis: summarize(size.samples.map((s) => s.cpuMillis)),
-    peakRssBytes: Math.max(...size.samples.map((s) => s.peakRssBytes)),
+    peakRssBytes: summarize(size.samples.map((s) => s.peakRssBytes)),
   }));
   const upstream = findUpstream(repoRoot);
   if (upstream === undefined) {

@@ -1,16 +1,13 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-/** Specs at least this large (characters of YAML, both specs together) get a collection once their syntax trees are released. */
+/** Specs at least this large (characters of YAML, both specs together) get their heap compacted once their syntax trees are released. */
 export const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
 
 /**
- * A full garbage collection of this thread's heap, now. V8 sizes a heap by its growth, not by what the other threads
- * of the process need: after a 50 MB spec is parsed, this thread holds about 1.8 GB of which the YAML parser's token
- * tree is garbage (about 1 GB), and nothing this thread does afterwards allocates enough to collect it, while the
- * openapi-typescript thread builds its AST (about 1 GB more at 50 MB). `gc` is reachable only with --expose-gc, which
- * this process does not start with (npm runs plain `node`); the flag is set at run time and the function taken from a
- * new context, where V8 installs it.
+ * A full garbage collection of this thread's heap, now. `gc` is reachable only with --expose-gc, which this process
+ * does not start with (npm runs plain `node`); the flag is set at run time and the function taken from a new context,
+ * where V8 installs it.
  */
 export function collectGarbage(): void {
   setFlagsFromString("--expose-gc");
@@ -18,12 +15,16 @@ export function collectGarbage(): void {
 }
 
 /**
- * collectGarbage that also compacts the heap, so the emptied pages go back to the system. An ordinary full
- * collection frees objects but keeps most pages committed when their survivors are scattered, as they are after the
- * parse (measured at 50 MB, after the syntax tree is released: 263 MB live in 1,010 MB committed), because V8
- * evacuates only a few fragmented pages per collection; --compact-on-every-full-gc, on for this one collection,
- * evacuates them all. Evacuating costs time per live byte and holds old and new pages together for a moment, so it
- * is for points where little is live (after releaseSyntaxTree), not right after the parse.
+ * collectGarbage that also compacts the heap, so that emptied pages go back to the system. V8 sizes a heap by its own
+ * growth, not by what the other threads of the process need: once a 50 MB spec is parsed and normalized, this thread
+ * commits about 1.9 GB, of which 263 MB is live (the plain document, the models, the text); the rest is the YAML
+ * parser's token tree and the released syntax tree (load.ts releaseSyntaxTree). An ordinary full collection frees
+ * those objects but keeps most pages committed, because the survivors are scattered over them and V8 evacuates only
+ * a few fragmented pages per collection (measured: 1,010 MB committed after it, against 300 MB after this one);
+ * --compact-on-every-full-gc, on for this one collection, evacuates them all. The pipeline calls it on specs of
+ * COLLECT_AFTER_BYTES or more, after releaseSyntaxTree and before the openapi-typescript thread starts building its
+ * AST (about 1 GB at 50 MB). Evacuating costs time per live byte and holds old and new pages together for a moment,
+ * so it belongs where little is live.
  */
 export function compactHeap(): void {
   setFlagsFromString("--compact-on-every-full-gc");

@@ -6,7 +6,7 @@ import type { TsFilesRenderer } from "./emit/ts-files.js";
 import type { ApiVersion, UnifiedModel } from "./ir.js";
 import { asInputError } from "./errors.js";
 import { loadSpec, type LoadedSpec } from "./load.js";
-import { collectGarbage, COLLECT_AFTER_BYTES, compactHeap } from "./heap.js";
+import { COLLECT_AFTER_BYTES, compactHeap } from "./heap.js";
 import { merge } from "./merge.js";
 import { normalize } from "./normalize.js";
 
@@ -33,14 +33,19 @@ export async function runPipeline(
   const { wireTypes: worker } = options;
   // With a worker, each document goes to openapi-typescript the moment it is parsed, before this thread validates it.
   const early: { v1?: Promise<string>; v2?: Promise<string> } = {};
+  // Except a spec of 32 MB or more: handed over once this thread's heap is compacted, so openapi-typescript's AST
+  // (about 1 GB at 50 MB) is never built while this heap still holds the parser's garbage (heap.ts).
+  const deferred: (() => void)[] = [];
   // Every stage is wrapped: input that gets past the located checks and still breaks a stage is an InputError
   // (exit 2, a message naming the spec), never an internal error.
   const handOff = (version: ApiVersion) =>
     worker &&
     ((document: Record<string, unknown>, textLength: number) => {
-      // The parser's token tree is garbage now; collected before openapi-typescript's thread starts allocating.
-      if (textLength >= COLLECT_AFTER_BYTES) collectGarbage();
-      early[version] = guarded(worker(document));
+      const start = () => {
+        early[version] = guarded(worker(document));
+      };
+      if (textLength >= COLLECT_AFTER_BYTES) deferred.push(start);
+      else start();
     });
   const v1 = await asInputError(`${displayPath(config.v1)}: cannot load this spec`, () => load(config.v1, "v1", handOff("v1")));
   const v2 = await asInputError(`${displayPath(config.v2)}: cannot load this spec`, () => load(config.v2, "v2", handOff("v2")));
@@ -52,6 +57,7 @@ export async function runPipeline(
   v1.releaseSyntaxTree();
   v2.releaseSyntaxTree();
   if (v1.textLength + v2.textLength >= COLLECT_AFTER_BYTES) compactHeap();
+  for (const start of deferred) start();
   const both = `${v1.file}, ${v2.file}`;
   const model = await asInputError(`${both}: cannot merge these specs`, () => merge(normalized.v1, normalized.v2, config.pairings));
   const tsFiles = guarded((options.tsFiles ?? renderTsFilesInProcess)(model));

@@ -20,6 +20,13 @@ export type FieldOf<Schema, V> = {
 }[keyof Schema] &
   string;
 
+/**
+ * Keys of `Schema` the spec requires whose values are all of type `V`: what the `req*` readers take, so a field the
+ * spec turns optional fails at the decoder line that still insists on it, naming the field, instead of compiling and
+ * failing on the first answer that leaves it out.
+ */
+export type RequiredFieldOf<Schema, V> = FieldOf<Schema, V> & { [K in keyof Schema]-?: {} extends Pick<Schema, K> ? never : K }[keyof Schema];
+
 declare const bodyFieldTag: unique symbol;
 
 /**
@@ -44,17 +51,26 @@ export function asObject<Schema>(info: ResponseInfo, value: unknown, path: strin
 }
 
 /** Required string field. */
-export function reqString<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
+export function reqString<S>(info: ResponseInfo, o: WireObject<S>, key: RequiredFieldOf<S, string>, path: string): string {
   const v = o[key];
   if (typeof v !== "string") fail(info, `${path}/${key}`, "a string", v);
   return v;
 }
 
 /** Required non-empty string field (ids). */
-export function reqNonEmptyString<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
+export function reqNonEmptyString<S>(info: ResponseInfo, o: WireObject<S>, key: RequiredFieldOf<S, string>, path: string): string {
   const v = o[key];
   if (typeof v !== "string" || v === "") fail(info, `${path}/${key}`, "a non-empty string", v);
   return v;
+}
+
+/**
+ * Non-empty string the client needs although the spec marks the field optional: v1's spec comes from proto3, where
+ * every field is optional, yet an answer without the id it is about is unusable. The one `req*` reader that takes
+ * optional keys; each use says so by its name.
+ */
+export function reqNonEmptyStringOptionalInSpec<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, string>, path: string): string {
+  return reqNonEmptyString(info, o as WireObject<Required<S>>, key as RequiredFieldOf<Required<S>, string>, path);
 }
 
 /** Optional string field (absent or null gives undefined). */
@@ -74,7 +90,7 @@ export function optLegacyString(info: ResponseInfo, o: WireObject<unknown>, key:
 }
 
 /** Required finite number field. */
-export function reqNumber<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, number>, path: string): number {
+export function reqNumber<S>(info: ResponseInfo, o: WireObject<S>, key: RequiredFieldOf<S, number>, path: string): number {
   const v = o[key];
   if (typeof v !== "number" || !Number.isFinite(v)) fail(info, `${path}/${key}`, "a number", v);
   return v;
@@ -97,19 +113,22 @@ export function optBoolean<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf
 }
 
 /** Required boolean field. */
-export function reqBoolean<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, boolean>, path: string): boolean {
+export function reqBoolean<S>(info: ResponseInfo, o: WireObject<S>, key: RequiredFieldOf<S, boolean>, path: string): boolean {
   const v = o[key];
   if (typeof v !== "boolean") fail(info, `${path}/${key}`, "a boolean", v);
   return v;
 }
 
+/** The key an array reader takes: one the spec requires when the reader insists on the field (`required: true`). */
+type ArrayKey<S, V, Required extends boolean> = Required extends true ? RequiredFieldOf<S, V> : FieldOf<S, V>;
+
 /** Array field mapped item by item; `required: false` turns an absent field into `[]` (proto3 JSON omits empty lists). */
-export function readArray<S, T>(
+export function readArray<S, T, Required extends boolean>(
   info: ResponseInfo,
   o: WireObject<S>,
-  key: FieldOf<S, readonly unknown[]>,
+  key: ArrayKey<S, readonly unknown[], Required>,
   path: string,
-  required: boolean,
+  required: Required,
   readItem: (item: unknown, itemPath: string) => T,
 ): T[] {
   const v = o[key];
@@ -121,8 +140,8 @@ export function readArray<S, T>(
 }
 
 /** Array of strings. */
-export function readStrings<S>(info: ResponseInfo, o: WireObject<S>, key: FieldOf<S, readonly string[]>, path: string, required: boolean): string[] {
-  return readArray(info, o, key as unknown as FieldOf<S, readonly unknown[]>, path, required, (item, itemPath) => {
+export function readStrings<S, Required extends boolean>(info: ResponseInfo, o: WireObject<S>, key: ArrayKey<S, readonly string[], Required>, path: string, required: Required): string[] {
+  return readArray(info, o, key as unknown as FieldOf<S, readonly unknown[]>, path, required as boolean, (item, itemPath) => {
     if (typeof item !== "string") fail(info, itemPath, "a string", item);
     return item;
   });

@@ -175,9 +175,11 @@ export function renderStable(resolutions: readonly StableResolution[]): string {
         // `satisfies Record<…>` then fails with a message that names the lost field, where a removed export would only
         // say "has no exported member" at the import line. Its values list is declared, not defined, so nothing that
         // imports it can run (the module fails to link) even if every use type-checks.
-        const lost = stringLiteral(`stable name ${name} not found: ${r.entry.version} ${r.entry.pointer}`);
+        const lost = stringLiteral(`stable name ${name} not found: ${r.entry.version} ${lookedFor(r.entry)}`);
         lines.push(`export type ${name} = ${lost} | (string & {});`, `export declare const ${r.entry.version}${r.entry.name}Values: readonly ${name}[];`);
       }
+      // A lost schema type is not exported at all: any stand-in type would make the decoders' field readers accept
+      // any key (a mapped type over a string is that string), so its importers fail at the import line, naming it.
       continue;
     }
     if (r.entry.kind === "enum" && r.enumDef !== undefined) {
@@ -190,14 +192,19 @@ export function renderStable(resolutions: readonly StableResolution[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** One line per entry whose pointer no longer finds its schema (for the merge report and `npm run generate`). */
+/** Where an entry was looked for: its pointer, or (an inline schema) its operation's body. */
+function lookedFor(entry: StableName): string {
+  return entry.pointer || `${entry.via.operationId} ${entry.via.in === "response" ? "answer" : "request body"}`;
+}
+
+/** One line per entry that is missing or whose pointer no longer finds its schema (merge report, `npm run generate`). */
 export function stableNameProblems(resolutions: readonly StableResolution[]): string[] {
   return resolutions
-    .filter((r) => r.entry.pointer !== "" && r.found !== "pointer")
+    .filter((r) => r.found === "missing" || (r.entry.pointer !== "" && r.found !== "pointer"))
     .map((r) =>
       r.found === "via"
         ? `stable name ${stableTypeName(r.entry)} (${r.entry.version}): ${r.entry.pointer} no longer finds its schema; found through ${r.entry.via.operationId} at ${r.at}; update its pointer in codegen/stable-names.ts`
-        : `stable name ${stableTypeName(r.entry)} (${r.entry.version}): neither ${r.entry.pointer} nor ${r.entry.via.operationId} finds it; ${r.entry.kind === "enum" ? `${stableTypeName(r.entry)} is generated as a string naming that pointer, so each handwritten use fails to compile naming it` : `${stableTypeName(r.entry)} is not generated, so its importers fail to compile`}`,
+        : `stable name ${stableTypeName(r.entry)} (${r.entry.version}): ${r.entry.pointer === "" ? `${r.entry.via.operationId} no longer finds it` : `neither ${r.entry.pointer} nor ${r.entry.via.operationId} finds it`}; ${r.entry.kind === "enum" ? `${stableTypeName(r.entry)} is generated as a string naming ${lookedFor(r.entry)}, so each handwritten use fails to compile naming it` : `${stableTypeName(r.entry)} is not generated, so its importers fail to compile`}`,
     );
 }
 

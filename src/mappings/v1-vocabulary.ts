@@ -1,6 +1,10 @@
 /**
  * v1 enum values ↔ unified values, as exhaustive tables checked against the generated v1 value lists: a value added
  * to the v1 spec breaks the build until it is mapped. `null` marks a value the other side cannot express.
+ *
+ * Each table is typed as a Record (not `as const satisfies`): a value added to, or an enum lost from, a spec is then
+ * one error at the table, naming it, rather than one more at every line that reads the table. The unified → v1 tables
+ * hold what the v1 request bodies accept, so their readers need no cast.
  */
 import {
   v1CreateDriverValues,
@@ -25,40 +29,34 @@ type V1Status = V1CreateAnswerStatus | V1UpdateAnswerStatus;
 
 // null: a v1 sentinel that means "unknown"; it arrives as Unrecognized with its raw string.
 /** v1 cluster type → unified. */
-export const clusterTypeFromV1 = { UNKNOWN_TYPE: null, KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<V1ClusterType, ClusterType | null>;
+export const clusterTypeFromV1: Readonly<Record<V1ClusterType, ClusterType | null>> = { UNKNOWN_TYPE: null, KUBERNETES: "KUBERNETES", SLURM: "SLURM" };
 /** unified cluster type → v1. */
-export const clusterTypeToV1 = { KUBERNETES: "KUBERNETES", SLURM: "SLURM" } as const satisfies Record<ClusterType, V1ClusterType | null>;
+export const clusterTypeToV1: Readonly<Record<ClusterType, V1CreateClusterType & V1UpdateClusterType>> = { KUBERNETES: "KUBERNETES", SLURM: "SLURM" };
 
 /** v1 GPU type → unified. */
-export const gpuTypeFromV1 = {
+export const gpuTypeFromV1: Readonly<Record<V1GpuType, GpuType | null>> = {
   UNKNOWN_GPU_TYPE: null,
   H100_SXM: "H100_SXM",
   H200_SXM: "H200_SXM",
   RTX_6000_PCI: "RTX_6000_PCI",
-} as const satisfies Record<V1GpuType, GpuType | null>;
+};
 /** unified GPU type → v1; null where v1 has no such GPU. */
-export const gpuTypeToV1 = {
+export const gpuTypeToV1: Readonly<Record<GpuType, V1CreateGpuType | null>> = {
   H100_SXM: "H100_SXM",
   H200_SXM: "H200_SXM",
   RTX_6000_PCI: "RTX_6000_PCI",
   L40_PCIE: null,
   B200_SXM: null,
   H100_SXM_INF: null,
-} as const satisfies Record<GpuType, V1GpuType | null>;
+};
 
 /** v1 billing type → unified (only used for round-trip checks: v1 answers carry no billing type). */
-export const billingTypeFromV1 = { UNSPECIFIED: null, RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND" } as const satisfies Record<
-  V1CreateBillingType,
-  BillingType | null
->;
+export const billingTypeFromV1: Readonly<Record<V1CreateBillingType, BillingType | null>> = { UNSPECIFIED: null, RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND" };
 /** unified billing type → v1; null where v1 cannot bill that way. */
-export const billingTypeToV1 = { RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND", SCHEDULED_CAPACITY: null } as const satisfies Record<
-  BillingType,
-  V1CreateBillingType | null
->;
+export const billingTypeToV1: Readonly<Record<BillingType, V1CreateBillingType | null>> = { RESERVED: "RESERVED", ON_DEMAND: "ON_DEMAND", SCHEDULED_CAPACITY: null };
 
 /** v1 cluster status → unified (v2 terms, plus v1-only states). */
-export const statusFromV1 = {
+export const statusFromV1: Readonly<Record<V1Status, ClusterStatus | null>> = {
   UNKNOWN_STATUS: null,
   PENDING: "Pending",
   QUEUED: "Queued",
@@ -66,9 +64,9 @@ export const statusFromV1 = {
   WAITING_DATA_PLANE: "WaitingForDataPlaneNodes",
   READY: "Ready",
   FAILED: "Failed",
-} as const satisfies Record<V1Status, ClusterStatus | null>;
+};
 /** unified status → v1; null for v2 states v1 has no word for. */
-export const statusToV1 = {
+export const statusToV1: Readonly<Record<ClusterStatus, V1Status | null>> = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
   WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
   WaitingForSubnet: null,
@@ -83,7 +81,7 @@ export const statusToV1 = {
   Pending: "PENDING",
   Queued: "QUEUED",
   Failed: "FAILED",
-} as const satisfies Record<ClusterStatus, V1Status | null>;
+};
 
 const unifiedStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(clusterStatusValues);
 

@@ -38,7 +38,7 @@ import type {
   VolumeCreateInput,
 } from "../types.js";
 import { clusterTypeValues, gpuTypeValues, knownFrom } from "../vocabulary.js";
-import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyString, type EncodedBody, type FieldOf, type WireObject } from "../wire.js";
+import { asObject, optBoolean, optNumber, optString, readArray, readStrings, reqNonEmptyStringOptionalInSpec, type EncodedBody, type FieldOf, type WireObject } from "../wire.js";
 import { withHiddenKubeConfig } from "./credentials.js";
 import { withWire } from "./wire-view.js";
 import { parseV1Driver } from "./driver.js";
@@ -161,7 +161,7 @@ export function clusterFromV1(info: ResponseInfo, value: unknown, path: string):
   const status = rawStatus === "" ? ({ unrecognized: true, raw: "" } as const) : statusFromV1Wire(rawStatus);
   const driver = parseV1Driver(str(info, o, "driver_version", path));
   const cluster: { -readonly [K in keyof Cluster]: Cluster[K] } = {
-    cluster_id: reqNonEmptyString(info, o, "cluster_id", path),
+    cluster_id: reqNonEmptyStringOptionalInSpec(info, o, "cluster_id", path),
     cluster_name: str(info, o, "cluster_name", path),
     cluster_type: knownFrom(clusterTypeFromV1, str(info, o, "cluster_type", path) || "UNKNOWN_TYPE", unifiedClusterTypes),
     region: str(info, o, "region", path),
@@ -207,7 +207,7 @@ export function regionFromV1(info: ResponseInfo, value: unknown, path: string): 
 /** v1 SharedVolumeInfo → unified Volume (v1 volumes have no status). */
 export function volumeFromV1(info: ResponseInfo, value: unknown, path: string): Volume {
   const o = asObject<V1Volume>(info, value, path);
-  return withWire({ volume_id: reqNonEmptyString(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) }, "v1", o);
+  return withWire({ volume_id: reqNonEmptyStringOptionalInSpec(info, o, "volume_id", path), volume_name: str(info, o, "volume_name", path), size_tib: num(info, o, "size_tib", path) }, "v1", o);
 }
 
 /** v1 cluster list answer → unified clusters (proto3 JSON omits an empty list). */
@@ -227,7 +227,7 @@ export function volumeListFromV1(info: ResponseInfo, value: unknown): Volume[] {
 
 /** v1 create answer → the new cluster's id (the only field the client needs from it). */
 export function createdClusterIdFromV1(info: ResponseInfo, value: unknown): string {
-  return reqNonEmptyString(info, asObject<V1ClusterCreateAnswer>(info, value, ""), "cluster_id", "");
+  return reqNonEmptyStringOptionalInSpec(info, asObject<V1ClusterCreateAnswer>(info, value, ""), "cluster_id", "");
 }
 
 /** v1 update answer → the cluster id it echoes, if any. */
@@ -242,7 +242,7 @@ export function clusterDeletedFromV1(info: ResponseInfo, value: unknown, cluster
 
 /** v1 volume create answer → the new volume's id. */
 export function createdVolumeIdFromV1(info: ResponseInfo, value: unknown): string {
-  return reqNonEmptyString(info, asObject<V1VolumeCreateAnswer>(info, value, ""), "volume_id", "");
+  return reqNonEmptyStringOptionalInSpec(info, asObject<V1VolumeCreateAnswer>(info, value, ""), "volume_id", "");
 }
 
 /** v1 volume delete answer → unified: proto3 JSON omits `false`, so an empty object means success: false. */

@@ -68,6 +68,14 @@ const mutations: readonly Mutation[] = [
   // A renamed field that holds an enum of the stable-names table: the entry is lost, so its exported type becomes a
   // string naming the lost pointer and the mapping table keyed by it fails with that name (not "no exported member").
   { name: "renamed response enum field", version: "v1", names: "cluster_type", mutate: (s) => renameKey(s.components.schemas.GPUClusterInfo.properties, "cluster_type", "kind") },
+  {
+    name: "response field made optional",
+    version: "v2",
+    names: "cluster_name",
+    mutate: (s) => s.components.schemas.GPUClusterInfo.required.splice(s.components.schemas.GPUClusterInfo.required.indexOf("cluster_name"), 1),
+  },
+  { name: "renamed status enum field", version: "v2", names: "status", mutate: (s) => renameKey(s.components.schemas.GPUClusterInfo.properties, "status", "state") },
+  { name: "new request enum value", version: "v2", names: "H300_SXM", mutate: (s) => s.components.schemas.GPUClusterCreateRequest.properties.gpu_type.enum.push("H300_SXM") },
   { name: "renamed request field", version: "v2", names: "num_gpus", mutate: (s) => renameKey(s.components.schemas.GPUClusterCreateRequest.properties, "num_gpus", "gpu_count") },
   // The update encoder spreads the unified patch, which the compiler does not check for unknown keys: a guard does.
   { name: "renamed update request field", version: "v2", names: "reservation_end_time", mutate: (s) => renameKey(s.components.schemas.GPUClusterUpdateRequest.properties, "reservation_end_time", "reservation_ends_at") },

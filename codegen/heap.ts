@@ -17,7 +17,7 @@ export function collectGarbage(): void {
 /**
  * collectGarbage that also compacts the heap, so that emptied pages go back to the system. V8 sizes a heap by its own
  * growth, not by what the other threads of the process need: once a 50 MB spec is parsed and normalized, this thread
- * commits about 1.9 GB, of which 263 MB is live (the plain document, the models, the text); the rest is the YAML
+ * commits 1.1–1.9 GB, of which 263 MB is live (the plain document, the models, the text); the rest held the YAML
  * parser's token tree and the released syntax tree (load.ts releaseSyntaxTree). An ordinary full collection frees
  * those objects but keeps most pages committed, because the survivors are scattered over them and V8 evacuates only
  * a few fragmented pages per collection (measured: 1,010 MB committed after it, against 300 MB after this one);

@@ -17,7 +17,18 @@ const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const usage = "usage: npm run diff -- <old.yaml> <new.yaml> [--json] [--changelog <version>]\n       npm run diff -- --since <git-ref> [--changelog <version>]\n";
 const valueOptions = new Set(["--changelog", "--since"]);
 
+const knownFlags = new Set(["--json", "--changelog", "--since", "--help", "-h"]);
+
 function main(argv: readonly string[]): number {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const unknown = argv.find((arg, i) => arg.startsWith("-") && !knownFlags.has(arg) && !valueOptions.has(argv[i - 1] ?? ""));
+  if (unknown !== undefined) {
+    process.stderr.write(`diff: unknown option ${unknown}\n${usage}`);
+    return 2;
+  }
   const value = (name: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? "") : undefined);
   const files = argv.filter((arg, i) => !arg.startsWith("--") && !valueOptions.has(argv[i - 1] ?? ""));
   const changelog = value("--changelog");

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { insertChangelogEntry, planRelease } from "../codegen/diff/release-plan.js";
 import { currentSpecs, summarizeSince } from "../codegen/diff/release.js";
 import { summarizeRegeneration } from "../codegen/diff/regeneration.js";
@@ -29,8 +30,22 @@ function lastReleaseTag(): string | undefined {
   }
 }
 
+const usage = "usage: npm run release -- [--dry-run]\n";
+
 function main(argv: readonly string[]): number {
-  const dryRun = argv.includes("--dry-run");
+  // Strict: a misspelt `--dry-run` (or `--help`) must never be taken for a real release that commits and tags.
+  let dryRun: boolean;
+  try {
+    const { values } = parseArgs({ args: [...argv], options: { "dry-run": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true });
+    if (values.help) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    dryRun = values["dry-run"];
+  } catch (error) {
+    process.stderr.write(`release: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
   const packageJson = readFileSync(join(repoRoot, "package.json"), "utf8");
   const currentVersion = (JSON.parse(packageJson) as { version: string }).version;
   if (!existsSync(join(repoRoot, "dist/src/index.d.ts"))) {

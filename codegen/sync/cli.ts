@@ -35,7 +35,10 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     } else if (arg === "--commit") commit = next();
     else if (arg === "--specs") specsDir = resolve(cwd, next());
     else if (arg === "--out") out = resolve(cwd, next());
-    else if (!["--v1", "--v2", "--no-generate"].includes(arg ?? "")) {
+    else if (arg === "--help" || arg === "-h") {
+      io.stdout(usage);
+      return 0;
+    } else if (!["--v1", "--v2", "--no-generate"].includes(arg ?? "")) {
       io.stderr(`sync: unknown argument ${arg}\n${usage}`);
       return 2;
     }

@@ -12,6 +12,15 @@ function runDiff(...args: string[]) {
 }
 
 describe("npm run diff", () => {
+  it("prints its usage for --help (exit 0) and refuses an unknown option, naming it (exit 2)", () => {
+    const help = runDiff("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run diff -- <old.yaml> <new.yaml>/);
+    const typo = runDiff(`${fixturesDir}kinds/request-field-renamed/old.yaml`, `${fixturesDir}kinds/request-field-renamed/new.yaml`, "--jsn");
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("diff: unknown option --jsn");
+  });
+
   it("prints {bump, changes[{kind, location, breaking, message}]} with --json", () => {
     const { status, stdout } = runDiff(`${fixturesDir}kinds/request-field-renamed/old.yaml`, `${fixturesDir}kinds/request-field-renamed/new.yaml`, "--json");
     expect(status).toBe(0);

@@ -34,6 +34,17 @@ describe("codegen/sync.mjs (npm run sync)", () => {
     for (const file of files) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
   }, 60_000);
 
+  it("prints its usage for --help (exit 0, nothing written) and refuses an unknown option (exit 2)", () => {
+    const before = readFileSync(join(dir, "specs/v2.yaml"), "utf8");
+    const help = sync("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run sync -- --from /);
+    const typo = sync("--no-generat");
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("sync: unknown argument --no-generat");
+    expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
+  }, 60_000);
+
   it("ends its generator threads and exits when it stops before generating (--no-generate, or a failed sync)", () => {
     expect(sync("--no-generate").status).toBe(0);
     const overlay = join(dir, "specs/overlays/v2-update-seed.yaml");

@@ -86,8 +86,11 @@ export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
 function parseUpstream(file: UpstreamFile): Document {
   const lineCounter = new LineCounter();
   const doc = parseYamlDocument(file.text, lineCounter);
-  if (doc.errors.length > 0) {
-    throw new SyncError(doc.errors.map((error) => `${file.file}:${lineCounter.linePos(error.pos[0]).line}: malformed YAML: ${error.message.split("\n")[0]}`));
+  const [firstError] = doc.errors;
+  if (firstError !== undefined) {
+    // The first syntax error only, as the generator and the overlay reader report it: the ones after it are mostly
+    // the parser losing its footing (a Markdown file given by mistake yields hundreds).
+    throw new SyncError(`${file.file}:${lineCounter.linePos(firstError.pos[0]).line}: malformed YAML: ${firstError.message.split("\n")[0]}`);
   }
   // Duplicate keys (yaml's own check is off: parseYamlDocument), alias bombs and absurd nesting.
   const violation = checkExpansion(doc, file.text.length);

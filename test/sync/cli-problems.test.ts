@@ -1,0 +1,48 @@
+/**
+ * How `npm run sync` reports problems: one located line per problem, the first YAML syntax error only (the rest of a
+ * broken file is the parser losing its footing), and at most `errorCap` lines with a count of the others.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorCap } from "../../codegen/errors.js";
+import { runSyncCli } from "../../codegen/sync/cli.js";
+import { repoRoot, upstreamV2 } from "./helpers.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sync-problems-"));
+  cpSync(join(repoRoot, "specs"), join(dir, "specs"), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function sync(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const status = await runSyncCli([...argv, "--specs", "specs", "--no-generate"], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr };
+}
+
+describe("npm run sync: problem reports", () => {
+  it("names the first syntax error of a file that is not YAML (a Markdown page given by mistake), and only that", async () => {
+    writeFileSync(join(dir, "page.md"), "# Clusters\n\nRun `npm ci && npm run generate`:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    const before = readFileSync(join(dir, "specs/v2.yaml"), "utf8");
+    const run = await sync("--from", "page.md");
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([expect.stringMatching(/^sync: nothing written, 1 problem\(s\):$/), expect.stringMatching(/^ {2}page\.md:\d+: malformed YAML: /)]);
+    expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
+  });
+
+  it(`lists at most ${errorCap} problems and counts the rest`, async () => {
+    const actions = Array.from({ length: errorCap + 10 }, (_, i) => `  - target: $.components.schemas.Gone${i}\n    description: deviation ${i}\n    remove: true\n`).join("");
+    writeFileSync(join(dir, "specs/overlays/v2-zz-stale.yaml"), `overlay: 1.0.0\ninfo: {title: stale, version: 1.0.0}\nactions:\n${actions}`);
+    const run = await sync("--from", upstreamV2());
+    expect(run.status).toBe(2);
+    const lines = run.stderr.split("\n").filter(Boolean);
+    expect(lines[0]).toBe(`sync: nothing written, ${errorCap + 10} problem(s), the first ${errorCap} listed:`);
+    expect(lines.slice(1, -1)).toHaveLength(errorCap);
+    expect(lines[1]).toMatch(/^ {2}specs\/overlays\/v2-zz-stale\.yaml:4: action 1 \(target \$\.components\.schemas\.Gone0\): matches nothing/);
+    expect(lines.at(-1)).toBe("  … and 10 more");
+  }, 60_000);
+});

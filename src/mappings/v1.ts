@@ -56,8 +56,8 @@ function refuse(feature: string, detail: string): never {
 }
 
 /**
- * Unified create fields v1 has no place for (a spec-default `false` is dropped). v1-create-fields.ts decides the v1
- * fate of every unified field and checks at compile time that its "refused" ones are exactly these.
+ * Unified create fields v1 has no place for (a spec-default `false` is dropped); v1-create-fields.ts gives every other
+ * field its v1 fate, so together they cover the unified input (checked at compile time there).
  */
 export const refusedOnV1 = [
   "gpu_node_failover_enabled",
@@ -70,7 +70,6 @@ export const refusedOnV1 = [
   "install_traefik",
   "slurm_image",
 ] as const satisfies ReadonlyArray<keyof ClusterCreateInput>;
-
 
 /** unified create input (already validated) → v1 body. Throws before any request when v1 cannot express it. */
 export function clusterCreateToV1(input: ClusterCreateInput): V1ClusterCreateBody {

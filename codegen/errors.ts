@@ -59,6 +59,12 @@ export async function asInputError<T>(what: string, run: () => T | Promise<T>): 
 /** How many located errors one run prints; the rest are counted. */
 export const errorCap = 50;
 
+/** At most {@link errorCap} of `lines`, then one line counting the rest: how every list of problems here is printed. */
+export function capped(lines: readonly string[]): string[] {
+  if (lines.length <= errorCap) return [...lines];
+  return [...lines.slice(0, errorCap), `… and ${lines.length - errorCap} more (${lines.length} in all)`];
+}
+
 /**
  * Every problem found in one spec in one run (so a spec author fixes them all at once, not one per run). A
  * CodegenError itself (located at the first problem), so callers that print `message` print them all.
@@ -70,8 +76,7 @@ export class CodegenErrors extends CodegenError {
     const [first] = errors;
     super(first.location, first.detail);
     this.errors = errors;
-    const lines = errors.slice(0, errorCap).map((error) => error.message);
-    if (errors.length > errorCap) lines.push(`… and ${errors.length - errorCap} more (${errors.length} errors in all)`);
+    const lines = capped(errors.map((error) => error.message));
     const heading = errors.length === 1 ? [] : [`${first.location.file}: ${errors.length} errors${errors.length > errorCap ? `, the first ${errorCap} listed` : ""}:`];
     this.message = [...heading, ...lines, ...(hint === undefined ? [] : [hint])].join("\n");
   }

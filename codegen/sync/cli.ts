@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { repoRoot } from "../config.js";
-import { errorCap } from "../errors.js";
+import { capped, errorCap } from "../errors.js";
 import { SyncError, syncSpec, syncTargets } from "./index.js";
 
 const usage = "usage: npm run sync -- --from <upstream.yaml | dir | page.yaml ...> [--v1 | --v2] [--commit <sha>] [--specs <dir>] [--out <dir>] [--no-generate]\n";
@@ -81,8 +81,7 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     }
   } catch (error) {
     if (error instanceof SyncError) {
-      const listed = error.problems.slice(0, errorCap).map((p) => `  ${p}`);
-      if (error.problems.length > errorCap) listed.push(`  … and ${error.problems.length - errorCap} more`);
+      const listed = capped(error.problems).map((p) => `  ${p}`);
       io.stderr(`sync: nothing written, ${error.problems.length} problem(s)${error.problems.length > errorCap ? `, the first ${errorCap} listed` : ""}:\n${listed.join("\n")}\n`);
       return 2;
     }

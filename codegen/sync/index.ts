@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
-import { isCodegenError } from "../errors.js";
+import { capped, isCodegenError } from "../errors.js";
 import { parseSpec, parseYamlDocument } from "../load.js";
 import { checkExpansion } from "../yaml-limits.js";
 import { SyncError } from "./errors.js";
@@ -45,9 +45,6 @@ export interface SyncResult {
   readonly applied: readonly AppliedAction[];
   readonly operations: number;
 }
-
-/** How many validator errors one run prints; the rest are counted. */
-const errorCap = 50;
 
 export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
   const { target } = request;
@@ -111,14 +108,13 @@ async function validate(text: string, target: SyncTarget): Promise<void> {
   if (problems.length === 0) return;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const lines = problems.slice(0, errorCap).map((problem) => {
+  const lines = capped(problems.map((problem) => {
     const pointer = problem.location[0]?.pointer ?? "#/";
     const path = pointer.replace(/^#\/?/, "").split("/").filter(Boolean).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const line = node?.range === undefined ? 1 : lineCounter.linePos(node.range[0]).line;
     return `${target.spec} (as synced):${line} ${pointer}: ${problem.ruleId}: ${problem.message}`;
-  });
-  if (problems.length > errorCap) lines.push(`... and ${problems.length - errorCap} more validator errors`);
+  }));
   throw new SyncError(["the synced spec does not validate (nothing was written); fix the overlay that causes it:", ...lines]);
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { repoRoot } from "../../codegen/config.js";
+import { CodegenError, CodegenErrors, errorCap } from "../../codegen/errors.js";
 import { cli, errorOf, fixturesDir, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
@@ -160,3 +161,14 @@ function snapshotDir(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name), "utf8")]));
 }
+
+describe("CodegenErrors: every problem of a spec in one run", () => {
+  test(`lists the first ${errorCap} located errors and counts the rest`, () => {
+    const errors = Array.from({ length: errorCap + 3 }, (_, i) => new CodegenError({ file: "specs/v2.yaml", line: i + 1, col: 1, pointer: `#/paths/p${i}` }, `problem ${i}`));
+    const lines = new CodegenErrors(errors as [CodegenError, ...CodegenError[]]).message.split("\n");
+    expect(lines[0]).toBe(`specs/v2.yaml: ${errorCap + 3} errors, the first ${errorCap} listed:`);
+    expect(lines.slice(1, -1)).toHaveLength(errorCap);
+    expect(lines[1]).toBe("specs/v2.yaml:1:1 #/paths/p0: problem 0");
+    expect(lines.at(-1)).toBe(`… and 3 more (${errorCap + 3} in all)`);
+  });
+});

@@ -12,6 +12,7 @@
 // test/codegen/openapi-typescript-render.test.ts holds both to the same bytes, so an upgrade that changes
 // the internals fails there loudly instead of changing generated/ quietly.
 "use strict";
+const { requireWithCodeCache } = require("./code-cache.cjs");
 
 /** The openapi-typescript release whose openapiTS() defaults the direct path replicates (pinned exactly in package.json). */
 const DIRECT_PATH_VERSION = "7.13.0";
@@ -136,8 +137,24 @@ let cached;
  * openapi-typescript and `typescript`). `render` may mutate the document it is given: pass a copy.
  */
 function loadRenderer() {
-  cached ??= directRenderer() ?? publicRenderer();
+  if (cached === undefined) {
+    preloadTypeScript();
+    cached = directRenderer() ?? publicRenderer();
+  }
   return cached;
+}
+
+/**
+ * openapi-typescript's `typescript` through the code cache (code-cache.cjs): that load is most of this renderer's
+ * start-up. Any failure leaves it to openapi-typescript's own require, which then reports it.
+ */
+function preloadTypeScript() {
+  try {
+    const { createRequire } = require("node:module");
+    requireWithCodeCache(createRequire(require.resolve("openapi-typescript")).resolve("typescript"));
+  } catch {
+    // openapi-typescript's own require("typescript") loads it, or says why it cannot.
+  }
 }
 
 module.exports = { loadRenderer, directRenderer, publicRenderer, DIRECT_PATH_VERSION };

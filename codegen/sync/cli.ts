@@ -82,7 +82,8 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
   } catch (error) {
     if (error instanceof SyncError) {
       const listed = capped(error.problems).map((p) => `  ${p}`);
-      io.stderr(`sync: nothing written, ${error.problems.length} problem(s)${error.problems.length > errorCap ? `, the first ${errorCap} listed` : ""}:\n${listed.join("\n")}\n`);
+      const heading = error.heading === undefined ? "" : `  ${error.heading}\n`;
+      io.stderr(`sync: nothing written, ${error.problems.length} problem(s)${error.problems.length > errorCap ? `, the first ${errorCap} listed` : ""}:\n${heading}${listed.join("\n")}\n`);
       return 2;
     }
     throw error;

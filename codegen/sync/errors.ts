@@ -6,10 +6,13 @@
 export class SyncError extends Error {
   override readonly name = "SyncError";
   readonly problems: readonly string[];
+  /** What the problems have in common and what to do about them, printed above them (not counted as one). */
+  readonly heading: string | undefined;
 
-  constructor(problems: string | readonly string[]) {
+  constructor(problems: string | readonly string[], heading?: string) {
     const list = typeof problems === "string" ? [problems] : problems;
-    super(list.join("\n"));
+    super([...(heading === undefined ? [] : [heading]), ...list].join("\n"));
     this.problems = list;
+    this.heading = heading;
   }
 }

@@ -4,13 +4,13 @@
  * writes only when this returns).
  */
 import { createHash } from "node:crypto";
-import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
 import { capped, isCodegenError } from "../errors.js";
 import { parseSpec, parseYamlDocument } from "../load.js";
 import { checkExpansion } from "../yaml-limits.js";
 import { SyncError } from "./errors.js";
 import { extractCluster, unreachableComponents } from "./extract.js";
+import { lintSpec } from "./lint.js";
 import { type AppliedAction, applyOverlays, type OverlaySource } from "./overlay.js";
 import { mergePages } from "./pages.js";
 import { readProvenance, renderProvenance } from "./provenance.js";
@@ -103,19 +103,18 @@ async function validate(text: string, target: SyncTarget): Promise<void> {
     if (isCodegenError(error)) throw new SyncError(`the synced spec would not load: ${error.message}`);
     throw error;
   }
-  const config = await createConfig({ extends: ["recommended"] });
-  const problems = (await lintFromString({ source: text, absoluteRef: target.spec, config })).filter((p) => p.severity === "error");
+  const problems = await lintSpec(text, target.spec);
   if (problems.length === 0) return;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const lines = capped(problems.map((problem) => {
-    const pointer = problem.location[0]?.pointer ?? "#/";
+    const { pointer } = problem;
     const path = pointer.replace(/^#\/?/, "").split("/").filter(Boolean).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const line = node?.range === undefined ? 1 : lineCounter.linePos(node.range[0]).line;
     return `${target.spec} (as synced):${line} ${pointer}: ${problem.ruleId}: ${problem.message}`;
   }));
-  throw new SyncError(["the synced spec does not validate (nothing was written); fix the overlay that causes it:", ...lines]);
+  throw new SyncError(lines, "the synced spec does not validate against Redocly's recommended ruleset; fix the overlay that causes each of these:");
 }
 
 function countOperations(doc: Document): number {

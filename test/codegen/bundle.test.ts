@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundledGenerator } from "../../codegen/bundle.mjs";
@@ -21,9 +21,19 @@ describe("the bundled generator", () => {
     expect(builds).toBe(1);
   }, 60_000);
 
-  it("gets a new key, and a new build, when any codegen/**/*.ts file changes", async () => {
-    const sources = tempDir("bundle-sources");
+  it("gets a new key, and a new build, when any codegen/**/*.ts file or the installed packages change", async () => {
+    // A checkout of its own: codegen/ beside node_modules (the bundled packages are resolved from there).
+    const checkout = tempDir("bundle-sources");
+    const sources = join(checkout, "codegen");
     cpSync(join(repoRoot, "codegen"), sources, { recursive: true });
+    // Its node_modules links each installed package, beside a record of them of its own (npm rewrites that file
+    // whenever it changes node_modules).
+    mkdirSync(join(checkout, "node_modules"));
+    for (const name of readdirSync(join(repoRoot, "node_modules")).filter((name) => !name.startsWith("."))) {
+      symlinkSync(join(repoRoot, "node_modules", name), join(checkout, "node_modules", name));
+    }
+    const installed = join(checkout, "node_modules/.package-lock.json");
+    writeFileSync(installed, readFileSync(join(repoRoot, "node_modules/.package-lock.json")));
     let builds = 0;
     const before = await bundledGenerator({ cacheDir, sourceDir: sources, onBuild: () => builds++ });
     writeFileSync(join(sources, "diff/semver.ts"), `${readFileSync(join(sources, "diff/semver.ts"), "utf8")}\n// edited\n`);
@@ -32,6 +42,12 @@ describe("the bundled generator", () => {
     expect(after?.cli).not.toBe(before?.cli);
     // The earlier build of that tree is pruned; the first test's build of the real tree is another key, also pruned.
     expect(readdirSync(cacheDir)).toEqual([after!.cli.split("/").at(-2)]);
+    // A package bundled in (Redocly, in the sync CLI) may have changed when npm changed node_modules.
+    writeFileSync(installed, `${readFileSync(installed, "utf8")}\n`);
+    const reinstalled = await bundledGenerator({ cacheDir, sourceDir: sources, onBuild: () => builds++ });
+    expect(builds).toBe(3);
+    expect(reinstalled?.sync).not.toBe(after?.sync);
+    rmSync(checkout, { recursive: true, force: true });
   }, 60_000);
 
   it("generates byte for byte what the sources generate, its workers included", async () => {

@@ -45,6 +45,18 @@ describe("codegen/sync.mjs (npm run sync)", () => {
     expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
   }, 60_000);
 
+  it("validates the synced spec with Redocly's recommended ruleset (bundled into the CLI): a violation is located and nothing is written", () => {
+    const before = readFileSync(join(dir, "specs/v2.yaml"), "utf8");
+    const overlay = join(dir, "specs/overlays/v2-docs-header.yaml");
+    writeFileSync(overlay, `${readFileSync(overlay, "utf8")}  - target: $.info\n    description: not an Info field\n    update:\n      colour: blue\n`);
+    const failed = sync("--out", join(dir, "out"));
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain("sync: nothing written, 1 problem(s):\n  the synced spec does not validate against Redocly's recommended ruleset");
+    expect(failed.stderr).toMatch(/specs\/v2\.yaml \(as synced\):\d+ #\/info\/colour: struct: Property `colour` is not expected here\./);
+    expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
+    expect(readdirSync(dir)).not.toContain("out");
+  }, 60_000);
+
   it("ends its generator threads and exits when it stops before generating (--no-generate, or a failed sync)", () => {
     expect(sync("--no-generate").status).toBe(0);
     const overlay = join(dir, "specs/overlays/v2-update-seed.yaml");

@@ -13,11 +13,11 @@ const bodyOf = <T>(context: HandlerContext) => context.body as T;
  * v1 billing types in v2 terms. v1's proto sentinel UNSPECIFIED means "not given"; the fake then bills on demand,
  * the only billing type that needs no further fields.
  */
-const billingTypeOfV1 = {
+const billingTypeOfV1: Readonly<Record<V1GPUClusterCreateRequestBillingType, V2GPUClusterInfoBillingType>> = {
   UNSPECIFIED: "ON_DEMAND",
   RESERVED: "RESERVED",
   ON_DEMAND: "ON_DEMAND",
-} as const satisfies Record<V1GPUClusterCreateRequestBillingType, V2GPUClusterInfoBillingType>;
+};
 
 /** The v1 routes (`/api/v1/...`), keyed by operationId. */
 export const v1Handlers: HandlerTable = {

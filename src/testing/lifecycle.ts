@@ -21,7 +21,7 @@ export function provisioningPlan(hasVolume: boolean): readonly V2GPUClusterInfoS
 }
 
 /** Cluster-level phase recorded in `phase_transitions` for each v2 status. */
-export const phaseOfStatus = {
+export const phaseOfStatus: Readonly<Record<V2GPUClusterInfoStatus, V2ClusterPhaseTransitionPhase>> = {
   WaitingForControlPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_CONTROL_PLANE_NODES",
   WaitingForDataPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_DATA_PLANE_NODES",
   WaitingForSubnet: "CLUSTER_PHASE_WAITING_FOR_SUBNET",
@@ -33,14 +33,14 @@ export const phaseOfStatus = {
   Ready: "CLUSTER_PHASE_READY",
   Degraded: "CLUSTER_PHASE_DEGRADED",
   Deleting: "CLUSTER_PHASE_DELETING",
-} as const satisfies Record<V2GPUClusterInfoStatus, V2ClusterPhaseTransitionPhase>;
+};
 
 /**
  * What v1 reports in `GPUClusterInfo.status` (a free string in the v1 spec) for each v2 status. Where v1's
  * create/update status enum has a word for the state, v1 uses it; otherwise the backend's status string passes through
  * unchanged (the v2 spelling), which is also what the unified client expects from a v1 server.
  */
-export const v1StatusOfV2 = {
+export const v1StatusOfV2: Readonly<Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | V2GPUClusterInfoStatus>> = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
   WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
   WaitingForSubnet: "WAITING_DATA_PLANE",
@@ -52,13 +52,13 @@ export const v1StatusOfV2 = {
   Ready: "READY",
   Degraded: "Degraded",
   Deleting: "Deleting",
-} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | V2GPUClusterInfoStatus>;
+};
 
 /**
  * What v1 create/update answer in their enum-typed `status` for each v2 status. States the v1 enum cannot express
  * fall back to its sentinel `UNKNOWN_STATUS`, as a proto server does for an unset enum.
  */
-export const v1EnumStatusOfV2 = {
+export const v1EnumStatusOfV2: Readonly<Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus>> = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
   WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
   WaitingForSubnet: "WAITING_DATA_PLANE",
@@ -70,4 +70,4 @@ export const v1EnumStatusOfV2 = {
   Ready: "READY",
   Degraded: "FAILED",
   Deleting: "UNKNOWN_STATUS",
-} as const satisfies Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus>;
+};

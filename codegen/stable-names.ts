@@ -72,6 +72,9 @@ export const stableNames: readonly StableName[] = [
   { version: "v2", name: "ClusterStatus", kind: "enum", pointer: schema("GPUClusterInfo", "status"), via: answer("GPUClusterService_Get", "status") },
   { version: "v2", name: "BillingType", kind: "enum", pointer: schema("GPUClusterInfo", "billing_type"), via: answer("GPUClusterService_Get", "billing_type") },
   { version: "v2", name: "VolumeStatus", kind: "enum", pointer: schema("GPUClustersSharedVolume", "status"), via: answer("SharedVolumeService_Get", "status") },
+  // v2 answers, for the fake API (src/testing), which writes them
+  { version: "v2", name: "ClusterPhase", kind: "enum", pointer: schema("ClusterPhaseTransition", "phase"), via: answer("GPUClusterService_Get", "phase_transitions", "items", "phase") },
+  { version: "v2", name: "NodePhaseTransition", kind: "type", pointer: schema("NodePhaseTransition"), via: answer("GPUClusterService_Get", "control_plane_nodes", "items", "phase_transitions", "items") },
   // v1 answers
   { version: "v1", name: "ClusterCreateAnswer", kind: "type", pointer: schema("GPUClusterCreateResponse"), via: answer("GPUClusterService_Create") },
   { version: "v1", name: "ClusterUpdateAnswer", kind: "type", pointer: schema("GPUClusterUpdateResponse"), via: answer("GPUClusterService_Update") },
@@ -87,4 +90,5 @@ export const stableNames: readonly StableName[] = [
   { version: "v1", name: "CreateDriver", kind: "enum", pointer: schema("GPUClusterCreateRequest", "driver_version"), via: body("GPUClusterService_Create", "driver_version") },
   { version: "v1", name: "CreateAnswerStatus", kind: "enum", pointer: schema("GPUClusterCreateResponse", "status"), via: answer("GPUClusterService_Create", "status") },
   { version: "v1", name: "UpdateAnswerStatus", kind: "enum", pointer: schema("GPUClusterUpdateResponse", "status"), via: answer("GPUClusterService_Update", "status") },
+  { version: "v1", name: "ClusterDriver", kind: "enum", pointer: schema("GPUClusterInfo", "driver_version"), via: answer("GPUClusterService_Get", "driver_version") },
 ];

@@ -47,6 +47,8 @@ export type V2VolumeUpdateBody = V2Components["schemas"]["GPUClustersSharedVolum
 export { v2GPUClusterInfoStatusValues as v2ClusterStatusValues, type V2GPUClusterInfoStatus as V2ClusterStatus } from "./enums.js";
 export { v2GPUClusterInfoBillingTypeValues as v2BillingTypeValues, type V2GPUClusterInfoBillingType as V2BillingType } from "./enums.js";
 export { v2GPUClustersSharedVolumeStatusValues as v2VolumeStatusValues, type V2GPUClustersSharedVolumeStatus as V2VolumeStatus } from "./enums.js";
+export { v2ClusterPhaseTransitionPhaseValues as v2ClusterPhaseValues, type V2ClusterPhaseTransitionPhase as V2ClusterPhase } from "./enums.js";
+export type V2NodePhaseTransition = V2Components["schemas"]["NodePhaseTransition"];
 export type V1ClusterCreateAnswer = V1Components["schemas"]["GPUClusterCreateResponse"];
 export type V1ClusterUpdateAnswer = V1Components["schemas"]["GPUClusterUpdateResponse"];
 export type V1ClusterDeleteAnswer = V1Components["schemas"]["GPUCLusterDeleteResponse"];
@@ -59,3 +61,4 @@ export type V1VolumeCreateBody = V1Components["schemas"]["SharedVolumeCreateRequ
 export { v1GPUClusterCreateRequestDriverVersionValues as v1CreateDriverValues, type V1GPUClusterCreateRequestDriverVersion as V1CreateDriver } from "./enums.js";
 export { v1GPUClusterCreateResponseStatusValues as v1CreateAnswerStatusValues, type V1GPUClusterCreateResponseStatus as V1CreateAnswerStatus } from "./enums.js";
 export { v1GPUClusterUpdateResponseStatusValues as v1UpdateAnswerStatusValues, type V1GPUClusterUpdateResponseStatus as V1UpdateAnswerStatus } from "./enums.js";
+export { v1GPUClusterInfoDriverVersionValues as v1ClusterDriverValues, type V1GPUClusterInfoDriverVersion as V1ClusterDriver } from "./enums.js";

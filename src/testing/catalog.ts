@@ -1,4 +1,4 @@
-import type { V2GPUClusterInfoGpuType } from "../../generated/enums.js";
+import type { V2GpuType } from "../../generated/stable.js";
 
 /** A CUDA / NVIDIA driver pair a region offers (v2 vocabulary: `"12.6"` + `"560"`). */
 export interface DriverPair {
@@ -13,7 +13,7 @@ export interface FakeRegion {
   readonly availabilityZones: readonly string[];
   readonly driverPairs: readonly DriverPair[];
   /** GPU types that can be ordered here. */
-  readonly gpuTypes: readonly V2GPUClusterInfoGpuType[];
+  readonly gpuTypes: readonly V2GpuType[];
 }
 
 const COMMON_DRIVERS: readonly DriverPair[] = [

@@ -1,11 +1,9 @@
-import type { V1GPUClusterCreateRequestBillingType, V2GPUClusterInfoBillingType } from "../../generated/enums.js";
-import type { components } from "../../generated/v1/schema.js";
+import type { V1ClusterCreateBody, V1ClusterUpdateBody, V1CreateBillingType, V1VolumeCreateBody, V2BillingType } from "../../generated/stable.js";
 import { parseV1DriverName } from "./catalog.js";
 import { badRequest } from "./errors.js";
 import { pathParam, polledCluster, type HandlerContext, type HandlerTable } from "./handlers.js";
 import { v1Cluster, v1ClusterAck, v1Regions, v1Volume } from "./views-v1.js";
 
-type Schemas = components["schemas"];
 
 const bodyOf = <T>(context: HandlerContext) => context.body as T;
 
@@ -13,7 +11,7 @@ const bodyOf = <T>(context: HandlerContext) => context.body as T;
  * v1 billing types in v2 terms. v1's proto sentinel UNSPECIFIED means "not given"; the fake then bills on demand,
  * the only billing type that needs no further fields.
  */
-const billingTypeOfV1: Readonly<Record<V1GPUClusterCreateRequestBillingType, V2GPUClusterInfoBillingType>> = {
+const billingTypeOfV1: Readonly<Record<V1CreateBillingType, V2BillingType>> = {
   UNSPECIFIED: "ON_DEMAND",
   RESERVED: "RESERVED",
   ON_DEMAND: "ON_DEMAND",
@@ -22,7 +20,7 @@ const billingTypeOfV1: Readonly<Record<V1GPUClusterCreateRequestBillingType, V2G
 /** The v1 routes (`/api/v1/...`), keyed by operationId. */
 export const v1Handlers: HandlerTable = {
   GPUClusterService_Create: (context) => {
-    const body = bodyOf<Schemas["GPUClusterCreateRequest"]>(context);
+    const body = bodyOf<V1ClusterCreateBody>(context);
     const driver = parseV1DriverName(body.driver_version);
     if (!driver) {
       throw badRequest(`driver_version ${body.driver_version} does not name a CUDA/driver pair; pick one from GET /api/v1/regions`, {
@@ -58,7 +56,7 @@ export const v1Handlers: HandlerTable = {
 
   GPUClusterService_Update: (context) => {
     // v1 names the cluster in the body: PUT /api/v1/gpu_cluster has no path parameter.
-    const body = bodyOf<Schemas["GPUClusterUpdateRequest"]>(context);
+    const body = bodyOf<V1ClusterUpdateBody>(context);
     if (body.cluster_id === undefined || body.cluster_id === "") {
       throw badRequest("cluster_id is required to say which cluster to update", { location: "body", pointer: "/cluster_id", message: "is required" });
     }
@@ -78,7 +76,7 @@ export const v1Handlers: HandlerTable = {
   RegionService_List: (context) => v1Regions(context.state),
 
   SharedVolumeService_Create: (context) => {
-    const body = bodyOf<Schemas["SharedVolumeCreateRequest"]>(context);
+    const body = bodyOf<V1VolumeCreateBody>(context);
     // The v1 spec marks nothing required here; a volume without these cannot exist, so say which is missing.
     for (const field of ["volume_name", "size_tib", "region"] as const) {
       if (body[field] === undefined) throw badRequest(`${field} is required to create a volume`, { location: "body", pointer: `/${field}`, message: "is required" });

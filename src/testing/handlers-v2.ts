@@ -1,9 +1,8 @@
-import type { components } from "../../generated/v2/schema.js";
+import type { V2ClusterCreateBody, V2ClusterUpdateBody, V2VolumeCreateBody, V2VolumeUpdateBody } from "../../generated/stable.js";
 import { badRequest } from "./errors.js";
 import { pathParam, polledCluster, queryParam, type HandlerContext, type HandlerTable } from "./handlers.js";
 import { v2Cluster, v2Regions, v2Volume } from "./views-v2.js";
 
-type Schemas = components["schemas"];
 
 // Bodies were validated against the v2 spec before a handler runs, so these casts only name what is known.
 const bodyOf = <T>(context: HandlerContext) => context.body as T;
@@ -15,7 +14,7 @@ export const v2Handlers: HandlerTable = {
   }),
 
   GPUClusterService_Create: (context) => {
-    const body = bodyOf<Schemas["GPUClusterCreateRequest"]>(context);
+    const body = bodyOf<V2ClusterCreateBody>(context);
     const cluster = context.state.createCluster({
       name: body.cluster_name,
       region: body.region,
@@ -42,7 +41,7 @@ export const v2Handlers: HandlerTable = {
   GPUClusterService_Get: (context) => v2Cluster(context.state, polledCluster(context, pathParam(context, "cluster_id"))),
 
   GPUClusterService_Update: (context) => {
-    const body = bodyOf<Schemas["GPUClusterUpdateRequest"]>(context);
+    const body = bodyOf<V2ClusterUpdateBody>(context);
     const cluster = context.state.updateCluster(pathParam(context, "cluster_id"), {
       ...(body.num_gpus !== undefined ? { numGpus: body.num_gpus } : {}),
       ...(body.cluster_type !== undefined ? { clusterType: body.cluster_type } : {}),
@@ -58,13 +57,13 @@ export const v2Handlers: HandlerTable = {
   SharedVolumeService_List: (context) => ({ volumes: context.state.listVolumes().map((v) => v2Volume(context.state, v)) }),
 
   SharedVolumeService_Create: (context) => {
-    const body = bodyOf<Schemas["GPUClustersSharedVolumeCreateRequest"]>(context);
+    const body = bodyOf<V2VolumeCreateBody>(context);
     return v2Volume(context.state, context.state.createVolume({ name: body.volume_name, sizeTib: body.size_tib, region: body.region }));
   },
 
   SharedVolumeService_Update: (context) => {
     // The v2 spec puts the volume id in the body of PUT /compute/clusters/storage/volumes and requires nothing.
-    const body = bodyOf<Schemas["GPUClustersSharedVolumeUpdateRequest"]>(context);
+    const body = bodyOf<V2VolumeUpdateBody>(context);
     if (body.volume_id === undefined) {
       throw badRequest("volume_id is required to say which volume to update", { location: "body", pointer: "/volume_id", message: "is required" });
     }

@@ -1,14 +1,10 @@
-import type {
-  V1GPUClusterCreateResponseStatus,
-  V2ClusterPhaseTransitionPhase,
-  V2GPUClusterInfoStatus,
-} from "../../generated/enums.js";
+import type { V1CreateAnswerStatus, V2ClusterPhase, V2ClusterStatus } from "../../generated/stable.js";
 
 /**
  * The provisioning path a new cluster walks, one phase per `phaseDurationMs` of fake time.
  * `WaitingForSharedVolume` is only visited by clusters that have a shared volume.
  */
-export function provisioningPlan(hasVolume: boolean): readonly V2GPUClusterInfoStatus[] {
+export function provisioningPlan(hasVolume: boolean): readonly V2ClusterStatus[] {
   return [
     "WaitingForControlPlaneNodes",
     "WaitingForDataPlaneNodes",
@@ -21,7 +17,7 @@ export function provisioningPlan(hasVolume: boolean): readonly V2GPUClusterInfoS
 }
 
 /** Cluster-level phase recorded in `phase_transitions` for each v2 status. */
-export const phaseOfStatus: Readonly<Record<V2GPUClusterInfoStatus, V2ClusterPhaseTransitionPhase>> = {
+export const phaseOfStatus: Readonly<Record<V2ClusterStatus, V2ClusterPhase>> = {
   WaitingForControlPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_CONTROL_PLANE_NODES",
   WaitingForDataPlaneNodes: "CLUSTER_PHASE_WAITING_FOR_DATA_PLANE_NODES",
   WaitingForSubnet: "CLUSTER_PHASE_WAITING_FOR_SUBNET",
@@ -40,7 +36,7 @@ export const phaseOfStatus: Readonly<Record<V2GPUClusterInfoStatus, V2ClusterPha
  * create/update status enum has a word for the state, v1 uses it; otherwise the backend's status string passes through
  * unchanged (the v2 spelling), which is also what the unified client expects from a v1 server.
  */
-export const v1StatusOfV2: Readonly<Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus | V2GPUClusterInfoStatus>> = {
+export const v1StatusOfV2: Readonly<Record<V2ClusterStatus, V1CreateAnswerStatus | V2ClusterStatus>> = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
   WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
   WaitingForSubnet: "WAITING_DATA_PLANE",
@@ -58,7 +54,7 @@ export const v1StatusOfV2: Readonly<Record<V2GPUClusterInfoStatus, V1GPUClusterC
  * What v1 create/update answer in their enum-typed `status` for each v2 status. States the v1 enum cannot express
  * fall back to its sentinel `UNKNOWN_STATUS`, as a proto server does for an unset enum.
  */
-export const v1EnumStatusOfV2: Readonly<Record<V2GPUClusterInfoStatus, V1GPUClusterCreateResponseStatus>> = {
+export const v1EnumStatusOfV2: Readonly<Record<V2ClusterStatus, V1CreateAnswerStatus>> = {
   WaitingForControlPlaneNodes: "WAITING_CONTROL_PLANE",
   WaitingForDataPlaneNodes: "WAITING_DATA_PLANE",
   WaitingForSubnet: "WAITING_DATA_PLANE",

@@ -1,9 +1,4 @@
-import type {
-  V2GPUClusterInfoBillingType,
-  V2GPUClusterInfoClusterType,
-  V2GPUClusterInfoGpuType,
-  V2GPUClusterInfoStatus,
-} from "../../generated/enums.js";
+import type { V2BillingType, V2ClusterStatus, V2ClusterType, V2GpuType } from "../../generated/stable.js";
 import type { DriverPair } from "./catalog.js";
 
 /** A machine of a cluster. Times are fake epoch milliseconds. */
@@ -35,17 +30,17 @@ export interface ClusterRecord {
   readonly name: string;
   readonly projectId: string;
   readonly region: string;
-  readonly gpuType: V2GPUClusterInfoGpuType;
-  clusterType: V2GPUClusterInfoClusterType;
-  readonly billingType: V2GPUClusterInfoBillingType;
+  readonly gpuType: V2GpuType;
+  clusterType: V2ClusterType;
+  readonly billingType: V2BillingType;
   readonly driver: DriverPair;
   numGpus: number;
   readonly durationHours: number | undefined;
   readonly createdAt: number;
   /** The provisioning path; the cluster spends `phaseDurationMs` in each entry and stays in the last. */
-  readonly plan: readonly V2GPUClusterInfoStatus[];
+  readonly plan: readonly V2ClusterStatus[];
   /** Set by a test through `state.setStatus`: overrides the plan from `since` on. */
-  forced: { readonly status: V2GPUClusterInfoStatus; readonly since: number } | undefined;
+  forced: { readonly status: V2ClusterStatus; readonly since: number } | undefined;
   deletingSince: number | undefined;
   readonly volumeIds: string[];
   readonly controlPlaneNodes: NodeRecord[];
@@ -77,7 +72,7 @@ export interface VolumeRecord {
 }
 
 /** The cluster's status at fake time `now`. */
-export function clusterStatusAt(cluster: ClusterRecord, now: number, phaseDurationMs: number): V2GPUClusterInfoStatus {
+export function clusterStatusAt(cluster: ClusterRecord, now: number, phaseDurationMs: number): V2ClusterStatus {
   if (cluster.deletingSince !== undefined) return "Deleting";
   if (cluster.forced !== undefined && now >= cluster.forced.since) return cluster.forced.status;
   const index = Math.min(Math.floor((now - cluster.createdAt) / phaseDurationMs), cluster.plan.length - 1);
@@ -89,9 +84,9 @@ export function clusterTimeline(
   cluster: ClusterRecord,
   now: number,
   phaseDurationMs: number,
-): { status: V2GPUClusterInfoStatus; at: number }[] {
+): { status: V2ClusterStatus; at: number }[] {
   const cutoff = Math.min(now, cluster.forced?.since ?? Infinity, cluster.deletingSince ?? Infinity);
-  const timeline: { status: V2GPUClusterInfoStatus; at: number }[] = [];
+  const timeline: { status: V2ClusterStatus; at: number }[] = [];
   cluster.plan.forEach((status, index) => {
     const at = cluster.createdAt + index * phaseDurationMs;
     if (at <= cutoff) timeline.push({ status, at });

@@ -1,9 +1,4 @@
-import type {
-  V2GPUClusterInfoBillingType,
-  V2GPUClusterInfoClusterType,
-  V2GPUClusterInfoGpuType,
-  V2GPUClusterInfoStatus,
-} from "../../generated/enums.js";
+import type { V2BillingType, V2ClusterStatus, V2ClusterType, V2GpuType } from "../../generated/stable.js";
 import { DEFAULT_REGIONS, GPUS_PER_NODE, type DriverPair, type FakeRegion } from "./catalog.js";
 import type { FakeClock } from "./clock.js";
 import { badRequest, conflict, notFound } from "./errors.js";
@@ -24,10 +19,10 @@ export type { CreateVolumeInput };
 export interface CreateClusterInput {
   readonly name: string;
   readonly region: string;
-  readonly gpuType: V2GPUClusterInfoGpuType;
+  readonly gpuType: V2GpuType;
   readonly numGpus: number;
-  readonly clusterType?: V2GPUClusterInfoClusterType;
-  readonly billingType: V2GPUClusterInfoBillingType;
+  readonly clusterType?: V2ClusterType;
+  readonly billingType: V2BillingType;
   readonly driver: DriverPair;
   readonly durationDays?: number;
   readonly volumeId?: string;
@@ -44,7 +39,7 @@ export interface CreateClusterInput {
 /** Changes an update request asks for; absent fields stay as they are. */
 export interface UpdateClusterInput {
   readonly numGpus?: number;
-  readonly clusterType?: V2GPUClusterInfoClusterType;
+  readonly clusterType?: V2ClusterType;
   readonly reservationEndTime?: string;
 }
 
@@ -96,12 +91,12 @@ export class FakeState {
   }
 
   /** Current status of a cluster (v2 vocabulary). */
-  statusOf(cluster: ClusterRecord): V2GPUClusterInfoStatus {
+  statusOf(cluster: ClusterRecord): V2ClusterStatus {
     return clusterStatusAt(cluster, this.clock.now(), this.phaseDurationMs);
   }
 
   /** Test hook: puts a cluster into `status` from now on (e.g. `Degraded`), overriding its provisioning plan. */
-  setStatus(clusterId: string, status: V2GPUClusterInfoStatus): void {
+  setStatus(clusterId: string, status: V2ClusterStatus): void {
     const cluster = this.getCluster(clusterId);
     cluster.forced = { status, since: this.clock.now() };
     cluster.getsSinceChange = 0;

@@ -1,13 +1,12 @@
-import type { components } from "../../generated/v2/schema.js";
+import type { V2Cluster, V2ClusterVolume, V2NodePhaseTransition, V2RegionList, V2Volume, V2WorkerNode } from "../../generated/stable.js";
 import { NODE_SHAPE } from "./catalog.js";
 import { phaseOfStatus } from "./lifecycle.js";
 import { clusterTimeline, firstReadyAt, type ClusterRecord, type NodeRecord, type VolumeRecord } from "./records.js";
 import type { FakeState } from "./state.js";
 
-type Schemas = components["schemas"];
 
 /** Renders a cluster as v2 `GPUClusterInfo`. */
-export function v2Cluster(state: FakeState, cluster: ClusterRecord): Schemas["GPUClusterInfo"] {
+export function v2Cluster(state: FakeState, cluster: ClusterRecord): V2Cluster {
   const now = state.clock.now();
   const iso = (ms: number) => new Date(ms).toISOString();
   const status = state.statusOf(cluster);
@@ -65,12 +64,12 @@ export function v2Cluster(state: FakeState, cluster: ClusterRecord): Schemas["GP
 }
 
 /** Renders a volume as v2 `GPUClustersSharedVolume`. */
-export function v2Volume(state: FakeState, volume: VolumeRecord): Schemas["GPUClustersSharedVolume"] {
+export function v2Volume(state: FakeState, volume: VolumeRecord): V2Volume {
   return { volume_id: volume.id, volume_name: volume.name, size_tib: volume.sizeTib, status: state.volumeStatus(volume) };
 }
 
 /** Renders the region catalog as v2 `RegionListResponse`. */
-export function v2Regions(state: FakeState): Schemas["RegionListResponse"] {
+export function v2Regions(state: FakeState): V2RegionList {
   return {
     regions: state.regions.map((region) => ({
       name: region.name,
@@ -80,12 +79,12 @@ export function v2Regions(state: FakeState): Schemas["RegionListResponse"] {
   };
 }
 
-function v2ClusterVolume(state: FakeState, volumeId: string): Schemas["GPUClusterVolume"] {
+function v2ClusterVolume(state: FakeState, volumeId: string): V2ClusterVolume {
   const volume = state.getVolume(volumeId);
   return { volume_id: volume.id, volume_name: volume.name, size_tib: volume.sizeTib, status: state.volumeStatus(volume) };
 }
 
-function v2WorkerNode(node: NodeRecord, now: number): Schemas["GPUClusterGPUWorkerNode"] {
+function v2WorkerNode(node: NodeRecord, now: number): V2WorkerNode {
   return {
     node_id: node.id,
     status: node.deletedAt !== undefined ? "Deleted" : nodeStatus(node, now),
@@ -105,8 +104,8 @@ export function nodeStatus(node: NodeRecord, now: number): "Ready" | "Provisioni
   return now >= node.readyAt ? "Ready" : "Provisioning";
 }
 
-function nodePhases(node: NodeRecord, now: number): Schemas["NodePhaseTransition"][] {
-  const phases: Schemas["NodePhaseTransition"][] = [{ phase: "NODE_PHASE_PENDING", transition_time: new Date(node.createdAt).toISOString() }];
+function nodePhases(node: NodeRecord, now: number): V2NodePhaseTransition[] {
+  const phases: V2NodePhaseTransition[] = [{ phase: "NODE_PHASE_PENDING", transition_time: new Date(node.createdAt).toISOString() }];
   if (now >= node.readyAt) phases.push({ phase: "NODE_PHASE_RUNNING", transition_time: new Date(node.readyAt).toISOString() });
   return phases;
 }

@@ -1,4 +1,4 @@
-import type { V2GPUClustersSharedVolumeStatus } from "../../generated/enums.js";
+import type { V2VolumeStatus } from "../../generated/stable.js";
 import { badRequest, conflict, notFound } from "./errors.js";
 import type { VolumeRecord } from "./records.js";
 
@@ -97,7 +97,7 @@ export class VolumeStore {
   }
 
   /** Status in the v2 vocabulary: `bound` while attached, `available` otherwise (the fake provisions instantly). */
-  status(volume: VolumeRecord): Extract<V2GPUClustersSharedVolumeStatus, "available" | "bound"> {
+  status(volume: VolumeRecord): Extract<V2VolumeStatus, "available" | "bound"> {
     return volume.attachedTo === undefined ? "available" : "bound";
   }
 

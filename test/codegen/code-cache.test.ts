@@ -51,7 +51,7 @@ describe("requireWithCodeCache", () => {
     expect(load()).toMatchObject({ answer: "first", dependency: "/" });
     const [cacheFile, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
-    expect(cacheFile).toMatch(/^answer-[0-9a-f]{8}-\d+-v\d+\.\d+\.\d+-\w+-\d+\.v8cache$/);
+    expect(cacheFile).toMatch(/^answer@[0-9a-f]{8}-\d+-v\d+\.\d+\.\d+-\w+-\d+\.v8cache$/);
     const written = readFileSync(join(cacheDir, cacheFile!));
     expect(load().answer).toBe("first");
     // Read, not rewritten: the same bytes.
@@ -68,9 +68,13 @@ describe("requireWithCodeCache", () => {
   it("never runs an old cache for a changed file, even one of the same length", () => {
     writeFileSync(file, source("one"));
     load();
+    const [first] = readdirSync(cacheDir);
     writeFileSync(file, source("two"));
     expect(load().answer).toBe("two");
-    expect(readdirSync(cacheDir)).toHaveLength(2);
+    // The old version's cache is replaced, not kept beside the new one.
+    const [second, ...others] = readdirSync(cacheDir);
+    expect(others).toEqual([]);
+    expect(second).not.toBe(first);
   });
 
   it("falls back to compiling when the cache is damaged, and writes a good one", () => {

@@ -77,6 +77,10 @@ export declare const v2BillingTypeValues: readonly V2BillingType[];
 // V2VolumeStatus: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 export type V2VolumeStatus = "stable name V2VolumeStatus not found: v2 #/components/schemas/GPUClustersSharedVolume/properties/status" | (string & {});
 export declare const v2VolumeStatusValues: readonly V2VolumeStatus[];
+// V2ClusterPhase: not found in the v2 spec (see generated/merge-report.md, "Stable names").
+export type V2ClusterPhase = "stable name V2ClusterPhase not found: v2 #/components/schemas/ClusterPhaseTransition/properties/phase" | (string & {});
+export declare const v2ClusterPhaseValues: readonly V2ClusterPhase[];
+// V2NodePhaseTransition: not found in the v2 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterCreateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterUpdateAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 // V1ClusterDeleteAnswer: not found in the v1 spec (see generated/merge-report.md, "Stable names").
@@ -95,3 +99,6 @@ export declare const v1CreateAnswerStatusValues: readonly V1CreateAnswerStatus[]
 // V1UpdateAnswerStatus: not found in the v1 spec (see generated/merge-report.md, "Stable names").
 export type V1UpdateAnswerStatus = "stable name V1UpdateAnswerStatus not found: v1 #/components/schemas/GPUClusterUpdateResponse/properties/status" | (string & {});
 export declare const v1UpdateAnswerStatusValues: readonly V1UpdateAnswerStatus[];
+// V1ClusterDriver: not found in the v1 spec (see generated/merge-report.md, "Stable names").
+export type V1ClusterDriver = "stable name V1ClusterDriver not found: v1 #/components/schemas/GPUClusterInfo/properties/driver_version" | (string & {});
+export declare const v1ClusterDriverValues: readonly V1ClusterDriver[];

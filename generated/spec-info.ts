@@ -18,7 +18,7 @@ export interface SpecInfo {
 /**
  * The specs this package was generated from.
  */
-export const specInfo = {
+export const specInfo: Readonly<Record<"v1" | "v2", SpecInfo>> = {
   v1: { title: "", version: "0.0.1", sha256: "01376d2ddf90c54be48a2f213368a9d63a028f9518d09fb33c095f937637dee6", file: "specs/v1.yaml" },
   v2: { title: "Together APIs", version: "2.0.0", sha256: "a38f31d2f0a7267095f0ba8b7cf7a037fa29d1743265f638424717c5ce863d9f", file: "specs/v2.yaml" },
-} as const satisfies Record<"v1" | "v2", SpecInfo>;
+};

@@ -6,14 +6,14 @@ import { commentLines } from "./escape.js";
  * hanging indent, which shifts every line of a multi-line object literal by one level; writing the whole statement
  * keeps data literals (operation index, documents) indented like hand-written code without a slow formatText() pass.
  */
-export function exportedConst(name: string, docLines: readonly string[], writeValue: (writer: CodeBlockWriter) => void): WriterFunction {
+export function exportedConst(name: string, docLines: readonly string[], writeValue: (writer: CodeBlockWriter) => void, type?: string): WriterFunction {
   return (writer) => {
     if (docLines.length > 0) {
       writer.writeLine("/**");
       for (const line of docLines.flatMap(commentLines)) writer.writeLine(line === "" ? " *" : ` * ${line}`);
       writer.writeLine(" */");
     }
-    writer.write(`export const ${name} = `);
+    writer.write(`export const ${name}${type === undefined ? "" : `: ${type}`} = `);
     writeValue(writer);
     writer.write(";").newLine();
   };

@@ -21,8 +21,13 @@ export function specInfoStatements(model: UnifiedModel): (StatementStructures | 
         { name: "file", isReadonly: true, type: "string", docs: ["Path relative to the repository root."] },
       ],
     },
-    exportedConst("specInfo", ["The specs this package was generated from."], (writer) =>
-      writeLines(writer, `{\n  v1: ${entry(model.v1)},\n  v2: ${entry(model.v2)},\n} as const satisfies Record<"v1" | "v2", SpecInfo>`),
+    // Typed by the interface, not `as const`: its values change with every spec change, and as literal types each
+    // change would be a change of the package's public types (a breaking one, to the release's surface diff).
+    exportedConst(
+      "specInfo",
+      ["The specs this package was generated from."],
+      (writer) => writeLines(writer, `{\n  v1: ${entry(model.v1)},\n  v2: ${entry(model.v2)},\n}`),
+      'Readonly<Record<"v1" | "v2", SpecInfo>>',
     ),
   ];
 }

@@ -2,6 +2,7 @@ import { maxBump } from "../semver.js";
 import type { Bump } from "../types.js";
 import type { AssignabilityOracle, AssignabilityQuery } from "./assignability.js";
 import type { ExportSurface, PublicSurface, SurfaceChange } from "./types.js";
+import { describeTypeChange, shortType } from "./type-text.js";
 
 /**
  * Compares two public surfaces. Without knowing where a type flows, the rules stay conservative:
@@ -84,7 +85,7 @@ function compareMembers(entry: string, before: ExportSurface, after: ExportSurfa
       const what = after.kind === "union" || before.kind === "union" ? `Union member ${key}` : `Member "${key}"`;
       changes.push({ kind: "member-removed", location: at, breaking: true, message: `${what} was removed.` });
     } else if (next !== text) {
-      const message = `"${key}" changed from \`${text}\` to \`${next}\`.`;
+      const message = `"${key}" changed ${describeTypeChange(text, next)}.`;
       pending.push(pendingCheck(entry, key, text, next, changes.length, message));
       changes.push({ kind: "member-changed", location: at, breaking: true, message });
     }
@@ -96,10 +97,10 @@ function compareMembers(entry: string, before: ExportSurface, after: ExportSurfa
       after.kind === "union"
         ? `New union member ${key}: not breaking, but exhaustive \`switch\`es over this type no longer cover every case.`
         : after.kind === "function" || after.kind === "class"
-          ? `New member "${key}": \`${text}\`.`
+          ? `New member "${key}": \`${shortType(text)}\`.`
           : key.endsWith("?")
-            ? `New optional member "${key}": \`${text}\`.`
-            : `New required member "${key}": \`${text}\`; only code that constructs this type itself must add it.`;
+            ? `New optional member "${key}": \`${shortType(text)}\`.`
+            : `New required member "${key}": \`${shortType(text)}\`; only code that constructs this type itself must add it.`;
     changes.push({ kind: "member-added", location: at, breaking: false, message });
   }
 }

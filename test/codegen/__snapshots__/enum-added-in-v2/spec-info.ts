@@ -18,7 +18,7 @@ export interface SpecInfo {
 /**
  * The specs this package was generated from.
  */
-export const specInfo = {
+export const specInfo: Readonly<Record<"v1" | "v2", SpecInfo>> = {
   v1: { title: "fixture v1", version: "0.0.1", sha256: "f6ea865d677fc5bd2452cd33b8313e3f3c6576237733c8dd7593021c6a812adc", file: "test/codegen/fixtures/enum-added-in-v2/v1.yaml" },
   v2: { title: "fixture v2", version: "2.0.0", sha256: "f343209b07dc9e296fe0baee1f267f1faa55735e74b4459f893ebe8b6ffefb82", file: "test/codegen/fixtures/enum-added-in-v2/v2.yaml" },
-} as const satisfies Record<"v1" | "v2", SpecInfo>;
+};

@@ -18,7 +18,7 @@ export interface SpecInfo {
 /**
  * The specs this package was generated from.
  */
-export const specInfo = {
+export const specInfo: Readonly<Record<"v1" | "v2", SpecInfo>> = {
   v1: { title: "fixture v1", version: "0.0.1", sha256: "514b00089e88d08e20b0d0f7dda7a4098f3148474c95768d99ada0303b3878c7", file: "test/codegen/fixtures/field-only-in-v1/v1.yaml" },
   v2: { title: "fixture v2", version: "2.0.0", sha256: "5bfea11b4afff5db95aa2721e64c187dc0a044ceee0336f49e6baf6e60311c29", file: "test/codegen/fixtures/field-only-in-v1/v2.yaml" },
-} as const satisfies Record<"v1" | "v2", SpecInfo>;
+};

@@ -18,7 +18,7 @@ export interface SpecInfo {
 /**
  * The specs this package was generated from.
  */
-export const specInfo = {
+export const specInfo: Readonly<Record<"v1" | "v2", SpecInfo>> = {
   v1: { title: "fixture v1", version: "0.0.1", sha256: "2575d337e8fa41eed4cf53ece7c982cb6c2f42c160490afb51258970603c5689", file: "test/codegen/fixtures/identical-schema/v1.yaml" },
   v2: { title: "fixture v2", version: "2.0.0", sha256: "603b23429ee31a6e7725a393e912fea5f17d003b3c76e6e413b9088a4e0a9426", file: "test/codegen/fixtures/identical-schema/v2.yaml" },
-} as const satisfies Record<"v1" | "v2", SpecInfo>;
+};

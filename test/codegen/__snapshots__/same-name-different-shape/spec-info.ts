@@ -18,7 +18,7 @@ export interface SpecInfo {
 /**
  * The specs this package was generated from.
  */
-export const specInfo = {
+export const specInfo: Readonly<Record<"v1" | "v2", SpecInfo>> = {
   v1: { title: "fixture v1", version: "0.0.1", sha256: "54d6df527b81f219e114929a77df4d8e6a3fd5e23f4213d43eb22b490bc36eea", file: "test/codegen/fixtures/same-name-different-shape/v1.yaml" },
   v2: { title: "fixture v2", version: "2.0.0", sha256: "459b870edcb79956b668eeb9546667d378bb7e8ea539add44bc3d1e7a8432a5d", file: "test/codegen/fixtures/same-name-different-shape/v2.yaml" },
-} as const satisfies Record<"v1" | "v2", SpecInfo>;
+};

@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { insertChangelogEntry, planRelease } from "../codegen/diff/release-plan.js";
 import { currentSpecs, summarizeSince } from "../codegen/diff/release.js";
 import { summarizeRegeneration } from "../codegen/diff/regeneration.js";
+import { createAssignabilityOracle } from "../codegen/diff/surface/assignability.js";
 import { compareSurfaces } from "../codegen/diff/surface/compare.js";
 import { extractSurface } from "../codegen/diff/surface/extract.js";
 import type { PublicSurface } from "../codegen/diff/surface/types.js";
@@ -68,7 +69,8 @@ function main(argv: readonly string[]): number {
   } catch {
     before = undefined;
   }
-  const surface = before === undefined ? { bump: "none" as const, changes: [] } : compareSurfaces(before, after);
+  // The compiler judges each changed type, as `api-surface.ts check` does: a reordered or equivalent type is no break.
+  const surface = before === undefined ? { bump: "none" as const, changes: [] } : compareSurfaces(before, after, createAssignabilityOracle(repoRoot, after, typeRoots));
   const plan = planRelease({ currentVersion, since, spec: summary, sources, surface, date: new Date().toISOString().slice(0, 10) });
   // The first release is the version package.json already has.
   const version = since === undefined ? currentVersion : plan.version;

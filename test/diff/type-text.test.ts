@@ -30,7 +30,8 @@ describe("describeTypeChange", () => {
     expect(text).toMatch(/\) added `num_cpu_workers: number;`$/);
   });
 
-  it("says when only the order of members changed", () => {
+  it("says when only the order of members changed, and not when a member moved into a nested object", () => {
+    expect(describeTypeChange(`{ a: { b: string; }; c: string; ${"x".repeat(160)}: number; }`, `{ a: { b: string; c: string; }; ${"x".repeat(160)}: number; }`)).not.toMatch(/only in the order/);
     const before = cluster(["Ready"]);
     expect(describeTypeChange(before, cluster(["Ready"], "", "swapped"))).toBe(`only in the order of its members (a ${before.length}-character type)`);
   });
@@ -51,3 +52,4 @@ describe("describeTypeChange", () => {
     expect(text.length).toBeLessThan(300);
   });
 });
+

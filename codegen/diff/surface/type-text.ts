@@ -52,6 +52,9 @@ function tokens(text: string): string[] {
 interface Hunk {
   readonly removed: readonly string[];
   readonly added: readonly string[];
+  /** Where the hunk sits: the members whose braces enclose it, in the old text and in the new one. */
+  readonly pathBefore: string;
+  readonly pathAfter: string;
   /** The member the difference is inside, e.g. `status` (the nearest `name:` before it). */
   readonly member: string | undefined;
 }
@@ -77,20 +80,26 @@ function differences(a: readonly string[], b: readonly string[]): Hunk[] {
     }
   }
   const hunks: Hunk[] = [];
+  const pathsA = paths(a);
+  const pathsB = paths(b);
   let removed: string[] = [];
   let added: string[] = [];
-  let hunkAt = start;
-  const flush = (at: number) => {
-    if (removed.length > 0 || added.length > 0) hunks.push({ removed, added, member: memberBefore(a, hunkAt) });
+  let hunkA = start;
+  let hunkB = start;
+  const flush = (nextA: number, nextB: number) => {
+    if (removed.length > 0 || added.length > 0) {
+      hunks.push({ removed, added, pathBefore: pathsA[hunkA] ?? "", pathAfter: pathsB[hunkB] ?? "", member: memberBefore(a, hunkA) });
+    }
     removed = [];
     added = [];
-    hunkAt = at;
+    hunkA = nextA;
+    hunkB = nextB;
   };
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[start + i] === b[start + j]) {
-      flush(start + i + 1);
+      flush(start + i + 1, start + j + 1);
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
@@ -101,7 +110,7 @@ function differences(a: readonly string[], b: readonly string[]): Hunk[] {
       i++;
     }
   }
-  flush(endA);
+  flush(endA, endB);
   return hunks;
 }
 
@@ -111,17 +120,38 @@ function differences(a: readonly string[], b: readonly string[]): Hunk[] {
  */
 function withoutMoves(hunks: readonly Hunk[]): Hunk[] {
   const out = [...hunks];
+  // Only within the same braces: a member that moved into or out of a nested object did change the type.
+  const place = (hunk: Hunk) => (hunk.added.length > 0 ? hunk.pathAfter : hunk.pathBefore);
+  const text = (hunk: Hunk) => [...hunk.added, ...hunk.removed].join("").trim().replace(/[;,|]\s*$/, "");
   for (let i = 0; i < out.length; i++) {
     const hunk = out[i]!;
     if (hunk.added.length > 0 && hunk.removed.length > 0) continue;
-    const text = [...hunk.added, ...hunk.removed].join("").trim().replace(/[;,|]\s*$/, "");
-    const twin = out.findIndex((other, k) => k !== i && (hunk.added.length > 0 ? other.added.length === 0 : other.removed.length === 0) && [...other.added, ...other.removed].join("").trim().replace(/[;,|]\s*$/, "") === text);
+    const twin = out.findIndex(
+      (other, k) =>
+        k !== i &&
+        (hunk.added.length > 0 ? other.added.length === 0 : other.removed.length === 0) &&
+        place(other) === place(hunk) &&
+        text(other) === text(hunk),
+    );
     if (twin === -1) continue;
     out.splice(Math.max(i, twin), 1);
     out.splice(Math.min(i, twin), 1);
     i = -1;
   }
   return out;
+}
+
+/** For each token, the members whose braces (or brackets, parentheses, angle brackets) are open before it. */
+function paths(tokens: readonly string[]): string[] {
+  const stack: string[] = [];
+  return tokens.map((token) => {
+    const here = stack.join("/");
+    for (const char of token.replaceAll("=>", "")) {
+      if ("{([<".includes(char)) stack.push(memberName(token) ?? "");
+      else if ("})]>".includes(char) && stack.length > 0) stack.pop();
+    }
+    return here;
+  });
 }
 
 function memberName(token: string): string | undefined {

@@ -22,7 +22,7 @@ describe("describeTypeChange", () => {
     const before = cluster(["Ready", "Deleting"]);
     const after = cluster(["Ready", "Deleting", "Upgrading"]);
     const text = describeTypeChange(before, after);
-    expect(text).toBe(`(a ${before.length}-character type) in \`status\`: \`"Deleting";\` became \`"Deleting" | "Upgrading";\``);
+    expect(text).toBe(`(a type of ${before.length} characters) in \`status\`: \`"Deleting";\` became \`"Deleting" | "Upgrading";\``);
   });
 
   it("names a new member by itself", () => {
@@ -33,7 +33,7 @@ describe("describeTypeChange", () => {
   it("says when only the order of members changed, and not when a member moved into a nested object", () => {
     expect(describeTypeChange(`{ a: { b: string; }; c: string; ${"x".repeat(160)}: number; }`, `{ a: { b: string; c: string; }; ${"x".repeat(160)}: number; }`)).not.toMatch(/only in the order/);
     const before = cluster(["Ready"]);
-    expect(describeTypeChange(before, cluster(["Ready"], "", "swapped"))).toBe(`only in the order of its members (a ${before.length}-character type)`);
+    expect(describeTypeChange(before, cluster(["Ready"], "", "swapped"))).toBe(`only in the order of its members (a type of ${before.length} characters)`);
   });
 
   it("lists at most four differences and counts the rest", () => {

@@ -17,7 +17,7 @@ export function describeTypeChange(before: string, after: string): string {
   const a = tokens(before);
   const b = tokens(after);
   const hunks = withoutMoves(differences(a, b));
-  if (hunks.length === 0) return `only in the order of its members (a ${before.length}-character type)`;
+  if (hunks.length === 0) return `only in the order of its members (a type of ${before.length} characters)`;
   const shown = hunks.slice(0, MAX_HUNKS).map((hunk) => {
     // A hunk that starts with a member (`name: …`) names itself; inside a member's type, say whose.
     const first = hunk.removed[0] ?? hunk.added[0] ?? "";
@@ -29,7 +29,7 @@ export function describeTypeChange(before: string, after: string): string {
     return `${where}\`${removed}\` became \`${added}\``;
   });
   if (hunks.length > MAX_HUNKS) shown.push(`and ${hunks.length - MAX_HUNKS} more difference(s)`);
-  return `(a ${before.length}-character type) ${shown.join("; ")}`;
+  return `(a type of ${before.length} characters) ${shown.join("; ")}`;
 }
 
 /** A long type text clipped in the middle. */

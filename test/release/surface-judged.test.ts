@@ -1,0 +1,48 @@
+/**
+ * `npm run release` judges the public surface against the last release tag with the TypeScript compiler, as
+ * `api-surface.ts check` does: a member whose printed type changed without changing the type (members in another
+ * order) is compatible, not a breaking change that would force a major release. Run in a throwaway clone with a build.
+ */
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const clone = join(mkdtempSync(join(tmpdir(), "release-surface-")), "repo");
+const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, encoding: "utf8" });
+afterAll(() => rmSync(join(clone, ".."), { recursive: true, force: true }));
+
+beforeAll(() => {
+  spawnSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone], { encoding: "utf8" });
+  // The committed tree, with this working tree's release script and the codegen/ it imports.
+  for (const dir of ["scripts", "codegen"]) cpSync(join(repoRoot, dir), join(clone, dir), { recursive: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(clone, "node_modules"), "dir");
+  appendFileSync(join(clone, ".git/info/exclude"), "node_modules\ndist\n");
+  // The last release recorded `defaultBaseUrls` with its two members the other way round: the same type.
+  const surfaceFile = join(clone, "api/public-surface.json");
+  const surface = JSON.parse(readFileSync(surfaceFile, "utf8")) as { entries: Record<string, Record<string, { members: Record<string, string> }>> };
+  const urls = surface.entries["."]!["defaultBaseUrls"]!.members;
+  const [v1, v2] = /^\{ (readonly v1: "[^"]+";) (readonly v2: "[^"]+";) \}$/.exec(urls["="]!)!.slice(1);
+  urls["="] = `{ ${v2} ${v1} }`;
+  writeFileSync(surfaceFile, `${JSON.stringify(surface, null, 2)}\n`);
+  git("add", "-A");
+  git("commit", "--quiet", "--allow-empty", "-m", "the last release");
+  git("tag", "v0.1.0");
+  const build = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", "dist"], { cwd: clone, encoding: "utf8" });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+}, 120_000);
+
+describe("npm run release: the public surface", () => {
+  it("calls a member printed in another order compatible (no major release), naming what changed", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/release.ts", "--dry-run"], { cwd: clone, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('`.#defaultBaseUrls.=`: "=" changed from `{ readonly v2:');
+    expect(run.stdout).toContain("compatible: the types are equivalent.");
+    expect(run.stdout).not.toContain("**breaking**");
+    expect(run.stdout).toContain("public surface minor");
+    expect(git("tag").stdout.trim()).toBe("v0.1.0");
+  }, 120_000);
+});

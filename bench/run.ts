@@ -44,25 +44,36 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+const usage = `usage: npm run bench -- [--quick] [--only=${sectionNames.join(",")}] [--out=FILE] [--from-json=results.json]\n`;
+
+/** A command line the bench cannot run: said with the usage, exit 2, before anything is measured or written. */
+class UsageError extends Error {}
+
 function parseCli(argv: readonly string[]) {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      quick: { type: "boolean", default: false },
-      only: { type: "string" },
-      out: { type: "string" },
-      "from-json": { type: "string" },
-    },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        quick: { type: "boolean", default: false },
+        only: { type: "string" },
+        out: { type: "string" },
+        "from-json": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   const only = values.only?.split(",").map((name) => name.trim()) ?? [...sectionNames];
   for (const name of only) {
     if (!(sectionNames as readonly string[]).includes(name)) {
-      throw new Error(`--only: unknown section ${JSON.stringify(name)}; known: ${sectionNames.join(", ")}`);
+      throw new UsageError(`--only: unknown section ${JSON.stringify(name)}; known: ${sectionNames.join(", ")}`);
     }
   }
   const defaultOut = values.quick ? join(workDir, "BENCHMARKS.quick.md") : join(repoRoot, "BENCHMARKS.md");
-  return { quick: values.quick, only: new Set(only as SectionName[]), out: resolve(values.out ?? defaultOut), fromJson: values["from-json"] };
+  return { help: values.help, quick: values.quick, only: new Set(only as SectionName[]), out: resolve(values.out ?? defaultOut), fromJson: values["from-json"] };
 }
 
 async function runCalls(results: BenchResults, settings: BenchSettings, client: BuiltClient): Promise<void> {
@@ -171,7 +182,19 @@ async function measure(quick: boolean, only: ReadonlySet<SectionName>, command: 
 }
 
 async function main(): Promise<void> {
-  const cli = parseCli(process.argv.slice(2));
+  let cli: ReturnType<typeof parseCli>;
+  try {
+    cli = parseCli(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (cli.help) {
+    process.stdout.write(usage);
+    return;
+  }
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const results = cli.fromJson
     ? (JSON.parse(readFileSync(resolve(cli.fromJson), "utf8")) as BenchResults)

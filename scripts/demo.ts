@@ -2,7 +2,8 @@
  * `npm run demo`: starts the fake Together API on loopback, runs one script through the unified client against the
  * v1 backend and then the v2 backend, and prints the unified results side by side. No account, no network.
  *
- * Exit code 0 when both versions give the same unified results, 1 when they differ, 2 when the script fails.
+ * Exit code 0 when both versions give the same unified results, 1 when they differ, 2 when the script fails or is
+ * given an argument (it takes none; `--help` prints its usage).
  */
 import { createClient, NotFoundError, type ApiVersion, type Client, type Cluster } from "../src/index.js";
 import { startFakeApi, type FakeApi } from "../src/testing/index.js";
@@ -124,12 +125,22 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+const usage = "usage: npm run demo (no arguments: it runs the same script on v1 and on v2 against the fake API)\n";
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+  process.stdout.write(usage);
+} else if (args.length > 0) {
+  // Nothing to configure: an argument is a mistake (a flag meant for another script), not something to ignore.
+  process.stderr.write(`demo: unexpected argument ${JSON.stringify(args[0])}\n${usage}`);
+  process.exitCode = 2;
+} else {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -59,6 +59,11 @@ export async function asInputError<T>(what: string, run: () => T | Promise<T>): 
 /** How many located errors one run prints; the rest are counted. */
 export const errorCap = 50;
 
+/** What a heading over {@link capped} lines adds when some are left out: `, the first 50 listed`, or nothing. */
+export function cappedNote(total: number): string {
+  return total > errorCap ? `, the first ${errorCap} listed` : "";
+}
+
 /** At most {@link errorCap} of `lines`, then one line counting the rest: how every list of problems here is printed. */
 export function capped(lines: readonly string[]): string[] {
   if (lines.length <= errorCap) return [...lines];
@@ -77,7 +82,7 @@ export class CodegenErrors extends CodegenError {
     super(first.location, first.detail);
     this.errors = errors;
     const lines = capped(errors.map((error) => error.message));
-    const heading = errors.length === 1 ? [] : [`${first.location.file}: ${errors.length} errors${errors.length > errorCap ? `, the first ${errorCap} listed` : ""}:`];
+    const heading = errors.length === 1 ? [] : [`${first.location.file}: ${errors.length} errors${cappedNote(errors.length)}:`];
     this.message = [...heading, ...lines, ...(hint === undefined ? [] : [hint])].join("\n");
   }
 }

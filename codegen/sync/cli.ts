@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { repoRoot } from "../config.js";
-import { capped, errorCap } from "../errors.js";
+import { capped, cappedNote } from "../errors.js";
 import { SyncError, syncSpec, syncTargets } from "./index.js";
 
 const usage = "usage: npm run sync -- --from <upstream.yaml | dir | page.yaml ...> [--v1 | --v2] [--commit <sha>] [--specs <dir>] [--out <dir>] [--no-generate]\n";
@@ -83,7 +83,7 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     if (error instanceof SyncError) {
       const listed = capped(error.problems).map((p) => `  ${p}`);
       const heading = error.heading === undefined ? "" : `  ${error.heading}\n`;
-      io.stderr(`sync: nothing written, ${error.problems.length} problem(s)${error.problems.length > errorCap ? `, the first ${errorCap} listed` : ""}:\n${heading}${listed.join("\n")}\n`);
+      io.stderr(`sync: nothing written, ${error.problems.length} problem(s)${cappedNote(error.problems.length)}:\n${heading}${listed.join("\n")}\n`);
       return 2;
     }
     throw error;

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
-import { capped, isCodegenError } from "../errors.js";
+import { isCodegenError } from "../errors.js";
 import { parseSpec, parseYamlDocument } from "../load.js";
 import { checkExpansion } from "../yaml-limits.js";
 import { SyncError } from "./errors.js";
@@ -107,13 +107,14 @@ async function validate(text: string, target: SyncTarget): Promise<void> {
   if (problems.length === 0) return;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const lines = capped(problems.map((problem) => {
+  // Every one, uncapped: the command line caps what it prints, and counts the rest from this list.
+  const lines = problems.map((problem) => {
     const { pointer } = problem;
     const path = pointer.replace(/^#\/?/, "").split("/").filter(Boolean).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const line = node?.range === undefined ? 1 : lineCounter.linePos(node.range[0]).line;
     return `${target.spec} (as synced):${line} ${pointer}: ${problem.ruleId}: ${problem.message}`;
-  }));
+  });
   throw new SyncError(lines, "the synced spec does not validate against Redocly's recommended ruleset; fix the overlay that causes each of these:");
 }
 

@@ -45,4 +45,18 @@ describe("npm run sync: problem reports", () => {
     expect(lines[1]).toMatch(/^ {2}specs\/overlays\/v2-zz-stale\.yaml:4: action 1 \(target \$\.components\.schemas\.Gone0\): matches nothing/);
     expect(lines.at(-1)).toBe(`  … and 10 more (${errorCap + 10} in all)`);
   }, 60_000);
+
+  it(`counts every validation error of the synced spec, listing ${errorCap} under the validator's heading`, async () => {
+    // One overlay action adding 60 fields OpenAPI's Info object does not have: 60 errors of Redocly's `struct` rule.
+    const fields = Array.from({ length: errorCap + 10 }, (_, i) => `      colour${i}: blue\n`).join("");
+    writeFileSync(join(dir, "specs/overlays/v2-zz-invalid.yaml"), `overlay: 1.0.0\ninfo: {title: invalid, version: 1.0.0}\nactions:\n  - target: $.info\n    description: not Info fields\n    update:\n${fields}`);
+    const run = await sync("--from", upstreamV2());
+    expect(run.status).toBe(2);
+    const lines = run.stderr.split("\n").filter(Boolean);
+    expect(lines[0]).toBe(`sync: nothing written, ${errorCap + 10} problem(s), the first ${errorCap} listed:`);
+    expect(lines[1]).toMatch(/^ {2}the synced spec does not validate against Redocly's recommended ruleset/);
+    expect(lines.slice(2, -1)).toHaveLength(errorCap);
+    expect(lines[2]).toMatch(/^ {2}specs\/v2\.yaml \(as synced\):\d+ #\/info\/colour0: struct: Property `colour0` is not expected here\.$/);
+    expect(lines.at(-1)).toBe(`  … and 10 more (${errorCap + 10} in all)`);
+  }, 60_000);
 });

@@ -22,8 +22,8 @@ export function describeTypeChange(before: string, after: string): string {
     // A hunk that starts with a member (`name: …`) names itself; inside a member's type, say whose.
     const first = hunk.removed[0] ?? hunk.added[0] ?? "";
     const where = hunk.member === undefined || memberName(first) !== undefined ? "" : `in \`${hunk.member}\`: `;
-    const removed = clip(hunk.removed.join(""));
-    const added = clip(hunk.added.join(""));
+    const removed = shortType(hunk.removed.join(""));
+    const added = shortType(hunk.added.join(""));
     if (removed === "") return `${where}added \`${added}\``;
     if (added === "") return `${where}removed \`${removed}\``;
     return `${where}\`${removed}\` became \`${added}\``;
@@ -32,12 +32,8 @@ export function describeTypeChange(before: string, after: string): string {
   return `(a type of ${before.length} characters) ${shown.join("; ")}`;
 }
 
-/** A long type text clipped in the middle. */
+/** A type text, clipped in the middle when long. */
 export function shortType(text: string): string {
-  return clip(text);
-}
-
-function clip(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length <= MAX_SIDE) return trimmed;
   const half = Math.floor((MAX_SIDE - 3) / 2);

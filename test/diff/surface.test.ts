@@ -40,6 +40,8 @@ describe("public TypeScript surface", () => {
       "member-changed! .#Client.listClusters",
       "member-added .#ClientOptions.maxRetries?",
       "member-changed! .#Cluster.numGpus",
+      "member-changed! .#Cluster.wire?",
+      "member-changed! .#Cluster.zone",
       "member-added .#Cluster.region",
       'member-added .#ClusterStatus."paused"',
     ]);
@@ -53,6 +55,19 @@ describe("public TypeScript surface", () => {
     expect(listClusters?.breaking).toBe(false);
     expect(listClusters?.message).toContain("compatible: the new signature accepts every call the old one did");
     expect(changes.find((c) => c.location === ".#Client.getCluster")?.breaking).toBe(true);
+  });
+
+  it("judges a property whose type only widened (a new value in a nested union) like a new union member, and a narrowed one breaking", () => {
+    const oracle = createAssignabilityOracle(`${fixturesDir}surface/after`, after, typeRoots);
+    const { changes } = compareSurfaces(before, after, oracle);
+    const wire = changes.find((c) => c.location === ".#Cluster.wire?");
+    expect(wire?.breaking).toBe(false);
+    expect(wire?.message).toContain("widened: every value of the old type still fits, so not breaking, but exhaustive `switch`es");
+    expect(wire?.message).toContain('"draining"');
+    // string → "eu" | "us": fine for readers, but code that builds a Cluster with any other string stops compiling.
+    const zone = changes.find((c) => c.location === ".#Cluster.zone");
+    expect(zone?.breaking).toBe(true);
+    expect(zone?.message).not.toContain("widened");
   });
 
   it("answers assignability questions, and 'unknown' for types that do not resolve", () => {
@@ -92,8 +107,8 @@ describe("scripts/api-surface.ts", { timeout: 120_000 }, () => {
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as { bump: string; changes: { kind: string }[] };
     expect(parsed.bump).toBe("major");
-    expect(parsed.changes).toHaveLength(7);
-    expect(parsed.changes.filter((c) => c.kind === "member-changed")).toHaveLength(3);
+    expect(parsed.changes).toHaveLength(9);
+    expect(parsed.changes.filter((c) => c.kind === "member-changed")).toHaveLength(5);
   });
 
   it("check exits 1 and explains how to accept when the build differs from the baseline", () => {

@@ -11,7 +11,8 @@ import { describeTypeChange, shortType } from "./type-text.js";
  * type-checks), or a property type equivalent both ways. Additions are not breaking; a new required member of an
  * interface or object type is flagged in the message, since it breaks code that builds such objects itself.
  * A new union member is reported like a new response enum value: not breaking, but exhaustive `switch`es stop
- * covering every case.
+ * covering every case; so is a property whose type the compiler proves only widened (every old value still fits:
+ * a new status value inside a nested answer type, say).
  */
 export function compareSurfaces(before: PublicSurface, after: PublicSurface, oracle?: AssignabilityOracle): { bump: Bump; changes: SurfaceChange[] } {
   const changes: SurfaceChange[] = [];
@@ -47,6 +48,8 @@ interface PendingChange {
   readonly index: number;
   readonly queries: readonly AssignabilityQuery[];
   readonly compatibleMessage: string;
+  /** For a property: the message when the compiler proves the new type wider than the old one, and no more. */
+  readonly widenedMessage?: string;
 }
 
 function resolvePending(pending: readonly PendingChange[], oracle: AssignabilityOracle | undefined, changes: SurfaceChange[]): void {
@@ -57,7 +60,10 @@ function resolvePending(pending: readonly PendingChange[], oracle: Assignability
     const results = answers.slice(next, next + p.queries.length);
     next += p.queries.length;
     const change = changes[p.index];
-    if (change !== undefined && results.every((r) => r === true)) changes[p.index] = { ...change, breaking: false, message: p.compatibleMessage };
+    if (change === undefined) continue;
+    if (results.every((r) => r === true)) changes[p.index] = { ...change, breaking: false, message: p.compatibleMessage };
+    // Queries of a property: [new → old, old → new]. Only the second holds: the type grew, every old value still fits.
+    else if (p.widenedMessage !== undefined && results[0] === false && results[1] === true) changes[p.index] = { ...change, breaking: false, message: p.widenedMessage };
   }
 }
 
@@ -117,5 +123,12 @@ function pendingCheck(entry: string, key: string, oldText: string, newText: stri
   const to = strip(oldText);
   const queries = isSignature ? [{ entry, from, to }] : [{ entry, from, to }, { entry, from: to, to: from }];
   const why = isSignature ? "the new signature accepts every call the old one did" : "the types are equivalent";
-  return { index, queries, compatibleMessage: `${message.slice(0, -1)}; compatible: ${why}.` };
+  const stem = message.slice(0, -1);
+  const compatibleMessage = `${stem}; compatible: ${why}.`;
+  // A function inside a property's type turns widening around (a parameter that narrowed makes the whole type "wider",
+  // and callers' arguments stop fitting), so only plain data types are judged by widening.
+  if (isSignature || /=>/.test(oldText + newText)) return { index, queries, compatibleMessage };
+  // Code that passes or builds such a value still compiles; code that handles each old value does not cover the new ones.
+  const widenedMessage = `${stem}; widened: every value of the old type still fits, so not breaking, but exhaustive \`switch\`es and assignments to the old type no longer cover every case.`;
+  return { index, queries, compatibleMessage, widenedMessage };
 }

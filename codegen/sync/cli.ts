@@ -54,10 +54,12 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
   // Relative to where the command was run, unless that climbs out of it: then the absolute path reads better.
   const display = (path: string) => (relative(cwd, path).startsWith("..") ? path : relative(cwd, path) || path);
 
+  let previousSpec: string | undefined;
+  let wrote = false;
   try {
     const upstreamFiles = from.flatMap((path) => expand(resolve(cwd, path)));
     const overlayFiles = listOverlays(overlaysDir, target.overlayPattern);
-    const previousSpec = readIfExists(specFile);
+    previousSpec = readIfExists(specFile);
     const result = await syncSpec({
       target,
       upstream: upstreamFiles.map((file) => ({ file: display(file), text: readFileSync(file, "utf8") })),
@@ -77,6 +79,7 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
     if (previousSpec === result.text) io.stdout(`sync: ${display(specFile)} is already up to date\n`);
     else {
       writeAtomically(specFile, result.text);
+      wrote = true;
       io.stdout(`sync: wrote ${display(specFile)}\n`);
     }
   } catch (error) {
@@ -90,7 +93,14 @@ export async function runSyncCli(argv: readonly string[], io: SyncIo): Promise<n
   }
   if (argv.includes("--no-generate")) return 0;
   const generateArgs = ["--v1", join(specsDir, "v1.yaml"), "--v2", join(specsDir, "v2.yaml"), ...(out === undefined ? [] : ["--out", out])];
-  return (io.generate ?? generateInChildProcess)(generateArgs);
+  const code = await (io.generate ?? generateInChildProcess)(generateArgs);
+  if (code === 0 || !wrote) return code;
+  // The generator wrote nothing (it writes only a complete output); the spec goes back too, so the repository is as
+  // it was and the synced spec is never left beside generated code it does not match.
+  if (previousSpec === undefined) rmSync(specFile, { force: true });
+  else writeAtomically(specFile, previousSpec);
+  io.stderr(`sync: the synced spec does not generate (above), so ${display(specFile)} is back as it was: nothing written\n`);
+  return code;
 }
 
 /** `node codegen/generate.mjs <args>` from the repository root, sharing this process's output streams. */

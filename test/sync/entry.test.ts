@@ -18,8 +18,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const sync = (...args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, "codegen/sync.mjs"), "--from", upstreamV2(), "--specs", join(dir, "specs"), ...args], { cwd: repoRoot, encoding: "utf8" });
+const syncFrom = (upstream: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "codegen/sync.mjs"), "--from", upstream, "--specs", join(dir, "specs"), ...args], { cwd: repoRoot, encoding: "utf8" });
+const sync = (...args: string[]) => syncFrom(upstreamV2(), ...args);
 
 describe("codegen/sync.mjs (npm run sync)", () => {
   it("syncs, then generates in-process into --out exactly what the pipeline generates from the synced specs", async () => {
@@ -65,5 +66,40 @@ describe("codegen/sync.mjs (npm run sync)", () => {
     const failed = sync("--out", join(dir, "out"));
     expect(failed.status).toBe(2);
     expect(failed.stderr).toContain("sync: nothing written");
+  }, 60_000);
+
+  it("puts the spec back when the synced spec syncs but does not generate, so specs/ never disagrees with generated/", () => {
+    const before = readFileSync(join(dir, "specs/v2.yaml"), "utf8");
+    // Upstream adds an operation whose id gives the same unified name as an existing one (clusterGet): it extracts,
+    // applies and validates, and only the generator's merge refuses it.
+    const upstream = join(dir, "upstream.yaml");
+    const text = readFileSync(upstreamV2(), "utf8");
+    const added = [
+      "  /compute/clusters/{cluster_id}/restart:",
+      "    post:",
+      "      operationId: ClusterGet",
+      "      summary: Restart a cluster",
+      "      parameters:",
+      "        - name: cluster_id",
+      "          in: path",
+      "          required: true",
+      "          schema:",
+      "            type: string",
+      "      responses:",
+      "        '200':",
+      "          description: OK",
+      "",
+    ].join("\n");
+    expect(text).toMatch(/^paths:\n/m);
+    writeFileSync(upstream, text.replace(/^paths:\n/m, `paths:\n${added}`));
+    const out = join(dir, "out");
+    const failed = syncFrom(upstream, "--out", out);
+    expect(failed.stdout).toContain("sync: wrote");
+    expect(failed.stderr).toMatch(/clusterGet/);
+    expect(failed.stderr).toContain("sync: the synced spec does not generate (above), so");
+    expect(failed.stderr).toContain("specs/v2.yaml is back as it was: nothing written");
+    expect(failed.status).toBe(2);
+    expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
+    expect(readdirSync(dir)).not.toContain("out");
   }, 60_000);
 });

@@ -59,9 +59,7 @@ export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
   const root = doc.contents;
   const orphans = isMap(root) ? unreachableComponents(root, target.spec) : [];
   if (orphans.length > 0) {
-    throw new SyncError(
-      orphans.map((key) => `components/${key} is referenced by nothing once the overlays are applied: remove it in the overlay that made it unused`),
-    );
+    throw new SyncError(orphans.map((key) => orphanProblem(key, applied)));
   }
 
   const upstream = request.upstream.map((file) => ({ name: baseName(file.file), sha256: sha256(file.text) }));
@@ -131,4 +129,20 @@ function sha256(text: string): string {
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
+}
+
+/**
+ * An unreferenced component, and what to do: an overlay that added it now adds something nothing uses (what used it
+ * went, upstream or in another action), so that part of it goes; an upstream component lost its last reference to
+ * an overlay's removal, so an action removes it too.
+ */
+function orphanProblem(key: string, applied: readonly AppliedAction[]): string {
+  const pointer = `components/${key}`;
+  for (const action of applied) {
+    const made = action.created.find((created) => created.path.join("/") === pointer);
+    if (made !== undefined) {
+      return `${action.file}:${made.line}: ${pointer}, added by the action at line ${action.line} (target ${action.target}), is referenced by nothing once the overlays are applied: whatever used it is gone, so delete it from that action`;
+    }
+  }
+  return `${pointer} (upstream's) is referenced by nothing once the overlays are applied: an overlay removed its last use, so remove it in an overlay action too`;
 }

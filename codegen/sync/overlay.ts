@@ -7,6 +7,14 @@
  * recursively, arrays appended to, scalars replaced, other combinations an error); an array target gets the update
  * appended as one entry. Every action must say why (`description`) and must match something: a deviation whose
  * target is gone needs a person, so it fails the run with the overlay's file:line, never a silent skip.
+ *
+ * Two more ways a deviation can outlive its reason are refused the same way, since a merge would otherwise succeed
+ * and quietly change the spec:
+ * - an update that creates a schema (a new property, a new component) without saying what it is (no `type`, `$ref`,
+ *   composition, `enum`, …): such a fragment (`num_gpus: {format: int32}`) was written to amend a property, and
+ *   upstream has since removed or renamed it;
+ * - an action marked `x-only-if-absent: true` (something upstream did not publish, reconstructed here) whose update
+ *   names a key the target already has: upstream publishes it now, and the reconstruction must go.
  */
 import { exec } from "jsonpath-rfc9535";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, Pair, parseDocument, type YAMLMap } from "yaml";
@@ -26,6 +34,13 @@ export interface AppliedAction {
   readonly description: string;
   readonly kind: "update" | "remove";
   readonly matches: number;
+  /** Keys this action's update created (rather than merged into), with their line in the overlay file. */
+  readonly created: readonly CreatedKey[];
+}
+
+export interface CreatedKey {
+  readonly path: Path;
+  readonly line: number;
 }
 
 type Path = readonly (string | number)[];
@@ -38,7 +53,14 @@ interface Action {
   readonly description: string;
   readonly update?: YamlNode;
   readonly remove: boolean;
+  /** `x-only-if-absent: true`: every key of the update must be new to its target. */
+  readonly onlyIfAbsent: boolean;
+  /** Line in the overlay file of one of its nodes (the update's keys, for messages). */
+  readonly lineOf: (node: unknown) => number;
 }
+
+/** Keywords that say what a schema is; a schema an overlay creates must have one of them. */
+const DEFINING_KEYWORDS = ["type", "$ref", "allOf", "oneOf", "anyOf", "not", "enum", "const", "items", "prefixItems", "properties", "additionalProperties"];
 
 const SUPPORTED_OVERLAY = /^1\.0\.\d+$/;
 
@@ -98,12 +120,14 @@ function parseOverlay(overlay: OverlaySource, problems: string[]): Action[] {
     const description = item.get("description");
     const update = item.get("update", true) as YamlNode | undefined;
     const remove = item.get("remove") === true;
+    const onlyIfAbsent = item.get("x-only-if-absent") === true;
     const before = problems.length;
     if (typeof target !== "string" || !target.startsWith("$")) problems.push(at(item, `${where}: \`target\` must be a JSONPath expression starting with "$"`));
     if (typeof description !== "string" || description.trim() === "") {
       problems.push(at(item, `${where}: \`description\` is required here: say why the spec deviates from upstream`));
     }
     if ((update === undefined) === !remove) problems.push(at(item, `${where}: give exactly one of \`update\` or \`remove: true\``));
+    if (onlyIfAbsent && !isMap(update)) problems.push(at(item, `${where}: \`x-only-if-absent\` needs an \`update\` object (its keys are what must be absent)`));
     if (problems.length > before) return;
     actions.push({
       file: overlay.file,
@@ -113,6 +137,8 @@ function parseOverlay(overlay: OverlaySource, problems: string[]): Action[] {
       description: description as string,
       ...(update === undefined ? {} : { update }),
       remove,
+      onlyIfAbsent,
+      lineOf,
     });
   });
   return actions;
@@ -133,16 +159,19 @@ function applyAction(doc: Document, action: Action, specLabel: string): AppliedA
     if (matches.some((path) => path.length === 0)) return `${where}: cannot remove the whole document`;
     // Deepest and highest array index first, so removing one match does not shift the path of another.
     for (const path of [...matches].sort(comparePathsForRemoval)) doc.deleteIn(path);
-  } else {
+  }
+  const created: CreatedKey[] = [];
+  if (!action.remove) {
     for (const path of matches) {
-      const problem = updateAt(doc, path, action.update as YamlNode);
+      const problem = updateAt(doc, path, action, specLabel, created);
       if (problem !== undefined) return `${where}: ${problem}`;
     }
   }
-  return { file: action.file, line: action.line, target: action.target, description: action.description, kind: action.remove ? "remove" : "update", matches: matches.length };
+  return { file: action.file, line: action.line, target: action.target, description: action.description, kind: action.remove ? "remove" : "update", matches: matches.length, created };
 }
 
-function updateAt(doc: Document, path: Path, update: YamlNode): string | undefined {
+function updateAt(doc: Document, path: Path, action: Action, specLabel: string, created: CreatedKey[]): string | undefined {
+  const update = action.update as YamlNode;
   const target = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (isSeq(target)) {
     target.items.push(update.clone());
@@ -150,21 +179,51 @@ function updateAt(doc: Document, path: Path, update: YamlNode): string | undefin
   }
   if (!isMap(target)) return `selects ${describePath(path)}, a scalar; an update can only merge into an object or append to an array`;
   if (!isMap(update)) return `selects the object ${describePath(path)}, so \`update\` must be an object`;
-  return mergeInto(target, update, path);
+  if (action.onlyIfAbsent) {
+    const present = update.items.filter((pair) => target.has(keyOf(pair.key)));
+    if (present.length > 0) {
+      const names = present.map((pair) => `${describePath([...path, keyOf(pair.key)])} (line ${action.lineOf(pair.key)})`).join(", ");
+      return `is marked x-only-if-absent, but ${specLabel} now has ${names}: upstream publishes what this action reconstructs, so delete the action (and any action only it needed).`;
+    }
+  }
+  return mergeInto(target, update, path, { lineOf: action.lineOf, specLabel, created });
 }
 
-function mergeInto(target: YAMLMap, update: YAMLMap, path: Path): string | undefined {
+/** True where the keys of the map at `path` name schemas: a schema's `properties`, or `components.schemas`. */
+function holdsSchemas(path: Path): boolean {
+  const last = path.at(-1);
+  return last === "properties" || (path.length === 2 && path[0] === "components" && last === "schemas");
+}
+
+/** What a merge needs besides the two maps: where the update's nodes are, for messages, and what it created. */
+interface MergeContext {
+  readonly lineOf: (node: unknown) => number;
+  readonly specLabel: string;
+  readonly created: CreatedKey[];
+}
+
+function mergeInto(target: YAMLMap, update: YAMLMap, path: Path, context: MergeContext): string | undefined {
+  const { lineOf, specLabel } = context;
   for (const pair of update.items) {
     const key = keyOf(pair.key);
     const existing = target.items.find((candidate) => keyOf(candidate.key) === key);
     const value = pair.value as YamlNode | null;
     if (existing === undefined) {
+      if (holdsSchemas(path) && isMap(value) && !DEFINING_KEYWORDS.some((keyword) => value.has(keyword))) {
+        const given = value.items.map((item) => `\`${keyOf(item.key)}\``).join(", ") || "nothing";
+        return (
+          `line ${lineOf(pair.key)} creates ${describePath([...path, key])}, which ${specLabel} does not have, from ${given} alone (no type, $ref or ` +
+          `composition): it amends a schema that upstream has removed or renamed. Delete that part of the update (or move it to the new name); ` +
+          `if the schema is meant to be new, define it.`
+        );
+      }
       target.items.push(new Pair((pair.key as YamlNode).clone(), value === null ? null : value.clone()));
+      context.created.push({ path: [...path, key], line: lineOf(pair.key) });
       continue;
     }
     const current = existing.value as YamlNode | null;
     if (isMap(current) && isMap(value)) {
-      const problem = mergeInto(current, value, [...path, key]);
+      const problem = mergeInto(current, value, [...path, key], context);
       if (problem !== undefined) return problem;
     } else if (isSeq(current) && isSeq(value)) {
       for (const item of value.items) current.items.push((item as YamlNode).clone());

@@ -66,6 +66,36 @@ describe("npm run sync on the committed inputs", () => {
     expect(readFileSync(join(specs, "v2.yaml"), "utf8")).toBe(before);
   }, 60_000);
 
+  it("v1: once Together publishes the reconstructed list page, the reconstruction fails; without it, its leftover schema is named with its line", async () => {
+    const pages = join(specs, "..", "pages");
+    cpSync(upstreamV1Pages(), pages, { recursive: true });
+    const volumes = readFileSync(join(pages, "get-api-v1-shared_volumes.yaml"), "utf8");
+    const [head] = volumes.split("components:\n");
+    const published = head!
+      .replace("/api/v1/shared_volumes:", "/api/v1/gpu_clusters:")
+      .replace("SharedVolumeService_List", "GPUClusterService_List")
+      .replace("#/components/schemas/SharedVolumes", "#/components/schemas/GPUClusterList");
+    const schema = "components:\n  schemas:\n    GPUClusterList:\n      type: object\n      properties:\n        clusters:\n          type: array\n          items: {$ref: '#/components/schemas/GPUClusterInfo'}\n";
+    const info = readFileSync(join(pages, "get-api-v1-gpu_cluster-cluster_id.yaml"), "utf8").split("components:\n  schemas:\n")[1]!;
+    writeFileSync(join(pages, "get-api-v1-gpu_clusters.yaml"), `${published}${schema}${info}`);
+    const before = readFileSync(join(specs, "v1.yaml"), "utf8");
+    const reconstructed = await runSync("--v1", "--from", pages);
+    expect(reconstructed.status).toBe(2);
+    expect(reconstructed.stderr).toMatch(
+      /v1-tcloud-pages\.yaml:13: action 2 \(target \$\.paths\): is marked x-only-if-absent, but the cluster part of the 10 merged pages now has \$\['paths'\]\['\/api\/v1\/gpu_clusters'\] \(line \d+\): upstream publishes what this action reconstructs/,
+    );
+    // The maintainer deletes that action: the schema the reconstruction borrowed is left over, and is named where it is added.
+    const overlay = join(specs, "overlays/v1-tcloud-pages.yaml");
+    const text = readFileSync(overlay, "utf8");
+    writeFileSync(overlay, text.slice(0, text.indexOf("  - target: $.paths")) + text.slice(text.indexOf("  - target: $.components.schemas")));
+    const leftover = await runSync("--v1", "--from", pages);
+    expect(leftover.status).toBe(2);
+    expect(leftover.stderr).toMatch(
+      /specs\/overlays\/v1-tcloud-pages\.yaml:\d+: components\/schemas\/GPUClusters, added by the action at line \d+ \(target \$\.components\.schemas\), is referenced by nothing once the overlays are applied: whatever used it is gone, so delete it from that action/,
+    );
+    expect(readFileSync(join(specs, "v1.yaml"), "utf8")).toBe(before);
+  }, 60_000);
+
   it("a new upstream sha256 gets today's date in the provenance; the same upstream keeps the old one", async () => {
     const changed = join(specs, "..", "openapi.yaml");
     writeFileSync(changed, `${readFileSync(upstreamV2(), "utf8")}\n# a later upstream\n`);

@@ -121,6 +121,60 @@ describe("applyOverlays", () => {
     expect(problems[3]).toMatch(/:12: action 4 .*cannot merge object into the array at \$\['components'\]\['schemas'\]\['Node'\]\['required'\]/);
   });
 
+  it("refuses an update that recreates, from a fragment, a schema upstream no longer has (a removed or renamed field)", () => {
+    // The overlay amended upstream's `node_name`; upstream has renamed it to `name` since.
+    const renamed = spec.replace("node_name: {type: string}", "name: {type: string}");
+    const amend = overlay(`  - target: $.components.schemas.Node
+    description: newer fields, and a description for node_name
+    update:
+      properties:
+        phase: {type: string}
+        node_name:
+          description: The node's name.
+`);
+    const problems = problemsOf(() =>
+      applyOverlays(
+        parseDocument(renamed),
+        [
+          amend,
+        ],
+        "the cluster part of openapi.yaml",
+      ),
+    );
+    expect(problems).toEqual([
+      "specs/overlays/v2-test.yaml:4: action 1 (target $.components.schemas.Node): line 9 creates $['components']['schemas']['Node']['properties']['node_name'], " +
+        "which the cluster part of openapi.yaml does not have, from `description` alone (no type, $ref or composition): it amends a schema that upstream has " +
+        "removed or renamed. Delete that part of the update (or move it to the new name); if the schema is meant to be new, define it.",
+    ]);
+    // Against the upstream it was written for, the same action applies: node_name exists, phase is defined.
+    const doc = parseDocument(spec);
+    expect(applyOverlays(doc, [amend], "s")).toHaveLength(1);
+    expect(doc.getIn(["components", "schemas", "Node", "properties", "node_name", "description"])).toBe("The node's name.");
+  });
+
+  it("refuses an x-only-if-absent reconstruction once upstream publishes what it reconstructs, naming what is there now", () => {
+    const reconstruction = overlay(`  - target: $.paths
+    description: the list operation has no published page; reconstructed
+    x-only-if-absent: true
+    update:
+      /compute/clusters:
+        get: {summary: Reconstructed list., responses: {'200': {description: OK}}}
+`);
+    const problems = problemsOf(() => applyOverlays(parseDocument(spec), [reconstruction], "the v1 pages"));
+    expect(problems).toEqual([
+      "specs/overlays/v2-test.yaml:4: action 1 (target $.paths): is marked x-only-if-absent, but the v1 pages now has $['paths']['/compute/clusters'] (line 8): " +
+        "upstream publishes what this action reconstructs, so delete the action (and any action only it needed).",
+    ]);
+    // While upstream lacks it, the reconstruction applies as an ordinary update.
+    const without = parseDocument(spec.replace("/compute/clusters:", "/compute/other:"));
+    expect(applyOverlays(without, [reconstruction], "the v1 pages")).toHaveLength(1);
+    expect(without.getIn(["paths", "/compute/clusters", "get", "summary"])).toBe("Reconstructed list.");
+    const notAnObject = problemsOf(() =>
+      applyOverlays(parseDocument(spec), [overlay("  - target: $.paths\n    description: nothing to check\n    x-only-if-absent: true\n    remove: true\n")], "s"),
+    );
+    expect(notAnObject).toEqual(["specs/overlays/v2-test.yaml:4: action 1: `x-only-if-absent` needs an `update` object (its keys are what must be absent)"]);
+  });
+
   it("rejects a document that is not Overlay 1.0", () => {
     const problems = problemsOf(() => applyOverlays(parseDocument(spec), [{ file: "o.yaml", text: "overlay: 2.0.0\ninfo: {title: x, version: 1}\nactions: []\n" }], "s"));
     expect(problems).toEqual([

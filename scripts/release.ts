@@ -1,20 +1,24 @@
 /**
  * Cut a release:  npm run release -- [--dry-run]
  * The next version is the strongest bump of (a) the spec diff since the last release tag (specs/v1.yaml, v2.yaml)
- * and (b) the public .d.ts surface diff against that tag's api/public-surface.json (this needs `npm run build`
- * first: the surface is read from dist/). Writes the CHANGELOG.md entry (spec changes per version, surface changes,
+ * and (b) the public .d.ts surface diff against that tag's api/public-surface.json. The surface is read from a build
+ * this command makes itself (dist/, as `npm run build`), after checking that generated/ matches specs/: a release
+ * never describes a stale or failed build. Writes the CHANGELOG.md entry (spec changes per version, surface changes,
  * a migration note when something breaks), bumps package.json (and package-lock.json), updates
- * api/public-surface.json, commits and tags v<version>. --dry-run prints all of it and writes nothing.
- * Exit code: 0 done (or nothing to release), 2 bad state (dirty tree, no build, unreadable spec).
+ * api/public-surface.json, commits and tags v<version>. --dry-run prints all of it and writes nothing but dist/.
+ * The first release (no v* tag yet) keeps the entry CHANGELOG.md has for its version, with its "Generated from" line
+ * brought up to date when specs/ changed since it was written.
+ * Exit code: 0 done (or nothing to release), 2 bad state (dirty tree, stale generated/, a build that fails,
+ * unreadable spec).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { insertChangelogEntry, planRelease } from "../codegen/diff/release-plan.js";
 import { currentSpecs, summarizeSince } from "../codegen/diff/release.js";
-import { summarizeRegeneration } from "../codegen/diff/regeneration.js";
+import { generatedFromLine, summarizeRegeneration } from "../codegen/diff/regeneration.js";
 import { createAssignabilityOracle } from "../codegen/diff/surface/assignability.js";
 import { compareSurfaces } from "../codegen/diff/surface/compare.js";
 import { extractSurface } from "../codegen/diff/surface/extract.js";
@@ -49,12 +53,13 @@ function main(argv: readonly string[]): number {
   }
   const packageJson = readFileSync(join(repoRoot, "package.json"), "utf8");
   const currentVersion = (JSON.parse(packageJson) as { version: string }).version;
-  if (!existsSync(join(repoRoot, "dist/src/index.d.ts"))) {
-    process.stderr.write("release: no build in dist/: run `npm run build` first (the public surface is read from it)\n");
-    return 2;
-  }
   if (!dryRun && git("status", "--porcelain") !== "") {
     process.stderr.write("release: the working tree has uncommitted changes; commit them (or use --dry-run)\n");
+    return 2;
+  }
+  const unbuildable = buildForRelease();
+  if (unbuildable !== undefined) {
+    process.stderr.write(`release: ${unbuildable}\nrelease: nothing written\n`);
     return 2;
   }
   const since = lastReleaseTag();
@@ -78,14 +83,19 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`release: nothing changed since ${since} (specs and public surface): no release\n`);
     return 0;
   }
+  const changelogPath = join(repoRoot, "CHANGELOG.md");
+  const changelog = readFileSync(changelogPath, "utf8");
+  const refreshed = since === undefined ? refreshFirstEntry(changelog, version, generatedFromLine(sources)) : undefined;
   const entry = since === undefined ? plan.changelogEntry.replace(`## ${plan.version}`, `## ${version}`) : plan.changelogEntry;
+  if (refreshed !== undefined && refreshed !== changelog) {
+    process.stdout.write(`release: CHANGELOG.md's ${version} entry was written for other specs: its "Generated from" line becomes\n  ${generatedFromLine(sources)}\n`);
+  }
   process.stdout.write(
     `release: ${since === undefined ? "first release" : `since ${since}`}: spec ${summary.bump}, public surface ${surface.bump} → ${plan.bump}\n` +
       `release: ${currentVersion} → ${version} (tag v${version})${dryRun ? " [dry run: nothing written]" : ""}\n\n${entry}`,
   );
   if (dryRun) return 0;
-  const changelogPath = join(repoRoot, "CHANGELOG.md");
-  if (since !== undefined) writeFileSync(changelogPath, insertChangelogEntry(readFileSync(changelogPath, "utf8"), entry));
+  writeFileSync(changelogPath, since === undefined && refreshed !== undefined ? refreshed : insertChangelogEntry(changelog, entry));
   writeFileSync(join(repoRoot, "package.json"), packageJson.replace(/"version": "[^"]+"/, `"version": "${version}"`));
   const lockPath = join(repoRoot, "package-lock.json");
   const lock = JSON.parse(readFileSync(lockPath, "utf8")) as { version?: string; packages?: Record<string, { version?: string }> };
@@ -99,6 +109,38 @@ function main(argv: readonly string[]): number {
   git("tag", "-a", `v${version}`, "-m", `v${version}`);
   process.stdout.write(`release: committed and tagged v${version}\n`);
   return 0;
+}
+
+/**
+ * Makes the build the surface is read from: generated/ must be what specs/ generate (else the release would describe
+ * code that is not there), then dist/ is rebuilt from scratch. Returns what is wrong, or undefined.
+ */
+function buildForRelease(): string | undefined {
+  const check = spawnSync(process.execPath, [join(repoRoot, "codegen/generate.mjs"), "--check"], { cwd: repoRoot, encoding: "utf8" });
+  if (check.status !== 0) {
+    return `generated/ does not match specs/ (\`npm run generate -- --check\`, exit ${check.status}):\n${check.stdout}${check.stderr}run \`npm run generate\`, commit, and release again`;
+  }
+  rmSync(join(repoRoot, "dist"), { recursive: true, force: true });
+  const build = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: repoRoot, encoding: "utf8" });
+  if (build.status !== 0) {
+    rmSync(join(repoRoot, "dist"), { recursive: true, force: true });
+    return `the package does not build (\`npm run build\`, exit ${build.status}):\n${build.stdout}${build.stderr}fix these errors (they are the handwritten lines a spec change broke), then release again`;
+  }
+  return undefined;
+}
+
+/**
+ * The first release keeps the CHANGELOG entry already written for its version; only its "Generated from" line follows
+ * specs/ (a sync since then changed them). Undefined when there is no entry for the version (the plan's is inserted).
+ */
+function refreshFirstEntry(changelog: string, version: string, generatedFrom: string): string | undefined {
+  const heading = `## ${version}\n`;
+  const start = changelog.indexOf(heading);
+  if (start < 0) return undefined;
+  const end = changelog.indexOf("\n## ", start + heading.length);
+  const section = changelog.slice(start, end < 0 ? undefined : end);
+  const updated = section.replace(/^Generated from .*$/m, generatedFrom);
+  return changelog.slice(0, start) + updated + (end < 0 ? "" : changelog.slice(end));
 }
 
 process.exitCode = main(process.argv.slice(2));

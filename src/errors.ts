@@ -15,6 +15,8 @@ export class ClustersError extends Error {
 export interface ResponseInfo {
   readonly status: number;
   readonly requestId: string | undefined;
+  /** The wait the answer asked for (`retry-after-ms` or `Retry-After`), when it sent one. */
+  readonly retryAfterMs?: number | undefined;
 }
 
 /** Which request an error is about: put into every ApiError, TimeoutError and ConnectionError message. */
@@ -39,10 +41,16 @@ export class ApiError extends ClustersError {
   readonly requestId: string | undefined;
   readonly body: unknown;
   readonly request: RequestContext | undefined;
+  /**
+   * How long the server asked the caller to wait before trying again (`Retry-After` / `retry-after-ms`, in ms), when
+   * it said: set on a 429 or 503 that outlasted the retries, or whose wait would have passed the call's deadline.
+   */
+  readonly retryAfterMs: number | undefined;
   constructor(info: ResponseInfo, body: unknown, message?: string, request?: RequestContext) {
     super(message ?? describeRequest(request) + describeApiFailure(info, body));
     this.status = info.status;
     this.requestId = info.requestId;
+    this.retryAfterMs = info.retryAfterMs;
     this.body = body;
     this.request = request;
   }

@@ -78,7 +78,10 @@ export interface Transport {
 
 /** Status and request id of an answer, for errors and support tickets. */
 export function responseInfo(response: Pick<Response, "status" | "headers">): ResponseInfo {
-  return { status: response.status, requestId: response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined };
+  const { headers } = response;
+  const retryAfterMs = parseRetryAfterMs(headers.get("retry-after-ms"), headers.get("retry-after"), Date.now());
+  const info = { status: response.status, requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined };
+  return retryAfterMs === undefined ? info : { ...info, retryAfterMs };
 }
 
 const noOptions: CallOptions = {};
@@ -130,7 +133,10 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
         const finalError = !retryable || n >= maxRetries || !retryableFailure(error) || (error instanceof TimeoutError && limitedByDeadline);
         settings.log?.(finalError ? "error" : "warn", () => `${attempt.method} ${attempt.url} attempt ${n + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
         if (finalError) throw error;
-        await pause(retryDelayMs(n, undefined, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
+        const delay = retryDelayMs(n, undefined, settings.retry, settings.random);
+        // A retry that cannot start before the deadline is not made: the call fails with what actually happened.
+        if (passesDeadline(delay, deadlineAt, settings.now)) throw noRetryBeforeDeadline(settings, attempt, delay, deadlineMs, error);
+        await pause(delay, signal, deadlineAt, settings.now, deadlineMs, context);
         continue;
       }
       settings.log?.("debug", () => `${attempt.method} ${attempt.url} → ${response.status} (${settings.now() - startedAt} ms, attempt ${n + 1})`);
@@ -139,12 +145,30 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
         return response;
       }
       const hint = parseRetryAfterMs(response.headers.get("retry-after-ms"), response.headers.get("retry-after"), Date.now());
+      const delay = retryDelayMs(n, hint, settings.retry, settings.random);
+      if (passesDeadline(delay, deadlineAt, settings.now)) {
+        // The server's answer (a 429 or 503, its Retry-After on the error) is the outcome, not a deadline that has not passed.
+        noRetryBeforeDeadline(settings, attempt, delay, deadlineMs, response.status);
+        record.response = response;
+        return response;
+      }
       settings.log?.("warn", () => `${attempt.method} ${attempt.url} answered ${response.status}; retrying`);
-      await pause(retryDelayMs(n, hint, settings.retry, settings.random), signal, deadlineAt, settings.now, deadlineMs, context);
+      await pause(delay, signal, deadlineAt, settings.now, deadlineMs, context);
     }
   } catch (error) {
     throw settings.redactor.error(error);
   }
+}
+
+/** True when waiting `delay` ms from now would reach the deadline. */
+function passesDeadline(delay: number, deadlineAt: number | undefined, now: () => number): boolean {
+  return deadlineAt !== undefined && now() + delay >= deadlineAt;
+}
+
+/** Logs why a retry is not made (its wait would pass the deadline) and hands back what ends the call. */
+function noRetryBeforeDeadline<T>(settings: TransportSettings, attempt: Attempt, delay: number, deadlineMs: number | undefined, outcome: T): T {
+  settings.log?.("warn", () => `${attempt.method} ${attempt.url}: no retry, its wait of ${Math.round(delay)} ms would pass the deadline of ${deadlineMs} ms`);
+  return outcome;
 }
 
 /** The TimeoutError for a spent overall deadline. */

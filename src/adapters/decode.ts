@@ -117,7 +117,7 @@ export async function call(transport: Transport, options: ObservedCallOptions | 
   const { response } = result;
   options?.onResponse?.(response);
   const raw = responseInfo(response);
-  const info: ResponseInfo = raw.requestId === undefined ? raw : { status: raw.status, requestId: transport.redactor.text(raw.requestId) };
+  const info: ResponseInfo = raw.requestId === undefined ? raw : { ...raw, requestId: transport.redactor.text(raw.requestId) };
   // Scrubbed again after parsing: a `\u`-escaped key is only recognizable once JSON.parse has decoded it.
   if (!response.ok) throw errorFromResponse(info, transport.redactor.value(result.error), requestContext(record, transport));
   const text = typeof result.data === "string" ? result.data : "";

@@ -89,16 +89,29 @@ describe("timeouts, deadline and abort", () => {
     const server = await serve(() => ({ json: { clusters: [] }, delayMs: 2_000 }));
     await expect(v2(server, { timeoutMs: 50, maxRetries: 0 }).clusters.list()).rejects.toBeInstanceOf(TimeoutError);
   });
-  test("the deadline stops retries instead of waiting past it", async () => {
-    const server = await serve(() => ({ status: 503, json: {}, headers: { "retry-after": "30" } }));
-    const error = await v2(server, { deadlineMs: 500, maxRetries: 5 }).clusters.list().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe("GET /compute/clusters (1 attempt): Deadline of 500 ms exceeded");
+  test("a retry whose wait would pass the deadline is not made: the call ends at once with the server's answer", async () => {
+    const server = await serve(() => ({ status: 429, json: { message: "slow down" }, headers: { "retry-after": "3" } }));
+    const started = Date.now();
+    const error = await v2(server, { deadlineMs: 2_000, maxRetries: 5 }).clusters.list().catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 3_000 });
+    expect((error as Error).message).toMatch(/^GET \/compute\/clusters \(1 attempt\): /);
     expect(server.requests).toHaveLength(1);
   });
-  test("a per-call deadlineMs overrides the client's", async () => {
-    const server = await serve(() => ({ status: 503, json: {}, headers: { "retry-after": "30" } }));
-    await expect(v2(server, { maxRetries: 5 }).clusters.list(undefined, { deadlineMs: 200 })).rejects.toThrow("Deadline of 200 ms exceeded");
+  test("an attempt that timed out, with no time left for a retry, ends the call with that attempt's timeout", async () => {
+    const server = await serve(() => ({ json: { clusters: [] }, delayMs: 2_000 }));
+    const error = await v2(server, { timeoutMs: 100, deadlineMs: 400, maxRetries: 5, retry: { initialDelayMs: 500, maxDelayMs: 500 } }).clusters.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 100 });
+    expect((error as Error).message).toBe("GET /compute/clusters (1 attempt): Request attempt timed out after 100 ms");
+  });
+  test("a per-call deadlineMs overrides the client's, and a deadline that does pass mid-attempt says so", async () => {
+    const busy = await serve(() => ({ status: 503, json: {}, headers: { "retry-after": "30" } }));
+    const answered = await v2(busy, { maxRetries: 5 }).clusters.list(undefined, { deadlineMs: 200 }).catch((e: unknown) => e);
+    expect(answered).toMatchObject({ status: 503, retryAfterMs: 30_000 });
+    const slow = await serve(() => ({ json: { clusters: [] }, delayMs: 2_000 }));
+    await expect(v2(slow, { maxRetries: 5 }).clusters.list(undefined, { deadlineMs: 200 })).rejects.toThrow("GET /compute/clusters (1 attempt): Deadline of 200 ms exceeded");
   });
   test("an already-aborted signal sends nothing", async () => {
     const server = await serve(() => ({ json: { clusters: [] } }));

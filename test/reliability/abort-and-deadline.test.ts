@@ -5,7 +5,7 @@
  * up in `process.getActiveResourcesInfo()`.
  */
 import { beforeEach, describe, expect, test } from "vitest";
-import { AbortedError, TimeoutError, type ApiVersion, type Client } from "../../src/index.js";
+import { AbortedError, ServerError, type ApiVersion, type Client } from "../../src/index.js";
 import type { FakeApi } from "../../src/testing/index.js";
 import { clientFor, createInputFor, routes, settle, useAlignedFake } from "./helpers.js";
 
@@ -66,11 +66,12 @@ describe.each(["v1", "v2"] as const)("abort and deadline on %s", (version) => {
       expect(fake.requests).toHaveLength(1); // the retry was never sent
     });
 
-    test("a deadline shorter than the Retry-After ends the call with TimeoutError instead of waiting", async () => {
+    test("a deadline shorter than the Retry-After ends the call at once with the server's answer and the wait it asked for", async () => {
       const id = seed(version);
       fake.faults.inject({ route: routes[version][operation], status: 503, retryAfter: 3600 });
       const outcome = await settle(safeCalls[operation](patientClient(version, { deadlineMs: 2_000 }), id));
-      expect(outcome.ok ? outcome.value : outcome.error).toBeInstanceOf(TimeoutError);
+      expect(outcome.ok ? outcome.value : outcome.error).toBeInstanceOf(ServerError);
+      expect((outcome as { error: ServerError }).error.retryAfterMs).toBe(3_600_000);
       expect(fake.requests).toHaveLength(1);
     });
 
@@ -96,7 +97,7 @@ describe.each(["v1", "v2"] as const)("abort and deadline on %s", (version) => {
       fake.faults.inject({ route: routes[version].get, status: 503, retryAfter: retryAfter() });
       const client = clientFor(fake, version, { deadlineMs: 500, retry: { initialDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 60_000 } });
       const outcome = await settle(client.clusters.get(id));
-      expect(outcome.ok ? outcome.value : outcome.error).toBeInstanceOf(TimeoutError);
+      expect(outcome.ok ? outcome.value : outcome.error).toBeInstanceOf(ServerError);
       expect(fake.requests).toHaveLength(1);
     });
   });

@@ -38,35 +38,35 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   /** Server API version. Every method behaves the same on both; see docs/client.md "Version differences". */
   readonly apiVersion: V;
   /** API key. @default process.env.TOGETHER_API_KEY */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /**
    * Server root. Plain `http:` is accepted only for loopback hosts, so the key never crosses a network in clear.
    * @default "https://manager.cloud.together.ai" (v1), "https://api.together.ai/v1" (v2)
    */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** The fetch to use. @default globalThis.fetch */
-  readonly fetch?: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   /** Per-attempt timeout in ms. An attempt is never cut short before it, and at most 0.1% (≤ 50 ms) after it. @default 60_000 */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Overall budget per call in ms, across retries and their waits. @default none */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /** Retries of GET/PUT/DELETE on 408, 429, 502, 503, 504 and connection errors. Create is never retried. @default 2 */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /** Backoff tuning (initial delay, cap, largest `Retry-After` honoured). @default 500 ms doubling to 8 s, hints up to 60 s */
-  readonly retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  readonly retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
   /** Largest response body read, enforced while it streams (ResponseTooLargeError beyond). @default 33_554_432 (32 MiB) */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Headers sent with every request (each call's `headers` add to them). `authorization` comes from `apiKey` only. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Where log lines go (one per attempt at "debug"; retries at "warn"). Never the key, a header or a body. @default console when a level is set */
-  readonly logger?: Logger;
+  readonly logger?: Logger | undefined;
   /** Log level. @default process.env.TOGETHER_LOG, else "off" without a logger and "warn" with one */
-  readonly logLevel?: LogLevel;
+  readonly logLevel?: LogLevel | undefined;
   /**
    * Receives, once per route, what the server's `Deprecation` / `Sunset` headers say. `false` silences that and the
    * one-time warning that API v1 is deprecated. @default a DeprecationWarning (Node's --no-deprecation silences it)
    */
-  readonly onDeprecation?: DeprecationHandler | false;
+  readonly onDeprecation?: DeprecationHandler | false | undefined;
 }
 
 /** A unified call's result together with the HTTP answer it came from (the last one, for calls that make several). */

@@ -18,7 +18,7 @@ export interface BackendDifference {
    * Why the difference is expected, when it is: the field is sent by one version only (see docs/migration.md),
    * so code that reads it must already handle `undefined`. Absent for a difference nobody expects.
    */
-  readonly expected?: string;
+  readonly expected?: string | undefined;
 }
 
 /** The result of {@link compareBackends}. */

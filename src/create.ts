@@ -17,9 +17,9 @@ export interface CreateOptions extends CallOptions {
    * and return it; create again only when it is certainly absent. Costs one list call up front.
    * @default false
    */
-  readonly recover?: boolean;
+  readonly recover?: boolean | undefined;
   /** How long recovery waits before its second look. @default 2_000 */
-  readonly recoverSettleMs?: number;
+  readonly recoverSettleMs?: number | undefined;
 }
 
 /** True when a create failed in a way that leaves open whether the server made the cluster. */

@@ -16,9 +16,9 @@ export interface DeprecationNotice {
   /** `METHOD /path/template` as in the spec. */
   readonly route: string;
   /** When the route was (or will be) deprecated (`Deprecation` header). */
-  readonly deprecatedAt?: Date;
+  readonly deprecatedAt?: Date | undefined;
   /** When the route stops working (`Sunset` header). */
-  readonly sunsetAt?: Date;
+  readonly sunsetAt?: Date | undefined;
   /** `Link` targets with rel="deprecation" and rel="sunset". */
   readonly links: { readonly deprecation?: string; readonly sunset?: string };
   /** True when the sunset date has passed at the time of the answer. */

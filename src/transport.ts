@@ -18,15 +18,15 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 /** Per-call options accepted by every client method. */
 export interface CallOptions {
   /** Cancels the call, including any retry wait. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Per-attempt timeout for this call; overrides the client's `timeoutMs`. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Overall budget for this call across attempts and waits; overrides the client's `deadlineMs`. */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /** Retries for this call; overrides the client's `maxRetries`. */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /** Extra request headers for this call (on top of the client's `headers`). */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Settings of one transport (fixed per client). */

@@ -114,7 +114,7 @@ export interface ClusterVolume {
 export interface ControlPlaneNode {
   readonly node_id: string;
   /** Present on v1 and older v2 servers; newer v2 servers dropped it. */
-  readonly node_name?: string;
+  readonly node_name?: string | undefined;
   readonly status: string;
   readonly host_name: string;
   readonly num_cpu_cores: number;
@@ -126,7 +126,7 @@ export interface ControlPlaneNode {
 export interface GpuWorkerNode {
   readonly node_id: string;
   /** Present on v1 and older v2 servers; newer v2 servers dropped it. */
-  readonly node_name?: string;
+  readonly node_name?: string | undefined;
   readonly status: string;
   readonly host_name: string;
   readonly num_cpu_cores: number;
@@ -134,7 +134,7 @@ export interface GpuWorkerNode {
   readonly memory_gib: number;
   readonly networks: readonly string[];
   /** v2 only. */
-  readonly instance_id?: string;
+  readonly instance_id?: string | undefined;
 }
 
 /**
@@ -149,9 +149,9 @@ export interface Cluster {
   readonly gpu_type: Known<GpuType>;
   readonly num_gpus: number;
   /** Absent when a v1 server reports `UNKNOWN_DRIVER` or no driver. */
-  readonly cuda_version?: string;
+  readonly cuda_version?: string | undefined;
   /** Absent when a v1 server reports `UNKNOWN_DRIVER` or no driver. */
-  readonly nvidia_driver_version?: string;
+  readonly nvidia_driver_version?: string | undefined;
   /** Status in v2 terms (plus the v1-only states); unrecognized values keep their raw string. */
   readonly status: Known<ClusterStatus>;
   /** Coarse phase derived from `status`. */
@@ -162,26 +162,26 @@ export interface Cluster {
   readonly control_plane_nodes: readonly ControlPlaneNode[];
   readonly gpu_worker_nodes: readonly GpuWorkerNode[];
   /** Kubeconfig for the cluster (a credential; hidden when printed). */
-  readonly kube_config?: string;
-  readonly duration_hours?: number;
+  readonly kube_config?: string | undefined;
+  readonly duration_hours?: number | undefined;
   /** v2 only (v1 cluster info carries no billing type). */
-  readonly billing_type?: Known<BillingType>;
+  readonly billing_type?: Known<BillingType> | undefined;
   /** v2 only. */
-  readonly project_id?: string;
+  readonly project_id?: string | undefined;
   /** v2 only. */
-  readonly slurm_shm_size_gib?: number;
+  readonly slurm_shm_size_gib?: number | undefined;
   /** v2 only. */
-  readonly capacity_pool_id?: string;
+  readonly capacity_pool_id?: string | undefined;
   /** v2 only. */
-  readonly reservation_start_time?: string;
+  readonly reservation_start_time?: string | undefined;
   /** v2 only. */
-  readonly reservation_end_time?: string;
+  readonly reservation_end_time?: string | undefined;
   /** v2 only. */
-  readonly install_traefik?: boolean;
+  readonly install_traefik?: boolean | undefined;
   /** v2 only: ISO timestamp of creation. */
-  readonly created_at?: string;
+  readonly created_at?: string | undefined;
   /** The answer as the server sent it (non-enumerable): fields the unified model does not map. */
-  readonly wire?: WireView<V1Cluster, V2Cluster>;
+  readonly wire?: WireView<V1Cluster, V2Cluster> | undefined;
 }
 
 /** Inline shared volume to create together with a cluster, or on its own. */
@@ -205,44 +205,44 @@ export interface ClusterCreateInput {
   readonly cuda_version: string;
   readonly nvidia_driver_version: string;
   readonly billing_type: BillingType;
-  readonly cluster_type?: ClusterType;
+  readonly cluster_type?: ClusterType | undefined;
   /** Required by v1; optional on v2. */
-  readonly duration_days?: number;
-  readonly shared_volume?: VolumeCreateInput;
-  readonly volume_id?: string;
+  readonly duration_days?: number | undefined;
+  readonly shared_volume?: VolumeCreateInput | undefined;
+  readonly volume_id?: string | undefined;
   /** v2 only. */
-  readonly gpu_node_failover_enabled?: boolean;
+  readonly gpu_node_failover_enabled?: boolean | undefined;
   /** v2 only. Requires `auto_scale_max_gpus`. */
-  readonly auto_scaled?: boolean;
+  readonly auto_scaled?: boolean | undefined;
   /** v2 only. */
-  readonly auto_scale_max_gpus?: number;
+  readonly auto_scale_max_gpus?: number | undefined;
   /** v2 only. Required when `cluster_type` is `SLURM`. */
-  readonly slurm_shm_size_gib?: number;
+  readonly slurm_shm_size_gib?: number | undefined;
   /** v2 only. */
-  readonly capacity_pool_id?: string;
+  readonly capacity_pool_id?: string | undefined;
   /** v2 only. Required with `SCHEDULED_CAPACITY` billing. */
-  readonly reservation_start_time?: string;
+  readonly reservation_start_time?: string | undefined;
   /** v2 only. Required with `SCHEDULED_CAPACITY` billing. */
-  readonly reservation_end_time?: string;
+  readonly reservation_end_time?: string | undefined;
   /** v2 only. */
-  readonly install_traefik?: boolean;
+  readonly install_traefik?: boolean | undefined;
   /** v2 only. */
-  readonly slurm_image?: string;
+  readonly slurm_image?: string | undefined;
 }
 
 /** Input of `clusters.update`: at least one field. */
 export interface ClusterUpdateInput {
-  readonly cluster_type?: ClusterType;
+  readonly cluster_type?: ClusterType | undefined;
   /** A positive multiple of 8. */
-  readonly num_gpus?: number;
+  readonly num_gpus?: number | undefined;
   /** v2 only. */
-  readonly reservation_end_time?: string;
+  readonly reservation_end_time?: string | undefined;
 }
 
 /** Filter of `clusters.list`. */
 export interface ClusterListQuery {
   /** v2 only: only clusters of this project. */
-  readonly project_id?: string;
+  readonly project_id?: string | undefined;
 }
 
 /** Result of `clusters.delete`. */
@@ -255,15 +255,15 @@ export interface Region {
   readonly name: string;
   readonly driver_versions: readonly DriverVersion[];
   /** v1 only. */
-  readonly id?: string;
+  readonly id?: string | undefined;
   /** v1 only. */
-  readonly availability_zones?: readonly string[];
+  readonly availability_zones?: readonly string[] | undefined;
   /** v2 only. */
-  readonly supported_instance_types?: readonly string[];
+  readonly supported_instance_types?: readonly string[] | undefined;
   /** v1 driver strings that do not follow the `CUDA_<major>_<minor>_<driver>` pattern, kept verbatim. */
-  readonly unparsed_driver_versions?: readonly string[];
+  readonly unparsed_driver_versions?: readonly string[] | undefined;
   /** The answer as the server sent it (non-enumerable). */
-  readonly wire?: WireView<V1Region, V2Region>;
+  readonly wire?: WireView<V1Region, V2Region> | undefined;
 }
 
 /** A shared volume. */
@@ -272,9 +272,9 @@ export interface Volume {
   readonly volume_name: string;
   readonly size_tib: number;
   /** v2 only. */
-  readonly status?: Known<VolumeStatus>;
+  readonly status?: Known<VolumeStatus> | undefined;
   /** The answer as the server sent it (non-enumerable). */
-  readonly wire?: WireView<V1Volume, V2Volume>;
+  readonly wire?: WireView<V1Volume, V2Volume> | undefined;
 }
 
 /** Input of `volumes.update` (v2 only). */

@@ -51,31 +51,31 @@ export interface WaitState {
 /** Options of every waiter. */
 export interface WaitOptions {
   /** Give up after this long (WaitTimeoutError). @default 1_800_000 (30 minutes) */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Cancels the wait, including the sleep between polls. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Called with the cluster on the first poll and whenever its raw status changes. */
-  readonly onStatus?: (cluster: Cluster) => void;
+  readonly onStatus?: ((cluster: Cluster) => void) | undefined;
   /** Called after every poll with the state to save for `resume`. */
-  readonly onPoll?: (state: WaitState) => void;
+  readonly onPoll?: ((state: WaitState) => void) | undefined;
   /** First delay between polls. @default 5_000 */
-  readonly pollIntervalMs?: number;
+  readonly pollIntervalMs?: number | undefined;
   /** Longest delay between polls (delays grow ×1.5 per poll). @default 60_000 */
-  readonly maxPollIntervalMs?: number;
+  readonly maxPollIntervalMs?: number | undefined;
   /** Longest delay while the cluster is in a `nearReadyStatuses` status (one phase from ready). @default 20_000 */
-  readonly nearReadyPollIntervalMs?: number;
+  readonly nearReadyPollIntervalMs?: number | undefined;
   /** Statuses that come right before ready. @default ["RunningAcceptanceTests"] */
-  readonly nearReadyStatuses?: readonly ClusterStatus[];
+  readonly nearReadyStatuses?: readonly ClusterStatus[] | undefined;
   /** Each delay is scaled by a random factor in [1 - jitter, 1]: many waiters started together spread out. @default 0.2 */
-  readonly jitter?: number;
+  readonly jitter?: number | undefined;
   /**
    * Lifecycles that end the wait with ClusterFailedError. `paused` is in by default because a paused cluster does not
    * resume on its own (a person or billing must act); `degraded` is not, because failover replaces nodes.
    * @default ["failed", "paused"]
    */
-  readonly failOn?: readonly ClusterLifecycle[];
+  readonly failOn?: readonly ClusterLifecycle[] | undefined;
   /** Continue a wait from a saved state (its deadline, counts and history). */
-  readonly resume?: WaitState;
+  readonly resume?: WaitState | undefined;
 }
 
 /** Options of `clusters.waitForReady` (all waiters share them). */
@@ -84,9 +84,9 @@ export type WaitForReadyOptions = WaitOptions;
 /** What a waiter needs from the client: one GET, and time. Tests and the bench pass a simulated clock. */
 export interface WaitDeps {
   readonly get: (id: string, options: ObservedCallOptions) => Promise<Cluster>;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-  readonly random?: () => number;
+  readonly now?: (() => number) | undefined;
+  readonly sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  readonly random?: (() => number) | undefined;
 }
 
 /** The documented defaults, in one place. */

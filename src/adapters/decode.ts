@@ -83,14 +83,14 @@ export interface CallInit {
 
 /** What openapi-fetch resolves to, as far as decoding needs it. */
 interface RawResult {
-  readonly data?: unknown;
-  readonly error?: unknown;
+  readonly data?: unknown | undefined;
+  readonly error?: unknown | undefined;
   readonly response: Response;
 }
 
 /** Options the facade passes along with the caller's: who wants to see each response (`withResponse`). */
 export interface ObservedCallOptions extends CallOptions {
-  readonly onResponse?: (response: Response) => void;
+  readonly onResponse?: ((response: Response) => void) | undefined;
 }
 
 /** What a failed call's error says about its request (built only for errors). */

@@ -20,7 +20,7 @@ const PREFLIGHT_MAX_AGE_S = "600";
 export interface PreflightAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: FakeErrorBody;
+  readonly body?: FakeErrorBody | undefined;
 }
 
 /** The fake's CORS policy: headers for every answer, and the answer to a preflight. */

@@ -4,13 +4,13 @@ export type FakeInstant = Date | number | string;
 /** What the fake says about a deprecated route. Give `deprecatedAt`, `sunsetAt`, or both. */
 export interface DeprecationSignal {
   /** Sent as `Deprecation: @<epoch seconds>` (RFC 9745). */
-  readonly deprecatedAt?: FakeInstant;
+  readonly deprecatedAt?: FakeInstant | undefined;
   /** Sent as `Sunset: <HTTP-date>` (RFC 8594). */
-  readonly sunsetAt?: FakeInstant;
+  readonly sunsetAt?: FakeInstant | undefined;
   /** Sent as `Link: <url>; rel="deprecation"`: a page about the deprecation. */
-  readonly deprecationLink?: string;
+  readonly deprecationLink?: string | undefined;
   /** Sent as `Link: <url>; rel="sunset"`: a page about the sunset. */
-  readonly sunsetLink?: string;
+  readonly sunsetLink?: string | undefined;
 }
 
 /**
@@ -19,9 +19,9 @@ export interface DeprecationSignal {
  * no route sends anything.
  */
 export interface FakeDeprecationOptions {
-  readonly v1?: DeprecationSignal;
-  readonly v2?: DeprecationSignal;
-  readonly routes?: Readonly<Record<string, DeprecationSignal>>;
+  readonly v1?: DeprecationSignal | undefined;
+  readonly v2?: DeprecationSignal | undefined;
+  readonly routes?: Readonly<Record<string, DeprecationSignal>> | undefined;
 }
 
 /** Absolute http(s) URL with nothing that could end the `<…>` of a Link or the header line. */

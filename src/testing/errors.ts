@@ -33,7 +33,7 @@ export interface FakeErrorBody {
     readonly type: FakeErrorType;
     /** HTTP status, repeated so logs of bodies alone stay meaningful. */
     readonly code: number;
-    readonly details?: readonly FakeErrorDetail[];
+    readonly details?: readonly FakeErrorDetail[] | undefined;
   };
 }
 

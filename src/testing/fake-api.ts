@@ -19,40 +19,40 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1"]);
 /** Options of {@link startFakeApi}. */
 export interface FakeApiOptions {
   /** TCP port. @default 0 (a free port chosen by the OS) */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Loopback address to bind: `127.0.0.1` or `::1`. Anything else is refused. @default "127.0.0.1" */
-  readonly host?: string;
+  readonly host?: string | undefined;
   /** The bearer token the fake accepts; any other (or none) gets 401. @default "test-key" */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /** How fake time moves. @default { mode: "on-poll" } */
-  readonly clock?: ClockMode;
+  readonly clock?: ClockMode | undefined;
   /**
    * Fake time at start, epoch ms. Pass `Date.now()` when code under test compares server timestamps with the wall
    * clock. @default DEFAULT_START_TIME (2026-01-01T00:00:00Z, so timestamps are reproducible)
    */
-  readonly startTime?: number;
+  readonly startTime?: number | undefined;
   /** Fake time a cluster spends in each provisioning phase (and in Deleting), in ms. @default 60_000 */
-  readonly phaseDurationMs?: number;
+  readonly phaseDurationMs?: number | undefined;
   /** Regions, GPU types and driver pairs on offer. @default DEFAULT_REGIONS */
-  readonly regions?: readonly FakeRegion[];
+  readonly regions?: readonly FakeRegion[] | undefined;
   /**
    * Check every 200 response against the spec's response schema and answer 500 if it does not conform
    * (a bug in the fake, never in your code). @default true
    */
-  readonly checkResponses?: boolean;
+  readonly checkResponses?: boolean | undefined;
   /**
    * Browser pages allowed to call the fake (CORS): `"loopback"` = any page served from localhost, 127.0.0.1 or [::1];
    * `"*"` = any page; or exact origins. Preflights are answered, and answers expose `x-request-id` and the hint and
    * deprecation headers. @default "loopback"
    */
-  readonly corsOrigins?: CorsOrigins;
+  readonly corsOrigins?: CorsOrigins | undefined;
   /**
    * Routes that announce their deprecation with `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and `Link`
    * rel="deprecation" / rel="sunset" headers, per version or per route. @default none
    */
-  readonly deprecation?: FakeDeprecationOptions;
+  readonly deprecation?: FakeDeprecationOptions | undefined;
   /** Spec documents to serve instead of the vendored ones (parsed OpenAPI objects). */
-  readonly documents?: { readonly v1?: object; readonly v2?: object };
+  readonly documents?: { readonly v1?: object; readonly v2?: object } | undefined;
 }
 
 /** A running fake Together API. */

@@ -24,17 +24,17 @@ export interface FaultSpec {
    */
   readonly route: string;
   /** How many matching requests it fires on. @default 1 */
-  readonly times?: number;
+  readonly times?: number | undefined;
   /** Answer this HTTP status (400-599; 200-599 with `body: "non-json"`) instead of serving the request. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** `Retry-After` header value sent with `status` (seconds, or an HTTP date). */
-  readonly retryAfter?: string | number;
+  readonly retryAfter?: string | number | undefined;
   /** Close the connection without a response, before or after applying the request. */
-  readonly reset?: "before" | "after";
+  readonly reset?: "before" | "after" | undefined;
   /** Send a broken body. */
-  readonly body?: "non-json" | "truncated";
+  readonly body?: "non-json" | "truncated" | undefined;
   /** Delay before the request is handled, in real milliseconds. */
-  readonly latencyMs?: number;
+  readonly latencyMs?: number | undefined;
 }
 
 /** A fault that fired, for assertions. */

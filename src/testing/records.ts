@@ -9,7 +9,7 @@ export interface NodeRecord {
   readonly createdAt: number;
   /** When the node finishes booting and reports Ready. */
   readonly readyAt: number;
-  deletedAt?: number;
+  deletedAt?: number | undefined;
 }
 
 /** A node lifecycle event (scale up / scale down), as v2 reports in `node_lifecycle_events`. */
@@ -50,10 +50,10 @@ export interface ClusterRecord {
   reservationEndTime: string | undefined;
   /** Create-time options echoed back by v2 GET. */
   readonly echo: {
-    readonly slurmShmSizeGib?: number;
-    readonly capacityPoolId?: string;
-    readonly reservationStartTime?: string;
-    readonly installTraefik?: boolean;
+    readonly slurmShmSizeGib?: number | undefined;
+    readonly capacityPoolId?: string | undefined;
+    readonly reservationStartTime?: string | undefined;
+    readonly installTraefik?: boolean | undefined;
   };
   /** Which API version created it (useful in test assertions; not on the wire). */
   readonly createdVia: "v1" | "v2";

@@ -21,36 +21,36 @@ export interface CreateClusterInput {
   readonly region: string;
   readonly gpuType: V2GpuType;
   readonly numGpus: number;
-  readonly clusterType?: V2ClusterType;
+  readonly clusterType?: V2ClusterType | undefined;
   readonly billingType: V2BillingType;
   readonly driver: DriverPair;
-  readonly durationDays?: number;
-  readonly volumeId?: string;
-  readonly sharedVolume?: CreateVolumeInput;
-  readonly projectId?: string;
-  readonly slurmShmSizeGib?: number;
-  readonly capacityPoolId?: string;
-  readonly reservationStartTime?: string;
-  readonly reservationEndTime?: string;
-  readonly installTraefik?: boolean;
+  readonly durationDays?: number | undefined;
+  readonly volumeId?: string | undefined;
+  readonly sharedVolume?: CreateVolumeInput | undefined;
+  readonly projectId?: string | undefined;
+  readonly slurmShmSizeGib?: number | undefined;
+  readonly capacityPoolId?: string | undefined;
+  readonly reservationStartTime?: string | undefined;
+  readonly reservationEndTime?: string | undefined;
+  readonly installTraefik?: boolean | undefined;
   readonly createdVia: "v1" | "v2";
 }
 
 /** Changes an update request asks for; absent fields stay as they are. */
 export interface UpdateClusterInput {
-  readonly numGpus?: number;
-  readonly clusterType?: V2ClusterType;
-  readonly reservationEndTime?: string;
+  readonly numGpus?: number | undefined;
+  readonly clusterType?: V2ClusterType | undefined;
+  readonly reservationEndTime?: string | undefined;
 }
 
 /** Options of {@link FakeState}. */
 export interface FakeStateOptions {
   /** Fake time a cluster spends in each provisioning phase, and in Deleting. @default 60_000 */
-  readonly phaseDurationMs?: number;
+  readonly phaseDurationMs?: number | undefined;
   /** Regions, GPU types and driver pairs on offer. @default DEFAULT_REGIONS */
-  readonly regions?: readonly FakeRegion[];
+  readonly regions?: readonly FakeRegion[] | undefined;
   /** `project_id` given to clusters created without one. @default "fake-project" */
-  readonly defaultProjectId?: string;
+  readonly defaultProjectId?: string | undefined;
 }
 
 /**

@@ -159,10 +159,10 @@ export class SpecValidator {
 }
 
 interface AjvLikeError {
-  readonly instancePath?: string;
-  readonly keyword?: string;
-  readonly message?: string;
-  readonly params?: unknown;
+  readonly instancePath?: string | undefined;
+  readonly keyword?: string | undefined;
+  readonly message?: string | undefined;
+  readonly params?: unknown | undefined;
 }
 
 /** Turns an Ajv error on openapi-backend's wrapper object (`/requestBody/x`, `/path/id`, ...) into a located detail. */

@@ -75,7 +75,7 @@ export const createConditions: ReadonlyArray<{
   readonly message: string;
   readonly broken: (raw: Readonly<Record<string, unknown>>, v: Partial<ClusterCreateInput>) => boolean;
   /** Appended to the message: a value that helps the caller fix the input. */
-  readonly detail?: (v: Partial<ClusterCreateInput>) => string;
+  readonly detail?: ((v: Partial<ClusterCreateInput>) => string) | undefined;
 }> = [
   {
     versions: ["v2"],

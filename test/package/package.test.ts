@@ -49,6 +49,8 @@ function consumerTsconfig(resolution: "node16" | "bundler", outDir: string) {
       ...module,
       target: "es2022",
       strict: true,
+      // The strictest settings a consumer may use: explicit undefined in optional options must still type-check.
+      exactOptionalPropertyTypes: true,
       skipLibCheck: false,
       typeRoots: [join(repoRoot, "node_modules", "@types")],
       types: ["node"],

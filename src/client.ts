@@ -6,10 +6,10 @@ import type { VersionAdapter } from "./adapters/adapter.js";
 import type { ObservedCallOptions } from "./adapters/decode.js";
 import { createV1Adapter, type V1RawClient } from "./adapters/v1.js";
 import { createV2Adapter, type V2RawClient } from "./adapters/v2.js";
-import { createCluster, type CreateOptions } from "./create.js";
+import { createCluster, createOptionNames, type CreateOptions } from "./create.js";
 import { ConnectionError, InvalidResponseError, ValidationError, type ValidationIssue } from "./errors.js";
 import { createLog, isLogLevel, type Logger, type LogLevel } from "./logger.js";
-import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, throwIssues } from "./options.js";
+import { checkApiKey, checkBytes, checkCallOptions, checkCount, checkHeaders, checkMs, checkOptionNames, optionNames, throwIssues } from "./options.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { createDeprecationReporter, warnV1Client, type DeprecationHandler } from "./deprecation.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
@@ -31,7 +31,7 @@ import type {
 import { validateClusterCreate, validateClusterList, validateClusterUpdate } from "./validation/cluster.js";
 import { checkId } from "./validation/ids.js";
 import { validateVolumeCreate, validateVolumeUpdate } from "./validation/volume.js";
-import { waitFor, waitForDeleted, waitForReady, waitForUpdate, waitOptionIssues, type WaitDeps, type WaitForReadyOptions, type WaitOptions } from "./wait.js";
+import { waitFor, waitForDeleted, waitForReady, waitForUpdate, waitOptionIssues, waitOptionNames, type WaitDeps, type WaitForReadyOptions, type WaitOptions } from "./wait.js";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<V extends ApiVersion = ApiVersion> {
@@ -184,8 +184,27 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   return facade(adapter, baseUrl, redactor) as Client<V>;
 }
 
+const clientOptionNames = optionNames<ClientOptions>({
+  apiVersion: true,
+  apiKey: true,
+  baseUrl: true,
+  fetch: true,
+  timeoutMs: true,
+  deadlineMs: true,
+  maxRetries: true,
+  retry: true,
+  maxResponseBytes: true,
+  headers: true,
+  logger: true,
+  logLevel: true,
+  onDeprecation: true,
+});
+const retryOptionNames = optionNames<NonNullable<ClientOptions["retry"]>>({ initialDelayMs: true, maxDelayMs: true, maxRetryAfterMs: true });
+
 function checkLimits(options: ClientOptions): void {
   const issues: ValidationIssue[] = [];
+  checkOptionNames(issues, "", options, clientOptionNames);
+  if (options.retry !== undefined && options.retry !== null && typeof options.retry === "object") checkOptionNames(issues, "retry.", options.retry, retryOptionNames);
   checkMs(issues, "timeoutMs", options.timeoutMs);
   checkMs(issues, "deadlineMs", options.deadlineMs);
   checkMs(issues, "retry.initialDelayMs", options.retry?.initialDelayMs);
@@ -222,13 +241,13 @@ function checkBaseUrl(raw: string): string {
 const maxTransientUnusableAnswers = 3;
 
 /** Wraps one unified call: checks its options, scrubs its errors, records its responses for `withResponse`. */
-function apiCall<T>(redactor: Redactor, options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>): ApiPromise<T> {
+function apiCall<T>(redactor: Redactor, options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>, allowed?: ReadonlySet<string>): ApiPromise<T> {
   let last: Response | undefined;
   const onResponse = (response: Response) => void (last = response);
   let started: Promise<T>;
   // A throw before the first request (bad input) becomes the promise's rejection, never a synchronous throw.
   try {
-    if (options !== undefined) throwIssues(checkCallOptions(options));
+    if (options !== undefined) throwIssues(checkCallOptions(options, [], allowed));
     started = run(options === undefined ? { onResponse } : { ...options, onResponse });
   } catch (error) {
     started = Promise.reject(error);
@@ -265,7 +284,7 @@ function tolerantGet(get: (id: string, options: CallOptions) => Promise<Cluster>
 function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): Client {
   // Bad input throws here; apiCall (and tolerantGet's await) turn that into a rejected promise, never a synchronous throw.
   const getCluster = (clusterId: string, options?: CallOptions) => adapter.getCluster(checkId(clusterId, "clusterId"), options);
-  const call = <T>(options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>) => apiCall(redactor, options, run);
+  const call = <T>(options: CallOptions | undefined, run: (options: ObservedCallOptions) => Promise<T>, allowed?: ReadonlySet<string>) => apiCall(redactor, options, run, allowed);
   // A waiter's polls report their responses both to the waiter (poll hints) and to withResponse (the last one).
   const waiting = <T>(options: WaitOptions | undefined, run: (deps: WaitDeps) => Promise<T>) =>
     call(undefined, async (o) => {
@@ -280,7 +299,7 @@ function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): C
     clusters: {
       list: (query, options) => call(options, async (o) => adapter.listClusters(validateClusterList(query), o)),
       get: (clusterId, options) => call(options, (o) => getCluster(clusterId, o)),
-      create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input, adapter.version), o)),
+      create: (input, options) => call(options, async (o) => createCluster(adapter, validateClusterCreate(input, adapter.version), o), createOptionNames),
       update: (clusterId, patch, options) => call(options, async (o) => adapter.updateCluster(checkId(clusterId, "clusterId"), validateClusterUpdate(patch), o)),
       delete: (clusterId, options) => call(options, async (o) => adapter.deleteCluster(checkId(clusterId, "clusterId"), o)),
       waitForReady: (clusterId, options) => waiting(options, (deps) => waitForReady(checkId(clusterId, "clusterId"), deps, options)),
@@ -306,6 +325,7 @@ function facade(adapter: VersionAdapter, baseUrl: string, redactor: Redactor): C
 function checkWaitOptions(options: WaitForReadyOptions | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (options === undefined) return issues;
+  if (options !== null && typeof options === "object") checkOptionNames(issues, "options.", options, waitOptionNames);
   checkMs(issues, "options.timeoutMs", options.timeoutMs);
   checkMs(issues, "options.pollIntervalMs", options.pollIntervalMs);
   checkMs(issues, "options.maxPollIntervalMs", options.maxPollIntervalMs);

@@ -7,6 +7,7 @@
  */
 import type { VersionAdapter } from "./adapters/adapter.js";
 import { AmbiguousCreateError, ConnectionError, InvalidResponseError, RequestNotSentError, ServerError, TimeoutError } from "./errors.js";
+import { callOptionNames, optionNames } from "./options.js";
 import { pause, type CallOptions } from "./transport.js";
 import type { Cluster, ClusterCreateInput } from "./types.js";
 
@@ -21,6 +22,9 @@ export interface CreateOptions extends CallOptions {
   /** How long recovery waits before its second look. @default 2_000 */
   readonly recoverSettleMs?: number | undefined;
 }
+
+/** What create accepts as options: every call's, and recovery's. */
+export const createOptionNames = new Set([...callOptionNames, ...optionNames<Omit<CreateOptions, keyof CallOptions>>({ recover: true, recoverSettleMs: true })]);
 
 /** True when a create failed in a way that leaves open whether the server made the cluster. */
 export function isAmbiguousCreateFailure(error: unknown): boolean {

@@ -4,6 +4,8 @@
  * 2^31-1 ms into ~1 ms) or a poll loop that spins.
  */
 import { ValidationError, type ValidationIssue } from "./errors.js";
+import type { CallOptions } from "./transport.js";
+import { closest } from "./validation/keys.js";
 
 /** The largest delay setTimeout honours (2^31-1 ms, about 24.8 days); larger ones fire immediately. */
 export const maxTimerMs = 2 ** 31 - 1;
@@ -68,10 +70,35 @@ export function checkApiKey(apiKey: string): void {
   ]);
 }
 
-/** Per-call options every method takes. */
-export function checkCallOptions(options: unknown, issues: Issues = []): Issues {
+/**
+ * The option names of an options interface, as a set. The argument lists each key once: the compiler refuses one
+ * missing or one the interface does not have, so the set follows the interface.
+ */
+export function optionNames<T>(keys: { readonly [K in keyof Required<T>]: true }): ReadonlySet<string> {
+  return new Set(Object.keys(keys));
+}
+
+/**
+ * An option name nobody reads (`timeout` for `timeoutMs`) is refused like an unknown input field: silently ignored,
+ * it would leave the caller believing a limit or a hook is in force.
+ */
+export function checkOptionNames(issues: Issues, prefix: string, options: object, allowed: ReadonlySet<string>): void {
+  for (const key of Object.keys(options)) {
+    if (allowed.has(key)) continue;
+    const suggestion = closest(key, allowed);
+    const message = suggestion === undefined ? `unknown option (allowed: ${[...allowed].join(", ")})` : `unknown option; did you mean ${suggestion}?`;
+    issues.push({ path: `${prefix}${key}`, message });
+  }
+}
+
+/** The options every method takes. */
+export const callOptionNames = optionNames<CallOptions>({ signal: true, timeoutMs: true, deadlineMs: true, maxRetries: true, headers: true });
+
+/** Per-call options every method takes (`allowed`: the method's option names, when it takes more). */
+export function checkCallOptions(options: unknown, issues: Issues = [], allowed: ReadonlySet<string> = callOptionNames): Issues {
   if (options === undefined || options === null || typeof options !== "object") return issues;
   const o = options as Record<string, unknown>;
+  checkOptionNames(issues, "options.", o, allowed);
   checkMs(issues, "options.timeoutMs", o["timeoutMs"]);
   checkMs(issues, "options.deadlineMs", o["deadlineMs"]);
   checkCount(issues, "options.maxRetries", o["maxRetries"]);

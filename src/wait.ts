@@ -18,7 +18,7 @@ import {
 } from "./errors.js";
 import { parseRetryAfterMs } from "./retry.js";
 import { pause } from "./transport.js";
-import { checkMs } from "./options.js";
+import { checkMs, optionNames } from "./options.js";
 import { clusterLifecycleValues, type Cluster, type ClusterLifecycle, type ClusterStatus, type ClusterUpdateInput } from "./types.js";
 import type { ValidationIssue } from "./errors.js";
 
@@ -80,6 +80,21 @@ export interface WaitOptions {
 
 /** Options of `clusters.waitForReady` (all waiters share them). */
 export type WaitForReadyOptions = WaitOptions;
+
+/** The option names a waiter reads (checked against WaitOptions by the compiler). */
+export const waitOptionNames = optionNames<WaitOptions>({
+  timeoutMs: true,
+  signal: true,
+  onStatus: true,
+  onPoll: true,
+  pollIntervalMs: true,
+  maxPollIntervalMs: true,
+  nearReadyPollIntervalMs: true,
+  nearReadyStatuses: true,
+  jitter: true,
+  failOn: true,
+  resume: true,
+});
 
 /** What a waiter needs from the client: one GET, and time. Tests and the bench pass a simulated clock. */
 export interface WaitDeps {

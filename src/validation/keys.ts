@@ -28,11 +28,12 @@ export function checkKeys(o: Readonly<Record<string, unknown>>, allowed: Readonl
   }
 }
 
-function closest(key: string, allowed: ReadonlySet<string>): string | undefined {
+/** The allowed key nearest to `key` by edit distance, if any is near enough to be a likely typo. */
+export function closest(key: string, allowed: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate);
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

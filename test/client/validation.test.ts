@@ -156,3 +156,38 @@ describe("no request is sent for bad input", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("option names nobody reads are refused, like unknown input fields", () => {
+  let server: Loopback;
+  beforeAll(async () => {
+    server = await startLoopback(() => ({ status: 500, json: { message: "should not be called" } }));
+  });
+  afterAll(() => server.close());
+
+  test("createClient: a misspelt option (top level or in retry) names the one meant", () => {
+    const options = { apiVersion: "v2", apiKey: "k", baseUrl: "https://api.example.com", timeout: 5_000, retry: { maxDelay: 1 } };
+    expect(issuesOf(() => createClient(options as Parameters<typeof createClient>[0]))).toEqual([
+      { path: "timeout", message: "unknown option; did you mean timeoutMs?" },
+      { path: "retry.maxDelay", message: "unknown option; did you mean maxDelayMs?" },
+    ]);
+  });
+
+  test("per call, on create and on the waiters: refused before any request; each method's own options pass", async () => {
+    const client = createClient({ apiVersion: "v2", apiKey: "k", baseUrl: server.url, maxRetries: 0 });
+    const misspelt = { timeout: 100 } as object;
+    for (const call of [
+      () => client.clusters.list(undefined, misspelt),
+      () => client.clusters.create(valid, { recovr: true } as object),
+      () => client.clusters.waitForReady("c-1", misspelt),
+      () => client.regions.list({ sigal: undefined } as object),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]?.message).toMatch(/^unknown option; did you mean (timeoutMs|recover|signal)\?$/);
+    }
+    expect(server.requests).toHaveLength(0);
+    // recover is create's own option, not an unknown one: the call goes out (and meets the 500).
+    await expect(client.clusters.create(valid, { recover: false })).rejects.not.toBeInstanceOf(ValidationError);
+    await expect(client.clusters.get("c-1", { timeoutMs: 1_000 })).rejects.not.toBeInstanceOf(ValidationError);
+  });
+});

@@ -157,7 +157,7 @@ async function poll(clusterId: string, deps: WaitDeps, options: WaitOptions, wha
 
   const end = (ErrorClass: typeof WaitForReadyError, problem: string, cluster: Cluster | undefined, cause?: unknown) => {
     const statuses = state.history.map((o) => o.raw_status || "(none)").join(" → ");
-    const counts = `${state.requests} requests${state.transientErrors > 0 ? `, ${state.transientErrors} transient errors` : ""}${statuses ? `; statuses seen: ${statuses}` : ""}`;
+    const counts = `${state.requests} request${state.requests === 1 ? "" : "s"}${state.transientErrors > 0 ? `, ${state.transientErrors} transient error${state.transientErrors === 1 ? "" : "s"}` : ""}${statuses ? `; statuses seen: ${statuses}` : ""}`;
     return new ErrorClass(`Cluster ${clusterId} ${problem}${counts})`, clusterId, cluster, { cause, state });
   };
   const timedOut = () => end(WaitTimeoutError, `was not ${what} by the deadline (`, last, lastError);
@@ -175,7 +175,8 @@ async function poll(clusterId: string, deps: WaitDeps, options: WaitOptions, wha
     } catch (error) {
       if (error instanceof NotFoundError) {
         if (untilGone) return undefined as never;
-        throw end(ClusterDeletedError, "no longer exists (", last, error);
+        // Never seen during this wait: a wrong id is as likely as a cluster deleted before the first poll.
+        throw end(ClusterDeletedError, last === undefined && state.history.length === 0 ? "was not found (no such cluster, or already deleted; " : "no longer exists (", last, error);
       }
       if (error instanceof AbortedError || !isTransient(error)) throw error;
       lastError = error;

@@ -72,6 +72,14 @@ describe.each(["v1", "v2"] as const)("waitForReady on %s", (version) => {
     const error = await client.clusters.waitForReady(made.cluster_id, poll).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClusterDeletedError);
     expect((error as ClusterDeletedError).cluster?.raw_status).toBe(steps[version].provisioning);
+    expect((error as Error).message).toMatch(new RegExp(`^Cluster ${made.cluster_id} no longer exists \\(`));
+  });
+  test("a cluster never seen (a wrong id) is reported as not found, not as one that no longer exists", async () => {
+    const { client, arm } = await walkingBackend(version);
+    arm(["gone"]);
+    const error = await client.clusters.waitForReady("c-typo", poll).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClusterDeletedError);
+    expect((error as Error).message).toMatch(/^Cluster c-typo was not found \(no such cluster, or already deleted; 1 request\)$/);
   });
   test("rejects with WaitTimeoutError when time runs out, and an abort cancels the wait", async () => {
     const { client } = await walkingBackend(version);

@@ -150,7 +150,7 @@ function flagWaitAfterUpdate(ctx: FileContext): void {
       const calls = statement.getDescendantsOfKind(SyntaxKind.CallExpression).map((c) => c.getExpression().getText());
       const waits = calls.some((c) => c.endsWith("waitForReady") || waiting.has(c)) || (Node.isWhileStatement(statement) && /\.status/.test(statement.getText()));
       if (waits) {
-        ctx.edits.fixme(statement, "right after update the cluster still reports Ready until scaling starts, so this wait returns at once; poll clusters.get(id) until num_gpus equals the count you asked for.");
+        ctx.edits.fixme(statement, "right after update the cluster still reports Ready until scaling starts, so this wait returns at once; use clusters.waitForUpdate(id, patch) instead: it waits until the patch (num_gpus and the rest) has taken effect.");
       }
     });
   }

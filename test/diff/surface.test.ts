@@ -38,6 +38,8 @@ describe("public TypeScript surface", () => {
       "export-removed! .#legacyHelper",
       "member-changed! .#Client.getCluster",
       "member-changed! .#Client.listClusters",
+      "member-changed! .#Client.phaseOf",
+      "member-changed! .#Client.resize",
       "member-added .#ClientOptions.maxRetries?",
       "member-changed! .#Cluster.numGpus",
       "member-changed! .#Cluster.wire?",
@@ -57,13 +59,18 @@ describe("public TypeScript surface", () => {
     expect(changes.find((c) => c.location === ".#Client.getCluster")?.breaking).toBe(true);
   });
 
-  it("judges a property whose type only widened (a new value in a nested union) like a new union member, and a narrowed one breaking", () => {
+  it("judges a property or a result that only widened (a new value in a nested union) like a new union member; a narrowed one stays breaking", () => {
     const oracle = createAssignabilityOracle(`${fixturesDir}surface/after`, after, typeRoots);
     const { changes } = compareSurfaces(before, after, oracle);
     const wire = changes.find((c) => c.location === ".#Cluster.wire?");
     expect(wire?.breaking).toBe(false);
     expect(wire?.message).toContain("widened: every value of the old type still fits, so not breaking, but exhaustive `switch`es");
     expect(wire?.message).toContain('"draining"');
+    const phaseOf = changes.find((c) => c.location === ".#Client.phaseOf");
+    expect(phaseOf?.breaking).toBe(false);
+    expect(phaseOf?.message).toContain("widened: every value of the old result still fits");
+    // A parameter that narrowed is breaking, even though it makes the function type "wider".
+    expect(changes.find((c) => c.location === ".#Client.resize")?.breaking).toBe(true);
     // string → "eu" | "us": fine for readers, but code that builds a Cluster with any other string stops compiling.
     const zone = changes.find((c) => c.location === ".#Cluster.zone");
     expect(zone?.breaking).toBe(true);
@@ -107,8 +114,8 @@ describe("scripts/api-surface.ts", { timeout: 120_000 }, () => {
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as { bump: string; changes: { kind: string }[] };
     expect(parsed.bump).toBe("major");
-    expect(parsed.changes).toHaveLength(9);
-    expect(parsed.changes.filter((c) => c.kind === "member-changed")).toHaveLength(5);
+    expect(parsed.changes).toHaveLength(11);
+    expect(parsed.changes.filter((c) => c.kind === "member-changed")).toHaveLength(7);
   });
 
   it("check exits 1 and explains how to accept when the build differs from the baseline", () => {

@@ -48,8 +48,10 @@ interface PendingChange {
   readonly index: number;
   readonly queries: readonly AssignabilityQuery[];
   readonly compatibleMessage: string;
-  /** For a property: the message when the compiler proves the new type wider than the old one, and no more. */
+  /** The message when the compiler proves the type (or a signature's result) only widened. */
   readonly widenedMessage?: string;
+  /** Reads the oracle's answers to `queries`. */
+  readonly judge: (results: readonly (boolean | undefined)[]) => "compatible" | "widened" | undefined;
 }
 
 function resolvePending(pending: readonly PendingChange[], oracle: AssignabilityOracle | undefined, changes: SurfaceChange[]): void {
@@ -60,10 +62,10 @@ function resolvePending(pending: readonly PendingChange[], oracle: Assignability
     const results = answers.slice(next, next + p.queries.length);
     next += p.queries.length;
     const change = changes[p.index];
-    if (change === undefined) continue;
-    if (results.every((r) => r === true)) changes[p.index] = { ...change, breaking: false, message: p.compatibleMessage };
-    // Queries of a property: [new → old, old → new]. Only the second holds: the type grew, every old value still fits.
-    else if (p.widenedMessage !== undefined && results[0] === false && results[1] === true) changes[p.index] = { ...change, breaking: false, message: p.widenedMessage };
+    const verdict = p.judge(results);
+    if (change === undefined || verdict === undefined) continue;
+    const message = verdict === "compatible" ? p.compatibleMessage : p.widenedMessage;
+    if (message !== undefined) changes[p.index] = { ...change, breaking: false, message };
   }
 }
 
@@ -115,20 +117,44 @@ function compareMembers(entry: string, before: ExportSurface, after: ExportSurfa
  * Signatures (calls, constructors, methods) are safe when the new one is assignable to the old one: every call
  * written against the old signature still type-checks. Properties flow both ways (read from results, written into
  * options), so they are safe only when the types are equivalent.
+ *
+ * Widening is judged like a new union member (not breaking, exhaustive `switch`es warned): a property whose type only
+ * grew (every old value still fits), or a signature whose parameters are unchanged and whose result only grew. Only
+ * for plain data: a function inside the type turns widening around (a parameter that narrowed makes a function type
+ * "wider", and callers' arguments stop fitting), so a type with any arrow in it beyond the signature's own is left
+ * to the equivalence rules.
  */
 function pendingCheck(entry: string, key: string, oldText: string, newText: string, index: number, message: string): PendingChange {
   const strip = (text: string) => text.replace(/^readonly /, "");
   const isSignature = signatureKey.test(key) || /^[(<]/.test(strip(oldText));
   const from = strip(newText);
   const to = strip(oldText);
-  const queries = isSignature ? [{ entry, from, to }] : [{ entry, from, to }, { entry, from: to, to: from }];
-  const why = isSignature ? "the new signature accepts every call the old one did" : "the types are equivalent";
   const stem = message.slice(0, -1);
+  const why = isSignature ? "the new signature accepts every call the old one did" : "the types are equivalent";
   const compatibleMessage = `${stem}; compatible: ${why}.`;
-  // A function inside a property's type turns widening around (a parameter that narrowed makes the whole type "wider",
-  // and callers' arguments stop fitting), so only plain data types are judged by widening.
-  if (isSignature || /=>/.test(oldText + newText)) return { index, queries, compatibleMessage };
-  // Code that passes or builds such a value still compiles; code that handles each old value does not cover the new ones.
-  const widenedMessage = `${stem}; widened: every value of the old type still fits, so not breaking, but exhaustive \`switch\`es and assignments to the old type no longer cover every case.`;
-  return { index, queries, compatibleMessage, widenedMessage };
+  const widenedMessage = `${stem}; widened: every value of the old ${isSignature ? "result" : "type"} still fits, so not breaking, but exhaustive \`switch\`es and assignments to the old type no longer cover every case.`;
+  const arrows = (text: string) => text.split("=>").length - 1;
+  const ownArrows = isSignature ? 1 : 0;
+  const plainData = arrows(oldText) === ownArrows && arrows(newText) === ownArrows && !/^</.test(to) && !/^</.test(from);
+  if (isSignature) {
+    const compatible = { entry, from, to };
+    if (!plainData) return { index, queries: [compatible], compatibleMessage, judge: ([ok]) => (ok === true ? "compatible" : undefined) };
+    const queries = [
+      compatible,
+      { entry, from: `Parameters<${to}>`, to: `Parameters<${from}>` },
+      { entry, from: `Parameters<${from}>`, to: `Parameters<${to}>` },
+      { entry, from: `ReturnType<${to}>`, to: `ReturnType<${from}>` },
+    ];
+    const judge = (results: readonly (boolean | undefined)[]) =>
+      results[0] === true ? "compatible" : results.slice(1).every((r) => r === true) ? "widened" : undefined;
+    return { index, queries, compatibleMessage, widenedMessage, judge };
+  }
+  // [new → old, old → new]: both hold, equivalent; only the second, the type grew.
+  const queries = [
+    { entry, from, to },
+    { entry, from: to, to: from },
+  ];
+  const judge = ([forward, backward]: readonly (boolean | undefined)[]) =>
+    forward === true && backward === true ? "compatible" : plainData && forward === false && backward === true ? "widened" : undefined;
+  return { index, queries, compatibleMessage, widenedMessage, judge };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { diffSpecs } from "./index.js";
 import { loadSpecFile } from "./load.js";
+import { normalizePath } from "./operations.js";
 import { renderChangelogEntry } from "./report.js";
 import { maxBump } from "./semver.js";
 import type { Bump, DiffResult } from "./types.js";
@@ -41,20 +42,25 @@ export function summarizeRegeneration(
     if (result === undefined) continue;
     bump = maxBump(bump, result.bump);
     const [was, is] = [operationKeys(before), operationKeys(next[version])];
-    operations[version] = { added: [...is].filter((op) => !was.has(op)), removed: [...was].filter((op) => !is.has(op)) };
+    operations[version] = { added: [...is].filter(([key]) => !was.has(key)).map(([, label]) => label), removed: [...was].filter(([key]) => !is.has(key)).map(([, label]) => label) };
   }
   return { bump, versions, operations };
 }
 
 const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-/** `METHOD /path` of every operation: what "an operation was added" counts (a new path may bring several). */
-function operationKeys(document: unknown): Set<string> {
+/**
+ * `METHOD /path` of every operation (a new path may bring several), keyed by the path with its parameters unnamed: a
+ * renamed path parameter (`{volume_id}` → `{id}`) is the same URL, so the same operation (the diff reports the rename).
+ */
+function operationKeys(document: unknown): Map<string, string> {
   const paths = (document as { paths?: unknown } | undefined)?.paths;
-  const keys = new Set<string>();
+  const keys = new Map<string, string>();
   if (typeof paths !== "object" || paths === null) return keys;
   for (const [path, item] of Object.entries(paths)) {
-    for (const method of httpMethods) if (typeof item === "object" && item !== null && method in item) keys.add(`${method.toUpperCase()} ${path}`);
+    for (const method of httpMethods) {
+      if (typeof item === "object" && item !== null && method in item) keys.set(`${method.toUpperCase()} ${normalizePath(path)}`, `${method.toUpperCase()} ${path}`);
+    }
   }
   return keys;
 }

@@ -46,6 +46,17 @@ describe("regeneration summary", () => {
     expect(report).toBe("First generation: there is no earlier output to compare with, so no version bump is implied.\n");
   });
 
+  it("counts a renamed path parameter as the same operations, not as added and removed ones", () => {
+    const spec = loadSpecFile(real("v2-2026-04-head.yaml")) as { paths: Record<string, unknown> };
+    const path = Object.keys(spec.paths).find((p) => /\{cluster_id\}$/.test(p))!;
+    const renamedPath = path.replace("{cluster_id}", "{id}");
+    const renamed = JSON.parse(JSON.stringify(spec).replaceAll(JSON.stringify(path), JSON.stringify(renamedPath)).replaceAll('"name":"cluster_id"', '"name":"id"')) as unknown;
+    const summary = summarizeRegeneration({ v1: spec, v2: spec }, { v1: spec, v2: renamed });
+    expect(summary.operations.v2).toEqual({ added: [], removed: [] });
+    expect(renderRegenerationSummary(summary)).toMatch(/ {2}v2: operations: 0 added, 0 removed; /);
+    expect(summary.versions.v2?.changes.map((c) => c.kind)).toContain("parameter-renamed");
+  });
+
   it("ignores x-codeSamples, which the generated snapshot drops", () => {
     const spec = loadSpecFile(real("v2-2026-04-head.yaml"));
     const withoutSamples = JSON.parse(JSON.stringify(spec, (key, value: unknown) => (key === "x-codeSamples" ? undefined : value))) as unknown;

@@ -11,7 +11,10 @@ import { pathMatches } from "./targets.js";
 /** Top-level keys that describe the whole API rather than single operations; everything else but paths is dropped. */
 const keptTopLevel = new Set(["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"]);
 
-export function extractCluster(upstream: Document, prefixes: readonly string[], label: string): Document {
+/** Where a node of the upstream text is, for messages (`file:line`); just the label when that is not known. */
+export type Locator = (node: unknown) => string;
+
+export function extractCluster(upstream: Document, prefixes: readonly string[], label: string, locate: Locator = () => label): Document {
   const doc = upstream;
   const root = doc.contents;
   if (!isMap(root)) throw new SyncError(`${label}: the upstream document is not a YAML mapping`);
@@ -25,14 +28,14 @@ export function extractCluster(upstream: Document, prefixes: readonly string[], 
   }
 
   const components = root.get("components", true);
-  if (isMap(components)) pruneComponents(root, components, label);
+  if (isMap(components)) pruneComponents(root, components, label, locate);
   pruneTags(root, paths);
   return doc;
 }
 
 /** Keeps only the components reachable from what is left of the document (paths, top-level security). */
-function pruneComponents(root: YAMLMap, components: YAMLMap, label: string): void {
-  const reached = reachableComponents(root, label);
+function pruneComponents(root: YAMLMap, components: YAMLMap, label: string, locate: Locator): void {
+  const reached = reachableComponents(root, label, locate);
   components.items = components.items.filter((sectionPair) => {
     const type = keyOf(sectionPair.key);
     if (!isMap(sectionPair.value)) return false;
@@ -43,7 +46,7 @@ function pruneComponents(root: YAMLMap, components: YAMLMap, label: string): voi
 }
 
 /** Every component (`<type>/<name>`) that the paths and security requirements reach, transitively. */
-export function reachableComponents(root: YAMLMap, label: string): Set<string> {
+export function reachableComponents(root: YAMLMap, label: string, locate: Locator = () => label): Set<string> {
   const components = root.get("components", true);
   const reached = new Set<string>();
   const pending: [unknown, string | undefined][] = [
@@ -56,11 +59,11 @@ export function reachableComponents(root: YAMLMap, label: string): Set<string> {
   };
   while (pending.length > 0) {
     const [node, parentKey] = pending.pop() ?? [];
-    forEachRef(node, parentKey, (ref, securityScheme) => {
+    forEachRef(node, parentKey, (ref, securityScheme, at) => {
       const target = securityScheme === undefined ? componentOfRef(ref) : { type: "securitySchemes", name: securityScheme };
       if (target === undefined) {
         if (securityScheme === undefined && !ref.startsWith("#")) {
-          throw new SyncError(`${label}: external $ref "${ref}" cannot be extracted; only refs inside the document are supported`);
+          throw new SyncError(`${locate(at)}: external $ref "${ref}" cannot be extracted; only refs inside the document are supported`);
         }
         return;
       }
@@ -69,7 +72,7 @@ export function reachableComponents(root: YAMLMap, label: string): Set<string> {
       const value = section(target.type)?.get(target.name, true);
       if (value === undefined) {
         if (securityScheme !== undefined) return;
-        throw new SyncError(`${label}: $ref "${ref}" points at nothing`);
+        throw new SyncError(`${locate(at)}: $ref "${ref}" points at nothing`);
       }
       reached.add(key);
       pending.push([value, undefined]);
@@ -118,7 +121,7 @@ export function componentOfRef(ref: string): { type: string; name: string } | un
  * Calls `visit` for every `$ref` string and discriminator mapping value under `node`, and for every security
  * requirement's scheme name (as `securityScheme`), which names a component without a `$ref`.
  */
-function forEachRef(node: unknown, nodeKey: string | undefined, visit: (ref: string, securityScheme?: string) => void): void {
+function forEachRef(node: unknown, nodeKey: string | undefined, visit: (ref: string, securityScheme?: string, at?: unknown) => void): void {
   const walk = (current: unknown, parentKey: string | undefined): void => {
     if (isSeq(current)) {
       for (const item of current.items) {
@@ -130,9 +133,9 @@ function forEachRef(node: unknown, nodeKey: string | undefined, visit: (ref: str
     if (!isMap(current)) return;
     for (const pair of current.items) {
       const key = keyOf(pair.key);
-      if (key === "$ref" && isScalar(pair.value) && typeof pair.value.value === "string") visit(pair.value.value);
+      if (key === "$ref" && isScalar(pair.value) && typeof pair.value.value === "string") visit(pair.value.value, undefined, pair.value);
       else if (key === "mapping" && parentKey === "discriminator" && isMap(pair.value)) {
-        for (const entry of pair.value.items) if (isScalar(entry.value)) visit(String(entry.value.value));
+        for (const entry of pair.value.items) if (isScalar(entry.value)) visit(String(entry.value.value), undefined, entry.value);
       } else walk(pair.value, key);
     }
   };

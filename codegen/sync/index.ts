@@ -48,12 +48,18 @@ export interface SyncResult {
 
 export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
   const { target } = request;
-  const parsed = request.upstream.map((file) => ({ file: file.file, doc: parseUpstream(file) }));
+  const parsed = request.upstream.map((file) => ({ file: file.file, ...parseUpstream(file) }));
   const [only] = parsed;
   if (only === undefined) throw new SyncError("no upstream file given (--from)");
   const whole = parsed.length === 1 ? only.doc : mergePages(parsed);
   const label = parsed.length === 1 ? only.file : `the ${parsed.length} merged pages`;
-  const doc = extractCluster(whole, target.prefixes, label);
+  // Nodes keep their offsets in the text they were parsed from; with one upstream file that names a line of it.
+  const upstreamLine = (node: unknown): number | undefined => (parsed.length === 1 ? only.lineOf(node) : undefined);
+  const locate = (node: unknown) => {
+    const line = upstreamLine(node);
+    return line === undefined ? label : `${label}:${line}`;
+  };
+  const doc = extractCluster(whole, target.prefixes, label, locate);
   const applied = applyOverlays(doc, request.overlays, `the cluster part of ${label}`);
 
   const root = doc.contents;
@@ -74,27 +80,69 @@ export async function syncSpec(request: SyncRequest): Promise<SyncResult> {
     date: (sameUpstream ? previous.date : undefined) ?? request.today,
   });
   const text = doc.toString({ lineWidth: 0 });
-  await validate(text, target);
+  await validate(text, target, (pointerPath) => originOf(pointerPath, doc, applied, locate, upstreamLine));
   return { text, applied, operations: countOperations(doc) };
 }
 
-function parseUpstream(file: UpstreamFile): Document {
+function parseUpstream(file: UpstreamFile): { readonly doc: Document; readonly lineOf: (node: unknown) => number | undefined } {
   const lineCounter = new LineCounter();
-  const doc = parseYamlDocument(file.text, lineCounter);
+  let doc: Document;
+  try {
+    doc = parseYamlDocument(file.text, lineCounter);
+  } catch (error) {
+    // yaml's recursion runs out of stack on absurd nesting: the generator's loader says the same.
+    if (error instanceof RangeError) throw new SyncError(`${file.file}: the YAML is nested too deeply to parse (${error.message})`);
+    throw error;
+  }
   const [firstError] = doc.errors;
   if (firstError !== undefined) {
     // The first syntax error only, as the generator and the overlay reader report it: the ones after it are mostly
     // the parser losing its footing (a Markdown file given by mistake yields hundreds).
-    throw new SyncError(`${file.file}:${lineCounter.linePos(firstError.pos[0]).line}: malformed YAML: ${firstError.message.split("\n")[0]}`);
+    const message = firstError.message.split("\n")[0] ?? firstError.code;
+    // yaml reports its own stack overflow on absurd nesting as a syntax error; say what it means, as the loader does.
+    const detail = message.includes("call stack") ? `the YAML is nested too deeply to parse (${message})` : `malformed YAML: ${message}`;
+    throw new SyncError(`${file.file}:${lineCounter.linePos(firstError.pos[0]).line}: ${detail}`);
   }
   // Duplicate keys (yaml's own check is off: parseYamlDocument), alias bombs and absurd nesting.
   const violation = checkExpansion(doc, file.text.length);
   if (violation) throw new SyncError(`${file.file}:${lineCounter.linePos(violation.offset).line}: ${violation.detail}`);
-  return doc;
+  const lineOf = (node: unknown) => {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range === undefined ? undefined : lineCounter.linePos(range[0]).line;
+  };
+  return { doc, lineOf };
+}
+
+/**
+ * Where a problem of the synced spec comes from, so the fix goes to the right file: the overlay line that added the
+ * node it is in, or else the upstream line it was extracted from (one upstream file), or else undefined.
+ */
+function originOf(
+  path: readonly string[],
+  doc: Document,
+  applied: readonly AppliedAction[],
+  locate: (node: unknown) => string,
+  upstreamLine: (node: unknown) => number | undefined,
+): string | undefined {
+  let added: { file: string; line: number; depth: number } | undefined;
+  for (const action of applied) {
+    for (const created of action.created) {
+      const prefix = created.path.map(String);
+      if (prefix.length <= path.length && prefix.every((part, i) => part === path[i]) && prefix.length > (added?.depth ?? -1)) {
+        added = { file: action.file, line: created.line, depth: prefix.length };
+      }
+    }
+  }
+  if (added !== undefined) return `${added.file}:${added.line} (added by this overlay)`;
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (node !== undefined && upstreamLine(node) !== undefined) return `${locate(node)} (upstream)`;
+  }
+  return undefined;
 }
 
 /** The generator's own loader (located `$ref` and version errors), then Redocly's recommended ruleset. */
-async function validate(text: string, target: SyncTarget): Promise<void> {
+async function validate(text: string, target: SyncTarget, origin: (path: readonly string[]) => string | undefined): Promise<void> {
   try {
     parseSpec(text, target.spec, target.version);
   } catch (error) {
@@ -111,9 +159,13 @@ async function validate(text: string, target: SyncTarget): Promise<void> {
     const path = pointer.replace(/^#\/?/, "").split("/").filter(Boolean).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const line = node?.range === undefined ? 1 : lineCounter.linePos(node.range[0]).line;
-    return `${target.spec} (as synced):${line} ${pointer}: ${problem.ruleId}: ${problem.message}`;
+    const from = origin(path);
+    return `${target.spec} (as synced):${line}${from === undefined ? "" : `, from ${from}`} ${pointer}: ${problem.ruleId}: ${problem.message}`;
   });
-  throw new SyncError(lines, "the synced spec does not validate against Redocly's recommended ruleset; fix the overlay that causes each of these:");
+  throw new SyncError(
+    lines,
+    "the synced spec does not validate against Redocly's recommended ruleset; each problem names where it comes from: fix an overlay's line, or correct upstream's with an overlay action:",
+  );
 }
 
 function countOperations(doc: Document): number {

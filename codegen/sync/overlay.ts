@@ -34,7 +34,10 @@ export interface AppliedAction {
   readonly description: string;
   readonly kind: "update" | "remove";
   readonly matches: number;
-  /** Keys this action's update created (rather than merged into), with their line in the overlay file. */
+  /**
+   * What this action's update put into the spec rather than merged into (new keys, replaced scalars, appended
+   * entries), with their line in the overlay file: those nodes come from the overlay, not from upstream.
+   */
   readonly created: readonly CreatedKey[];
 }
 
@@ -174,6 +177,7 @@ function updateAt(doc: Document, path: Path, action: Action, specLabel: string, 
   const update = action.update as YamlNode;
   const target = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (isSeq(target)) {
+    created.push({ path: [...path, target.items.length], line: action.lineOf(update) });
     target.items.push(update.clone());
     return undefined;
   }
@@ -226,8 +230,12 @@ function mergeInto(target: YAMLMap, update: YAMLMap, path: Path, context: MergeC
       const problem = mergeInto(current, value, [...path, key], context);
       if (problem !== undefined) return problem;
     } else if (isSeq(current) && isSeq(value)) {
-      for (const item of value.items) current.items.push((item as YamlNode).clone());
+      for (const item of value.items) {
+        context.created.push({ path: [...path, key, current.items.length], line: lineOf(item) });
+        current.items.push((item as YamlNode).clone());
+      }
     } else if ((current === null || isScalar(current)) && (value === null || isScalar(value))) {
+      context.created.push({ path: [...path, key], line: lineOf(pair.key) });
       existing.value = value === null ? null : value.clone();
     } else {
       return `cannot merge ${kindOf(value)} into the ${kindOf(current)} at ${describePath([...path, key])}; remove it first in an earlier action`;

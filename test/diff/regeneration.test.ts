@@ -52,7 +52,7 @@ describe("regeneration summary", () => {
     const renamedPath = path.replace("{cluster_id}", "{id}");
     const renamed = JSON.parse(JSON.stringify(spec).replaceAll(JSON.stringify(path), JSON.stringify(renamedPath)).replaceAll('"name":"cluster_id"', '"name":"id"')) as unknown;
     const summary = summarizeRegeneration({ v1: spec, v2: spec }, { v1: spec, v2: renamed });
-    expect(summary.operations.v2).toEqual({ added: [], removed: [] });
+    expect(summary.operations?.v2).toEqual({ added: [], removed: [] });
     expect(renderRegenerationSummary(summary)).toMatch(/ {2}v2: operations: 0 added, 0 removed; /);
     expect(summary.versions.v2?.changes.map((c) => c.kind)).toContain("parameter-renamed");
   });

@@ -56,7 +56,35 @@ describe("npm run sync: problem reports", () => {
     expect(lines[0]).toBe(`sync: nothing written, ${errorCap + 10} problem(s), the first ${errorCap} listed:`);
     expect(lines[1]).toMatch(/^ {2}the synced spec does not validate against Redocly's recommended ruleset/);
     expect(lines.slice(2, -1)).toHaveLength(errorCap);
-    expect(lines[2]).toMatch(/^ {2}specs\/v2\.yaml \(as synced\):\d+ #\/info\/colour0: struct: Property `colour0` is not expected here\.$/);
+    expect(lines[2]).toMatch(
+      /^ {2}specs\/v2\.yaml \(as synced\):\d+, from specs\/overlays\/v2-zz-invalid\.yaml:7 \(added by this overlay\) #\/info\/colour0: struct: Property `colour0` is not expected here\.$/,
+    );
     expect(lines.at(-1)).toBe(`  … and 10 more (${errorCap + 10} in all)`);
+  }, 60_000);
+
+  it("locates what upstream got wrong at its line in the upstream document, and what an overlay added at the overlay's line", async () => {
+    const upstream = join(dir, "openapi.yaml");
+    const text = readFileSync(upstreamV2(), "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("operationId: GPUClusterService_List")) + 1;
+    writeFileSync(upstream, text.replace("operationId: GPUClusterService_List", "operationId: list all clusters"));
+    const run = await sync("--from", "openapi.yaml");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`specs/v2\\.yaml \\(as synced\\):\\d+, from openapi\\.yaml:${line} \\(upstream\\) #/paths/~1compute~1clusters/get/operationId: operation-operationId-url-safe: `));
+  }, 60_000);
+
+  it("names the line of an external $ref in the upstream document, and says so for absurd nesting", async () => {
+    const text = readFileSync(upstreamV2(), "utf8");
+    const at = text.indexOf("$ref: '#/components/schemas/GPUClusterInfo'");
+    expect(at).toBeGreaterThan(0);
+    const line = text.slice(0, at).split("\n").length;
+    writeFileSync(join(dir, "external.yaml"), text.slice(0, at) + "$ref: 'https://example.invalid/cluster.yaml'" + text.slice(at + "$ref: '#/components/schemas/GPUClusterInfo'".length));
+    const external = await sync("--from", "external.yaml");
+    expect(external.status).toBe(2);
+    expect(external.stderr).toContain(`external.yaml:${line}: external $ref "https://example.invalid/cluster.yaml" cannot be extracted`);
+    writeFileSync(join(dir, "deep.yaml"), `openapi: 3.1.0\npaths:\n  x: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`);
+    const deep = await sync("--from", "deep.yaml");
+    expect(deep.status).toBe(2);
+    expect(deep.stderr).toMatch(/^ {2}deep\.yaml:\d+: the YAML is nested too deeply to parse \(/m);
+    expect(deep.stderr).not.toContain("malformed YAML");
   }, 60_000);
 });

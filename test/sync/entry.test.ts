@@ -53,7 +53,9 @@ describe("codegen/sync.mjs (npm run sync)", () => {
     const failed = sync("--out", join(dir, "out"));
     expect(failed.status).toBe(2);
     expect(failed.stderr).toContain("sync: nothing written, 1 problem(s):\n  the synced spec does not validate against Redocly's recommended ruleset");
-    expect(failed.stderr).toMatch(/specs\/v2\.yaml \(as synced\):\d+ #\/info\/colour: struct: Property `colour` is not expected here\./);
+    expect(failed.stderr).toMatch(
+      /specs\/v2\.yaml \(as synced\):\d+, from specs\/overlays\/v2-docs-header\.yaml:\d+ \(added by this overlay\) #\/info\/colour: struct: Property `colour` is not expected here\./,
+    );
     expect(readFileSync(join(dir, "specs/v2.yaml"), "utf8")).toBe(before);
     expect(readdirSync(dir)).not.toContain("out");
   }, 60_000);

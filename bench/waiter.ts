@@ -68,7 +68,8 @@ export async function measureWaiter(runs: number, seed = 20): Promise<WaiterResu
         fake.clock.advance(startDelayMs);
         let requests = 0;
         const deps: Required<WaitDeps> = {
-          get: (id, options) => (requests++, client.clusters.get(id, options)),
+          // The public get takes CallOptions; the waiter's response observer is its own business (client.ts wires it).
+          get: (id, { onResponse: _observer, ...options }) => (requests++, client.clusters.get(id, options)),
           now: () => fake.clock.now(),
           sleep: async (ms) => fake.clock.advance(ms),
           random,

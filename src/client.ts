@@ -50,7 +50,7 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   readonly timeoutMs?: number | undefined;
   /** Overall budget per call in ms, across retries and their waits. @default none */
   readonly deadlineMs?: number | undefined;
-  /** Retries of GET/PUT/DELETE on 408, 429, 502, 503, 504 and connection errors. Create is never retried. @default 2 */
+  /** Retries of GET/PUT/DELETE on 408, 429, 500, 502, 503, 504 and connection errors. Create is never retried. @default 2 */
   readonly maxRetries?: number | undefined;
   /** Backoff tuning (initial delay, cap, largest `Retry-After` honoured). @default 500 ms doubling to 8 s, hints up to 60 s */
   readonly retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;

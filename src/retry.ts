@@ -17,9 +17,13 @@ export interface RetryPolicy {
 /** openai-node's proven defaults: 2 retries, 0.5 s doubling to 8 s, server hints up to 60 s. */
 export const defaultRetryPolicy: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 
-/** Statuses worth retrying: request timeout, rate limit, and gateway failures (a plain 500 is a bug, not a blip). */
+/**
+ * Statuses worth retrying: request timeout, rate limit, a server error and gateway failures, as the Stainless SDKs
+ * (openai-node, together-ai) do for the methods that are safe to send twice. 501 and 505 say the server will never
+ * do it, so they are final.
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status === 502 || status === 503 || status === 504;
+  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
 /**

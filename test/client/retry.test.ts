@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import { defaultRetryPolicy, isRetryableMethod, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from "../../src/retry.js";
 
 describe("retry policy (pure)", () => {
-  test("only 408, 429, 502, 503, 504 are retryable statuses", () => {
+  test("only 408, 429, 500, 502, 503, 504 are retryable statuses", () => {
     const retryable = [...Array(600).keys()].filter(isRetryableStatus);
-    expect(retryable).toEqual([408, 429, 502, 503, 504]);
+    expect(retryable).toEqual([408, 429, 500, 502, 503, 504]);
   });
   test("POST is never a retryable method", () => {
     expect(["GET", "PUT", "DELETE", "POST", "PATCH"].filter(isRetryableMethod)).toEqual(["GET", "PUT", "DELETE"]);

@@ -43,10 +43,13 @@ describe("retries", () => {
     expect((await v2(server).clusters.get("c-1")).cluster_id).toBe("c-1");
     expect(server.requests.map((r) => r.method)).toEqual(["GET", "GET", "GET"]);
   });
-  test("a plain 500 is not retried", async () => {
-    const server = await serve(sequence({ status: 500, json: { message: "boom" } }));
-    await expect(v2(server).clusters.get("c-1")).rejects.toBeInstanceOf(ServerError);
-    expect(server.requests).toHaveLength(1);
+  test("a 500 on a GET is retried, as the Stainless SDKs do; a 501 is final", async () => {
+    const flaky = await serve(sequence({ status: 500, json: { message: "boom" } }, { json: v2ClusterWire }));
+    expect((await v2(flaky).clusters.get("c-1")).cluster_id).toBe("c-1");
+    expect(flaky.requests).toHaveLength(2);
+    const never = await serve(() => ({ status: 501, json: { message: "not implemented" } }));
+    await expect(v2(never).clusters.get("c-1")).rejects.toBeInstanceOf(ServerError);
+    expect(never.requests).toHaveLength(1);
   });
   test("maxRetries bounds the attempts and the last error surfaces typed", async () => {
     const server = await serve(() => ({ status: 429, json: { message: "slow down" }, headers: { "retry-after-ms": "1" } }));

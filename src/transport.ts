@@ -135,7 +135,10 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
         if (finalError) throw error;
         const delay = retryDelayMs(n, undefined, settings.retry, settings.random);
         // A retry that cannot start before the deadline is not made: the call fails with what actually happened.
-        if (passesDeadline(delay, deadlineAt, settings.now)) throw noRetryBeforeDeadline(settings, attempt, delay, deadlineMs, error);
+        if (passesDeadline(delay, deadlineAt, settings.now)) {
+          logNoRetry(settings, attempt, delay, deadlineMs);
+          throw error;
+        }
         await pause(delay, signal, deadlineAt, settings.now, deadlineMs, context);
         continue;
       }
@@ -148,7 +151,7 @@ async function send(settings: TransportSettings, request: Request | LeanRequest,
       const delay = retryDelayMs(n, hint, settings.retry, settings.random);
       if (passesDeadline(delay, deadlineAt, settings.now)) {
         // The server's answer (a 429 or 503, its Retry-After on the error) is the outcome, not a deadline that has not passed.
-        noRetryBeforeDeadline(settings, attempt, delay, deadlineMs, response.status);
+        logNoRetry(settings, attempt, delay, deadlineMs);
         record.response = response;
         return response;
       }
@@ -165,10 +168,9 @@ function passesDeadline(delay: number, deadlineAt: number | undefined, now: () =
   return deadlineAt !== undefined && now() + delay >= deadlineAt;
 }
 
-/** Logs why a retry is not made (its wait would pass the deadline) and hands back what ends the call. */
-function noRetryBeforeDeadline<T>(settings: TransportSettings, attempt: Attempt, delay: number, deadlineMs: number | undefined, outcome: T): T {
+/** Says why a retry is not made: its wait would pass the deadline. */
+function logNoRetry(settings: TransportSettings, attempt: Attempt, delay: number, deadlineMs: number | undefined): void {
   settings.log?.("warn", () => `${attempt.method} ${attempt.url}: no retry, its wait of ${Math.round(delay)} ms would pass the deadline of ${deadlineMs} ms`);
-  return outcome;
 }
 
 /** The TimeoutError for a spent overall deadline. */

@@ -19,10 +19,20 @@ export class CodegenError extends Error {
   readonly detail: string;
 
   constructor(location: SpecLocation, detail: string) {
-    super(`${location.file}:${location.line}:${location.col} ${location.pointer}: ${detail}`);
+    super(`${location.file}:${location.line}:${location.col} ${shortPointer(location.pointer)}: ${detail}`);
     this.location = location;
     this.detail = detail;
   }
+}
+
+/** Longest pointer printed whole; file:line:col already say where, so a longer one keeps its two ends. */
+const maxPointerChars = 160;
+
+/** A JSON pointer for a message: whole, or (10,000 levels of `/0`, say) its start and end around how much was left out. */
+export function shortPointer(pointer: string): string {
+  if (pointer.length <= maxPointerChars) return pointer;
+  const keep = maxPointerChars / 2;
+  return `${pointer.slice(0, keep)}…(${pointer.length - 2 * keep} characters)…${pointer.slice(-keep)}`;
 }
 
 /** Narrowing helper that also works across module instances (tsx in tests may load the module twice). */

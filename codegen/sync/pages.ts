@@ -11,6 +11,14 @@ import { keyOf } from "./extract.js";
 export interface ParsedPage {
   readonly file: string;
   readonly doc: Document;
+  /** Line of one of this page's nodes, for messages. */
+  readonly lineOf?: ((node: unknown) => number | undefined) | undefined;
+}
+
+/** `file:line` of a node of `page` (just the file when its line is not known). */
+function at(page: ParsedPage, node: unknown): string {
+  const line = page.lineOf?.(node);
+  return line === undefined ? page.file : `${page.file}:${line}`;
 }
 
 /** Header keys every page must agree on. */
@@ -30,16 +38,16 @@ export function mergePages(pages: readonly ParsedPage[]): Document {
   const pathsOf = (doc: Document) => doc.get("paths", true) as YAMLMap | undefined;
   const componentSection = (doc: Document, type: string) => doc.getIn(["components", type], true) as YAMLMap | undefined;
   const origin = new Map<string, string>();
-  for (const [type, section] of sectionsOf(first.doc)) for (const pair of section.items) origin.set(`${type}/${keyOf(pair.key)}`, first.file);
+  for (const [type, section] of sectionsOf(first.doc)) for (const pair of section.items) origin.set(`${type}/${keyOf(pair.key)}`, at(first, pair.key));
   for (const pair of pathsOf(first.doc)?.items ?? []) {
-    if (isMap(pair.value)) for (const op of pair.value.items) origin.set(`${keyOf(pair.key)} ${keyOf(op.key)}`, first.file);
+    if (isMap(pair.value)) for (const op of pair.value.items) origin.set(`${keyOf(pair.key)} ${keyOf(op.key)}`, at(first, op.key));
   }
 
   for (const page of rest) {
     const js = page.doc.toJS() as Record<string, unknown>;
     for (const key of sharedHeader) {
       if (canonical(js[key]) !== canonical(firstJs[key])) {
-        problems.push(`${page.file}: \`${key}\` differs from ${first.file}; the pages are expected to share one header`);
+        problems.push(`${at(page, page.doc.get(key, true))}: \`${key}\` differs from ${at(first, first.doc.get(key, true))}; the pages are expected to share one header`);
       }
     }
     const mergedPaths = root.get("paths", true) as unknown as YAMLMap;
@@ -48,17 +56,17 @@ export function mergePages(pages: readonly ParsedPage[]): Document {
       const existing = mergedPaths.get(path, true);
       if (!isMap(existing)) {
         mergedPaths.items.push((pathPair as Pair).clone() as Pair);
-        if (isMap(pathPair.value)) for (const op of pathPair.value.items) origin.set(`${path} ${keyOf(op.key)}`, page.file);
+        if (isMap(pathPair.value)) for (const op of pathPair.value.items) origin.set(`${path} ${keyOf(op.key)}`, at(page, op.key));
         continue;
       }
       for (const opPair of isMap(pathPair.value) ? pathPair.value.items : []) {
         const id = `${path} ${keyOf(opPair.key)}`;
         if (existing.has(keyOf(opPair.key))) {
-          problems.push(`${page.file}: ${keyOf(opPair.key).toUpperCase()} ${path} is also in ${origin.get(id)}`);
+          problems.push(`${at(page, opPair.key)}: ${keyOf(opPair.key).toUpperCase()} ${path} is also in ${origin.get(id)}`);
           continue;
         }
         existing.items.push((opPair as Pair).clone() as Pair);
-        origin.set(id, page.file);
+        origin.set(id, at(page, opPair.key));
       }
     }
     for (const [type, section] of sectionsOf(page.doc)) {
@@ -73,9 +81,9 @@ export function mergePages(pages: readonly ParsedPage[]): Document {
         const current = target.get(name, true);
         if (current === undefined) {
           target.items.push((pair as Pair).clone() as Pair);
-          origin.set(id, page.file);
+          origin.set(id, at(page, pair.key));
         } else if (canonical((current as { toJSON(): unknown }).toJSON()) !== canonical((pair.value as { toJSON(): unknown }).toJSON())) {
-          problems.push(`${page.file}: components/${id} differs from the copy in ${origin.get(id)}; record which one is right in an overlay`);
+          problems.push(`${at(page, pair.key)}: components/${id} differs from the copy in ${origin.get(id)}; record which one is right in an overlay`);
         }
       }
     }

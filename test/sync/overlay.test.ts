@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { SyncError } from "../../codegen/sync/errors.js";
 import { extractCluster } from "../../codegen/sync/extract.js";
 import { applyOverlays } from "../../codegen/sync/overlay.js";
@@ -263,6 +263,21 @@ components:
     ).toEqual([
       "b.yaml: GET /api/v1/a is also in a.yaml",
       "b.yaml: components/schemas/Shared differs from the copy in a.yaml; record which one is right in an overlay",
+    ]);
+    // With their lines, as sync reads pages (each node's offset in its own page's text).
+    const located = (file: string, schema: string) => {
+      const lineCounter = new LineCounter();
+      const text = `openapi: 3.0.3\ninfo: {title: '', version: 0.0.1}\npaths:\n  /api/v1/a: {get: {responses: {'200': {description: OK}}}}\ncomponents:\n  schemas:\n    Shared: ${schema}\n`;
+      const doc = parseDocument(text, { lineCounter });
+      const lineOf = (node: unknown) => {
+        const range = (node as { range?: [number, number, number] } | undefined)?.range;
+        return range === undefined ? undefined : lineCounter.linePos(range[0]).line;
+      };
+      return { file, doc, lineOf };
+    };
+    expect(problemsOf(() => mergePages([located("a.yaml", "{type: object}"), located("b.yaml", "{type: string}")]))).toEqual([
+      "b.yaml:4: GET /api/v1/a is also in a.yaml:4",
+      "b.yaml:7: components/schemas/Shared differs from the copy in a.yaml:7; record which one is right in an overlay",
     ]);
   });
 });

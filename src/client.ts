@@ -149,8 +149,15 @@ export const defaultBaseUrls = {
   v2: "https://api.together.ai/v1",
 } as const satisfies Record<ApiVersion, string>;
 
+/**
+ * The client createClient returns for `V`: `Client<"v2">` for a literal version, and for a version only known at run
+ * time (`"v1" | "v2"`) the union `Client<"v1"> | Client<"v2">`, which `client.apiVersion === "v2"` narrows, `raw`
+ * included (one `Client<"v1" | "v2">` would leave `raw` a union of two clients nothing can call).
+ */
+export type ClientFor<V extends ApiVersion> = V extends ApiVersion ? Client<V> : never;
+
 /** Creates a client for one API version. Throws ValidationError for unusable options (bad version, URL, key or limit). */
-export function createClient<V extends ApiVersion>(options: ClientOptions<V>): Client<V> {
+export function createClient<V extends ApiVersion>(options: ClientOptions<V>): ClientFor<V> {
   const apiVersion = options.apiVersion;
   if (!Object.hasOwn(adapters, apiVersion)) {
     throw new ValidationError([{ path: "apiVersion", message: `must be "v1" or "v2", got ${JSON.stringify(apiVersion)}` }]);
@@ -181,7 +188,7 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   // Deprecation / Sunset headers, once per route (src/deprecation.ts), from raw and unified calls alike.
   const report = options.onDeprecation === false ? undefined : createDeprecationReporter(options.onDeprecation);
   const adapter = adapters[apiVersion](transport, headers, report) as VersionAdapter<RawClients[V]>;
-  return facade(adapter, baseUrl, redactor) as Client<V>;
+  return facade(adapter, baseUrl, redactor) as ClientFor<V>;
 }
 
 const clientOptionNames = optionNames<ClientOptions>({

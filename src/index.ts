@@ -6,7 +6,7 @@
  * const clusters = await client.clusters.list();
  */
 export { createClient, defaultBaseUrls, defaultMaxResponseBytes } from "./client.js";
-export type { ApiPromise, Client, ClientOptions, ClustersApi, RawClients, RegionsApi, VolumesApi, WithResponse } from "./client.js";
+export type { ApiPromise, Client, ClientFor, ClientOptions, ClustersApi, RawClients, RegionsApi, VolumesApi, WithResponse } from "./client.js";
 export type { Logger, LogLevel } from "./logger.js";
 export { packageVersion, userAgent } from "./version.js";
 export type { CreateOptions } from "./create.js";

@@ -20,7 +20,20 @@ describe("public API types", () => {
   test("createClient takes an apiVersion of v1 | v2 and returns the unified Client", () => {
     expectTypeOf<ClientOptions["apiVersion"]>().toEqualTypeOf<"v1" | "v2">();
     expectTypeOf<ApiVersion>().toEqualTypeOf<"v1" | "v2">();
-    expectTypeOf(createClient).returns.toEqualTypeOf<Client>();
+    expectTypeOf(createClient<"v2">).returns.toEqualTypeOf<Client<"v2">>();
+    // A version known only at run time gives a union that apiVersion narrows, raw included.
+    const version = "v2" as ApiVersion;
+    const client = createClient({ apiVersion: version, apiKey: "k" });
+    expectTypeOf(client).toEqualTypeOf<Client<"v1"> | Client<"v2">>();
+    expectTypeOf(client).toMatchTypeOf<Client>();
+    // Type-checked only (a test-d file never runs): each branch calls its own version's paths.
+    if (client.apiVersion === "v2") {
+      void client.raw.GET("/compute/regions");
+      // @ts-expect-error: a v1 path on the v2 client
+      void client.raw.GET("/api/v1/regions");
+    } else {
+      void client.raw.GET("/api/v1/regions");
+    }
     // @ts-expect-error: apiVersion is required
     createClient({ apiKey: "k" });
     // @ts-expect-error: only v1 and v2 exist

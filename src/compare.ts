@@ -3,6 +3,7 @@
  * unified view. Reads only (list and get of clusters, regions and volumes); nothing is ever written.
  */
 import type { Client } from "./client.js";
+import { ValidationError } from "./errors.js";
 import type { Cluster, Region, Volume } from "./types.js";
 
 /** One field that reads differently through the two versions. */
@@ -63,6 +64,11 @@ function compareSets<T>(resource: BackendDifference["resource"], a: Map<string, 
 /** Reads every cluster (list, then get each), region and volume through both clients and compares them. */
 export async function compareBackends(clients: { readonly v1: Client; readonly v2: Client }): Promise<BackendComparison> {
   const { v1, v2 } = clients;
+  // Two clients of one version (a codemod's flip, say) would "prove" the switch with no difference at all.
+  const wrong = (["v1", "v2"] as const).filter((version) => clients[version]?.apiVersion !== version);
+  if (wrong.length > 0) {
+    throw new ValidationError(wrong.map((version) => ({ path: version, message: `must be a client created with apiVersion "${version}", got one for ${JSON.stringify(clients[version]?.apiVersion)}` })));
+  }
   const [clusters1, clusters2, regions1, regions2, volumes1, volumes2] = await Promise.all([
     v1.clusters.list(),
     v2.clusters.list(),

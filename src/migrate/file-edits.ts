@@ -12,8 +12,8 @@ export const fixmeMarker = "FIXME(together-clusters migrate):";
 export interface Finding {
   readonly file: string;
   readonly line: number;
-  /** rewritten: changed safely; fixme: a comment asks a human; note: changed, but read this. */
-  readonly kind: "rewritten" | "fixme" | "note";
+  /** rewritten: changed safely; fixme: a comment asks a human; note: changed, but read this; skipped: file left untouched. */
+  readonly kind: "rewritten" | "fixme" | "note" | "skipped";
   readonly message: string;
 }
 

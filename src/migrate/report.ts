@@ -7,7 +7,7 @@ interface Reportable {
 }
 
 function counts(findings: readonly Finding[]): Record<Finding["kind"], number> {
-  const out = { rewritten: 0, note: 0, fixme: 0 };
+  const out = { rewritten: 0, note: 0, fixme: 0, skipped: 0 };
   for (const f of findings) out[f.kind]++;
   return out;
 }
@@ -19,7 +19,8 @@ export function formatReport(result: Reportable, format: "text" | "md" | "json",
     return `${JSON.stringify({ dryRun, changedFiles: result.files.map((f) => f.path), counts: c, findings: result.findings }, null, 2)}\n`;
   }
   const verb = dryRun ? "would change" : "changed";
-  const summary = `${verb} ${result.files.length} file(s): ${c.rewritten} rewritten, ${c.note} note(s), ${c.fixme} FIXME(s) to resolve by hand`;
+  const skipped = c.skipped > 0 ? `; ${c.skipped} file(s) skipped, left as they were (see above)` : "";
+  const summary = `${verb} ${result.files.length} file(s): ${c.rewritten} rewritten, ${c.note} note(s), ${c.fixme} FIXME(s) to resolve by hand${skipped}`;
   if (format === "md") {
     const rows = result.findings.map((f) => `| \`${f.file}:${f.line}\` | ${f.kind} | ${f.message.replace(/\|/g, "\\|")} |`);
     return [`# together-clusters migrate report`, "", summary, "", "| where | kind | what |", "| --- | --- | --- |", ...rows, ""].join("\n");

@@ -3,7 +3,7 @@
  * the paths, writes each changed file whole (temp file, then rename) or, with --dry-run, prints a unified diff and
  * writes nothing. Loaded only after the bin has checked that ts-morph (an optional peer) is installed.
  */
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget } from "ts-morph";
@@ -38,16 +38,49 @@ export interface MigrateResult {
   readonly findings: readonly Finding[];
 }
 
-function collect(path: string, out: string[]): void {
-  const stat = statSync(path);
+/**
+ * Source files under `path`. A path given on the command line is taken as it is; below it, symbolic links are not
+ * followed (one may lead out of the tree, into node_modules, or round in a loop) and an entry that cannot be read is
+ * skipped: each is reported, never a crash and never a file rewritten elsewhere.
+ */
+function collect(path: string, out: string[], skip: (path: string, why: string) => void, given = true): void {
+  let stat;
+  try {
+    stat = given ? statSync(path) : lstatSync(path);
+  } catch (error) {
+    skip(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return;
+  }
+  if (stat.isSymbolicLink()) {
+    if (sourceExtensions.test(path) || statOrUndefined(path)?.isDirectory()) skip(path, "a symbolic link: not followed (migrate what it points to where that lives)");
+    return;
+  }
   if (stat.isFile()) {
     if (sourceExtensions.test(path) && !/\.d\.[cm]?ts$/.test(path)) out.push(path);
     return;
   }
-  for (const entry of readdirSync(path).sort()) {
-    if (!skippedDirectories.has(entry)) collect(join(path, entry), out);
+  if (!stat.isDirectory()) return;
+  let entries: string[];
+  try {
+    entries = readdirSync(path).sort();
+  } catch (error) {
+    skip(path, `cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return;
+  }
+  for (const entry of entries) {
+    if (!skippedDirectories.has(entry)) collect(join(path, entry), out, skip, false);
   }
 }
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function nearestTsConfig(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
@@ -61,16 +94,41 @@ function nearestTsConfig(from: string): string | undefined {
 export function migrate(options: MigrateOptions): MigrateResult {
   const cwd = options.cwd ?? process.cwd();
   const files: string[] = [];
-  for (const path of options.paths) collect(resolve(cwd, path), files);
+  const findings: Finding[] = [];
+  const skip = (path: string, why: string) => findings.push({ file: relative(cwd, path) || path, line: 1, kind: "skipped", message: `${why}; left as it was` });
+  for (const path of options.paths) collect(resolve(cwd, path), files, skip);
   const tsConfigFilePath = options.tsConfigFilePath ?? nearestTsConfig(cwd);
   const project = tsConfigFilePath
     ? new Project({ tsConfigFilePath, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } })
     : new Project({
         compilerOptions: { allowJs: true, strict: true, target: ScriptTarget.ES2022, module: ModuleKind.NodeNext, moduleResolution: ModuleResolutionKind.NodeNext, skipLibCheck: true },
       });
-  const sourceFiles = files.map((file) => project.addSourceFileAtPath(file));
+  // Read here, strictly: a file that is not UTF-8 would come back with its other bytes replaced (U+FFFD) if rewritten.
+  const boms = new Set<string>();
+  const sourceFiles = files.flatMap((file) => {
+    let text: string;
+    try {
+      const bytes = readFileSync(file);
+      text = strictUtf8.decode(bytes);
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) boms.add(file);
+    } catch (error) {
+      skip(file, error instanceof TypeError ? "not valid UTF-8 text (a rewrite would replace its other bytes)" : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return [];
+    }
+    const sourceFile = project.createSourceFile(file, text, { overwrite: true });
+    // A file that does not parse is not rewritten: edits would land in a tree the parser guessed at. (The parser's
+    // own diagnostics, which every TypeScript source file carries: no program has to be built for them.)
+    const [syntax] = (sourceFile.compilerNode as { parseDiagnostics?: readonly { start?: number; messageText: unknown }[] }).parseDiagnostics ?? [];
+    if (syntax !== undefined) {
+      const line = syntax.start === undefined ? "?" : sourceFile.getLineAndColumnAtPos(syntax.start).line;
+      const message = typeof syntax.messageText === "string" ? syntax.messageText : "syntax error";
+      project.removeSourceFile(sourceFile);
+      skip(file, `does not parse (line ${line}: ${message})`);
+      return [];
+    }
+    return [sourceFile];
+  });
   const changed: Array<{ path: string; before: string; after: string }> = [];
-  const findings: Finding[] = [];
   for (const sourceFile of sourceFiles) {
     const path = relative(cwd, sourceFile.getFilePath());
     const ctx = new FileContext(sourceFile, path);
@@ -87,7 +145,9 @@ export function migrate(options: MigrateOptions): MigrateResult {
     for (const file of changed) {
       const target = resolve(cwd, file.path);
       const temp = `${target}.together-clusters-migrate.tmp`;
-      writeFileSync(temp, file.after);
+      writeFileSync(temp, boms.has(target) ? `\uFEFF${file.after}` : file.after);
+      // The rename replaces the file: it keeps the original's permissions (an executable script stays executable).
+      chmodSync(temp, statSync(target).mode & 0o7777);
       renameSync(temp, target);
     }
   }

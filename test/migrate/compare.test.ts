@@ -46,3 +46,14 @@ it("reports a field that reads differently as unexpected", async () => {
   const result = await compareBackends(clients(altered));
   expect(result.unexpected).toContainEqual(expect.objectContaining({ resource: "cluster", path: "num_gpus", v1: 16, v2: 8 }));
 });
+
+it("refuses clients of the wrong versions (two v2 clients would prove the switch with no difference at all), sending nothing", async () => {
+  const { v1, v2 } = clients();
+  const before = fake.requests.length;
+  await expect(compareBackends({ v1: v2, v2 })).rejects.toMatchObject({
+    name: "ValidationError",
+    issues: [{ path: "v1", message: 'must be a client created with apiVersion "v1", got one for "v2"' }],
+  });
+  await expect(compareBackends({ v1: v2, v2: v1 })).rejects.toMatchObject({ issues: [{ path: "v1" }, { path: "v2" }] });
+  expect(fake.requests.length).toBe(before);
+});

@@ -57,3 +57,27 @@ it("skips, and reports, files it would damage; follows no symbolic link; keeps a
   expect(readFileSync(join(root, "tool.js"), "utf8")).toContain("createClient");
   expect(statSync(join(root, "tool.js")).mode & 0o777).toBe(0o755);
 }, 60_000);
+
+it("reports, at its line, a type error the rewrite leaves in code that compiled before (a function still annotated with a v1 type)", () => {
+  const dir = join(work, "typed");
+  mkdirSync(dir, { recursive: true });
+  const source = [
+    "interface V1Cluster { cluster_id: string; status: string }",
+    "export async function getCluster(id: string): Promise<V1Cluster> {",
+    "  const r = await fetch(`https://manager.cloud.together.ai/api/v1/gpu_cluster/${id}`);",
+    "  return await r.json();",
+    "}",
+    "",
+  ].join("\n");
+  writeFileSync(join(dir, "typed.ts"), source);
+  const result = migrate({ paths: [dir], cwd: work, tsConfigFilePath, dryRun: true });
+  expect(result.files.map((f) => f.path)).toEqual(["typed/typed.ts"]);
+  const typeNotes = result.findings.filter((f) => f.message.startsWith("after the rewrite this does not type-check"));
+  expect(typeNotes.length).toBeGreaterThan(0);
+  for (const note of typeNotes) {
+    expect(note).toMatchObject({ file: "typed/typed.ts", kind: "note" });
+    expect(note.line).toBeGreaterThan(0);
+  }
+  // A dry run: the file on disk is as it was.
+  expect(readFileSync(join(dir, "typed.ts"), "utf8")).toBe(source);
+}, 60_000);

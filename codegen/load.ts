@@ -75,10 +75,7 @@ export function parseSpec(
   const firstError = doc.errors[0];
   if (firstError) {
     const offset = firstError.pos[0];
-    const message = firstError.message.split("\n")[0] ?? firstError.code;
-    // yaml reports its own stack overflow on absurd nesting as a syntax error; say what it means.
-    const detail = message.includes("call stack") ? `the YAML is nested too deeply to parse (${message})` : `malformed YAML: ${message}`;
-    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), detail);
+    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), yamlErrorDetail(firstError.message.split("\n")[0] ?? firstError.code));
   }
   // Aliases are bounded by the size they expand to (yaml-limits.ts), not by yaml's own alias count.
   const violation = checkExpansion(doc, text.length);
@@ -94,6 +91,11 @@ export function parseSpec(
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
+}
+
+/** What a yaml syntax error means: yaml reports its own stack overflow on absurd nesting as one, so that is said. */
+export function yamlErrorDetail(message: string): string {
+  return message.includes("call stack") ? `the YAML is nested too deeply to parse (${message})` : `malformed YAML: ${message}`;
 }
 
 /**

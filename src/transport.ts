@@ -79,8 +79,10 @@ export interface Transport {
 /** Status and request id of an answer, for errors and support tickets. */
 export function responseInfo(response: Pick<Response, "status" | "headers">): ResponseInfo {
   const { headers } = response;
-  const retryAfterMs = parseRetryAfterMs(headers.get("retry-after-ms"), headers.get("retry-after"), Date.now());
   const info = { status: response.status, requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined };
+  // Only an error carries the wait (ApiError.retryAfterMs): a 2xx, every healthy call, skips the parse.
+  if (response.status < 400) return info;
+  const retryAfterMs = parseRetryAfterMs(headers.get("retry-after-ms"), headers.get("retry-after"), Date.now());
   return retryAfterMs === undefined ? info : { ...info, retryAfterMs };
 }
 

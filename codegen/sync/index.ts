@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { type Document, isMap, LineCounter, parseDocument } from "yaml";
 import { isCodegenError } from "../errors.js";
-import { parseSpec, parseYamlDocument } from "../load.js";
+import { parseSpec, parseYamlDocument, yamlErrorDetail } from "../load.js";
 import { checkExpansion } from "../yaml-limits.js";
 import { SyncError } from "./errors.js";
 import { extractCluster, unreachableComponents } from "./extract.js";
@@ -98,10 +98,7 @@ function parseUpstream(file: UpstreamFile): { readonly doc: Document; readonly l
   if (firstError !== undefined) {
     // The first syntax error only, as the generator and the overlay reader report it: the ones after it are mostly
     // the parser losing its footing (a Markdown file given by mistake yields hundreds).
-    const message = firstError.message.split("\n")[0] ?? firstError.code;
-    // yaml reports its own stack overflow on absurd nesting as a syntax error; say what it means, as the loader does.
-    const detail = message.includes("call stack") ? `the YAML is nested too deeply to parse (${message})` : `malformed YAML: ${message}`;
-    throw new SyncError(`${file.file}:${lineCounter.linePos(firstError.pos[0]).line}: ${detail}`);
+    throw new SyncError(`${file.file}:${lineCounter.linePos(firstError.pos[0]).line}: ${yamlErrorDetail(firstError.message.split("\n")[0] ?? firstError.code)}`);
   }
   // Duplicate keys (yaml's own check is off: parseYamlDocument), alias bombs and absurd nesting.
   const violation = checkExpansion(doc, file.text.length);

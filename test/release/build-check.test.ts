@@ -4,22 +4,16 @@
  * but brings its "Generated from" line up to date with specs/. Run in a throwaway clone of the committed tree.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseClone } from "./clone.js";
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const clone = join(mkdtempSync(join(tmpdir(), "release-build-")), "repo");
-const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, encoding: "utf8" }).stdout.trim();
+let clone = "";
+let git: (...args: string[]) => string = () => "";
 afterAll(() => rmSync(join(clone, ".."), { recursive: true, force: true }));
 beforeAll(() => {
-  spawnSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone], { encoding: "utf8" });
-  // The committed tree, with this working tree's release script and the codegen/ it runs.
-  for (const dir of ["scripts", "codegen"]) cpSync(join(repoRoot, dir), join(clone, dir), { recursive: true });
-  symlinkSync(join(repoRoot, "node_modules"), join(clone, "node_modules"), "dir");
-  appendFileSync(join(clone, ".git/info/exclude"), "node_modules\n");
+  ({ clone, git } = releaseClone("release-build-"));
   git("add", "-A");
   git("commit", "--quiet", "--allow-empty", "-m", "working tree");
 }, 60_000);

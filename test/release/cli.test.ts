@@ -3,23 +3,14 @@
  * before anything is read or written. Run in a throwaway clone, so a regression tags that clone, never this repo.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { releaseClone } from "./clone.js";
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const clone = join(mkdtempSync(join(tmpdir(), "release-cli-")), "repo");
-const inClone = (...args: string[]) => spawnSync("git", args, { cwd: clone, encoding: "utf8" }).stdout.trim();
-spawnSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone], { encoding: "utf8" });
-// The clone has the committed tree; the script under test (and the codegen/ it imports) come from this working tree.
-for (const dir of ["scripts", "codegen"]) cpSync(join(repoRoot, dir), join(clone, dir), { recursive: true });
-symlinkSync(join(repoRoot, "node_modules"), join(clone, "node_modules"), "dir");
-appendFileSync(join(clone, ".git/info/exclude"), "node_modules\n");
-inClone("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty", "-am", "working tree");
+const { clone, git: inClone } = releaseClone("release-cli-");
 inClone("add", "-A");
-inClone("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "--allow-empty", "-m", "new files");
+inClone("commit", "--quiet", "--allow-empty", "-m", "working tree");
 afterAll(() => rmSync(join(clone, ".."), { recursive: true, force: true }));
 
 function release(...args: string[]) {

@@ -4,23 +4,17 @@
  * order) is compatible, not a breaking change that would force a major release. Run in a throwaway clone with a build.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseClone, repoRoot } from "./clone.js";
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const clone = join(mkdtempSync(join(tmpdir(), "release-surface-")), "repo");
-const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: clone, encoding: "utf8" });
+let clone = "";
+let git: (...args: string[]) => string = () => "";
 afterAll(() => rmSync(join(clone, ".."), { recursive: true, force: true }));
 
 beforeAll(() => {
-  spawnSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone], { encoding: "utf8" });
-  // The committed tree, with this working tree's release script and the codegen/ it imports.
-  for (const dir of ["scripts", "codegen"]) cpSync(join(repoRoot, dir), join(clone, dir), { recursive: true });
-  symlinkSync(join(repoRoot, "node_modules"), join(clone, "node_modules"), "dir");
-  appendFileSync(join(clone, ".git/info/exclude"), "node_modules\ndist\n");
+  ({ clone, git } = releaseClone("release-surface-"));
   // The last release recorded `defaultBaseUrls` with its two members the other way round: the same type.
   const surfaceFile = join(clone, "api/public-surface.json");
   const surface = JSON.parse(readFileSync(surfaceFile, "utf8")) as { entries: Record<string, Record<string, { members: Record<string, string> }>> };
@@ -43,6 +37,6 @@ describe("npm run release: the public surface", () => {
     expect(run.stdout).toContain("compatible: the types are equivalent.");
     expect(run.stdout).not.toContain("**breaking**");
     expect(run.stdout).toContain("public surface minor");
-    expect(git("tag").stdout.trim()).toBe("v0.1.0");
+    expect(git("tag")).toBe("v0.1.0");
   }, 120_000);
 });

@@ -6,7 +6,8 @@ import { CodegenError, CodegenErrors, type SpecLocation } from "./errors.js";
 import type { ApiVersion } from "./ir.js";
 import { childPointer, isRecord, parsePointer, resolvePointer, toPointer } from "./pointer.js";
 import { kindAt, kindName } from "./ref-kind.js";
-import { checkExpansion } from "./yaml-limits.js";
+import { readWithEvents } from "./yaml-events.js";
+import { checkExpansion, MAX_DEPTH } from "./yaml-limits.js";
 
 /** A spec file parsed once: the plain JSON value plus what is needed to map any pointer back to file:line:col. */
 export interface LoadedSpec {
@@ -56,41 +57,83 @@ export function parseSpec(
   sha256 = createHash("sha256").update(text, "utf8").digest("hex"),
   onDocument?: (document: Record<string, unknown>, textLength: number) => void,
 ): LoadedSpec {
-  const lineCounter = new LineCounter();
-  const doc = parseYaml(text, lineCounter, displayPath);
-
-  const locateOffset = (offset: number, pointer: string): SpecLocation => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: displayPath, line, col, pointer };
-  };
-  let tree: { readonly doc: Document; readonly keyIndex: KeyIndex } | undefined = { doc, keyIndex: new WeakMap() };
-  // Parsed again only when something is located after releaseSyntaxTree (the text parsed once already: no errors).
-  const syntaxTree = () => (tree ??= { doc: parseYamlDocument(text), keyIndex: new WeakMap() });
-  const locate = (pointer: string): SpecLocation => {
-    const { doc: located, keyIndex } = syntaxTree();
-    return locateOffset(offsetOf(located, pointer, keyIndex), pointer);
-  };
+  const read = readSpecText(text, displayPath);
+  const locate = (pointer: string): SpecLocation => ({ file: displayPath, ...read.linePos(read.offsetOf(pointer)), pointer });
   const error = (pointer: string, detail: string): CodegenError => new CodegenError(locate(pointer), detail);
-
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const offset = firstError.pos[0];
-    throw new CodegenError(locateOffset(offset, pointerAtOffset(doc, offset)), yamlErrorDetail(firstError.message.split("\n")[0] ?? firstError.code));
-  }
-  // Aliases are bounded by the size they expand to (yaml-limits.ts), not by yaml's own alias count.
-  const violation = checkExpansion(doc, text.length);
-  if (violation) throw new CodegenError(locateOffset(violation.offset, pointerAtOffset(doc, violation.offset)), violation.detail);
-  const document: unknown = doc.toJS({ maxAliasCount: -1 });
+  const { document } = read;
   if (!isRecord(document)) throw error("#", "the spec must be a YAML mapping (an OpenAPI document object)");
   onDocument?.(document, text.length);
-
-  const releaseSyntaxTree = () => {
-    tree = undefined;
-  };
-  const spec: LoadedSpec = { version, file: displayPath, sha256, textLength: text.length, document, locate, error, releaseSyntaxTree };
+  const spec: LoadedSpec = { version, file: displayPath, sha256, textLength: text.length, document, locate, error, releaseSyntaxTree: read.release };
   validateOpenApiVersion(spec);
   validateRefs(spec);
   return spec;
+}
+
+/** A spec's text read into plain data, with yaml's source position of any node in it. */
+export interface SpecText {
+  /** The document as plain JSON-compatible data (YAML aliases expanded), as yaml's `toJS` gives it. */
+  readonly document: unknown;
+  /** Source offset of the node at `pointer` (see `offsetInTree`). */
+  offsetOf(pointer: string): number;
+  /** 1-based line and column of an offset, as yaml's LineCounter gives them. */
+  linePos(offset: number): { readonly line: number; readonly col: number };
+  /** Lets go of what `offsetOf` reads (events or syntax tree); a later `offsetOf` reads the text again. */
+  release(): void;
+}
+
+/**
+ * Reads spec text: with js-yaml's events where they give exactly what yaml would (yaml-events.ts; ten times faster),
+ * else, or with `reader: "yaml"`, with yaml, which reports a syntax error (or a limit of yaml-limits.ts) as a located
+ * CodegenError. Positions are yaml's either way; where the events do not hold one, yaml's syntax tree is built for it.
+ */
+export function readSpecText(text: string, displayPath: string, reader: "events-or-yaml" | "yaml" = "events-or-yaml"): SpecText {
+  const lineCounter = new LineCounter();
+  const viaEvents = reader === "events-or-yaml" ? readWithEvents(text, MAX_DEPTH) : undefined;
+  let events = viaEvents;
+  let tree: { readonly doc: Document; readonly keyIndex: KeyIndex } | undefined;
+  let document: unknown;
+  if (viaEvents) {
+    countLines(text, lineCounter);
+    document = viaEvents.document;
+  } else {
+    const doc = parseYaml(text, lineCounter, displayPath);
+    const fail = (offset: number, detail: string) => new CodegenError({ file: displayPath, ...lineCounter.linePos(offset), pointer: pointerAtOffset(doc, offset) }, detail);
+    const firstError = doc.errors[0];
+    if (firstError) throw fail(firstError.pos[0], yamlErrorDetail(firstError.message.split("\n")[0] ?? firstError.code));
+    // Aliases are bounded by the size they expand to (yaml-limits.ts), not by yaml's own alias count.
+    const violation = checkExpansion(doc, text.length);
+    if (violation) throw fail(violation.offset, violation.detail);
+    document = doc.toJS({ maxAliasCount: -1 });
+    tree = { doc, keyIndex: new WeakMap() };
+  }
+  const offsetOf = (pointer: string): number => {
+    let tokens: string[];
+    try {
+      tokens = parsePointer(pointer);
+    } catch {
+      tokens = [];
+    }
+    if (viaEvents) {
+      // Read again after release(): the same text gives the same answer, so it is defined again.
+      events ??= readWithEvents(text, MAX_DEPTH);
+      const found = events?.offsetOf(tokens);
+      if (found !== undefined) return found;
+    }
+    // Parsed again only when something is located after release (the text parsed once already: no errors).
+    tree ??= { doc: parseYamlDocument(text), keyIndex: new WeakMap() };
+    return offsetInTree(tree.doc, tokens, tree.keyIndex);
+  };
+  const release = () => {
+    tree = undefined;
+    events = undefined;
+  };
+  return { document, offsetOf, linePos: (offset) => lineCounter.linePos(offset), release };
+}
+
+/** Fills `lineCounter` as yaml's parser does: a line starts at 0 and after every line feed. */
+function countLines(text: string, lineCounter: InstanceType<typeof LineCounter>): void {
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
 }
 
 /** What a yaml syntax error means: yaml reports its own stack overflow on absurd nesting as one, so that is said. */
@@ -288,18 +331,13 @@ function mapEntry(map: YAMLMap, token: string, index: KeyIndex): { readonly key:
 }
 
 /**
- * Source offset of the node at `pointer`. A mapping or list entry is located at its key (`status:`), not at its value,
- * which for block collections starts on the next line; a missing step falls back to the deepest existing ancestor.
+ * Source offset of the node at `tokens` (a JSON pointer's). A mapping or list entry is located at its key (`status:`),
+ * not at its value, which for block collections starts on the next line; a missing step falls back to the deepest
+ * existing ancestor.
  */
-function offsetOf(doc: Document, pointer: string, index: KeyIndex): number {
+function offsetInTree(doc: Document, tokens: readonly string[], index: KeyIndex): number {
   let node: unknown = doc.contents;
   let at: unknown = node;
-  let tokens: string[];
-  try {
-    tokens = parsePointer(pointer);
-  } catch {
-    tokens = [];
-  }
   for (const token of tokens) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {

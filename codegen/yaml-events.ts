@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Event, MappingEvent, ScalarEvent, SequenceEvent } from "js-yaml";
+import type { Event, ScalarEvent } from "js-yaml";
 
 /**
  * The fast read of a spec: js-yaml's event parser, about ten times faster than yaml's located parse (which makes a
@@ -36,6 +36,7 @@ const yaml = moduleRequire("yaml") as typeof import("yaml");
 
 const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, POP } = jsYaml.EVENT_ID;
 const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED } = jsYaml.SCALAR_STYLE;
+const { CHOMPING_MODE } = jsYaml;
 
 /**
  * A plain scalar that a core schema could resolve to null, a boolean or a number: empty, or starting with a digit,
@@ -66,18 +67,30 @@ function bothRead(snippet: string): boolean {
   return ours === theirs;
 }
 
-/** Verdicts per distinct plain text, as a value and as a key (yaml turns a null key into "", js-yaml into "null"). */
-const valueVerdicts = new Map<string, boolean>();
-const keyVerdicts = new Map<string, boolean>();
+/** Core-schema words that are not strings; any other word of letters is a string to both libraries. */
+const NOT_STRING_WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+const WORD = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** A decimal integer short enough to be exact: the same number to both libraries. */
+const SMALL_INTEGER = /^-?(?:0|[1-9][0-9]{0,14})$/;
 
-function agrees(text: string, asKey: boolean): boolean {
-  const verdicts = asKey ? keyVerdicts : valueVerdicts;
-  let verdict = verdicts.get(text);
-  if (verdict === undefined) {
-    verdict = bothRead(asKey ? `${text}: 0` : `k: ${text}`);
-    verdicts.set(text, verdict);
-  }
-  return verdict;
+/**
+ * Whether both libraries read a plain scalar's text alike, as a value or as a key (yaml turns a null key into "",
+ * js-yaml into "null"). Texts that are plainly a string or a small integer are answered at once; the rest are read by
+ * both, once per distinct text per spec.
+ */
+function verdicts(): (text: string, asKey: boolean) => boolean {
+  const asValue = new Map<string, boolean>();
+  const asKeyVerdicts = new Map<string, boolean>();
+  return (text, asKey) => {
+    if ((WORD.test(text) && !NOT_STRING_WORDS.has(text)) || SMALL_INTEGER.test(text)) return true;
+    const known = asKey ? asKeyVerdicts : asValue;
+    let verdict = known.get(text);
+    if (verdict === undefined) {
+      verdict = bothRead(asKey ? `${text}: 0` : `k: ${text}`);
+      known.set(text, verdict);
+    }
+    return verdict;
+  };
 }
 
 /** One open collection while walking the events: where it starts and how many children it has had. */
@@ -85,6 +98,21 @@ interface Frame {
   readonly index: number;
   readonly mapping: boolean;
   children: number;
+}
+
+/**
+ * What the locator keeps of the events, a few bytes each (the event objects themselves, hundreds of megabytes on a
+ * 50 MB spec, are dropped as soon as the document is built).
+ */
+interface Outline {
+  /** Event type (EVENT_ID). */
+  readonly kind: Uint8Array;
+  /** Scalar style (SCALAR_STYLE), for keys. */
+  readonly style: Uint8Array;
+  /** yaml's offset for the node, or -1 where the events do not say (block scalars, empty values). */
+  readonly start: Int32Array;
+  /** A collection: the index of its closing event. A scalar: where its value ends. */
+  readonly end: Int32Array;
 }
 
 /**
@@ -103,23 +131,22 @@ export function readWithEvents(text: string, maxDepth: number): EventRead | unde
     return undefined;
   }
   if (documents.length !== 1) return undefined;
-  const ends = collectionEnds(text, events);
-  if (ends === undefined) return undefined;
-  return { document: documents[0], offsetOf: locator(text, events, ends) };
+  const outlined = outline(text, events);
+  if (outlined === undefined) return undefined;
+  return { document: documents[0], offsetOf: locator(text, outlined) };
 }
 
-/**
- * One pass over the events: the index of each collection's closing event (to skip over a child), or undefined when
- * the stream holds anything yaml must read itself.
- */
-function collectionEnds(text: string, events: readonly Event[]): Int32Array | undefined {
-  const ends = new Int32Array(events.length);
+/** One pass over the events: their outline, or undefined when the stream holds anything yaml must read itself. */
+function outline(text: string, events: readonly Event[]): Outline | undefined {
+  const found: Outline = { kind: new Uint8Array(events.length), style: new Uint8Array(events.length), start: new Int32Array(events.length), end: new Int32Array(events.length) };
+  const agrees = verdicts();
   const stack: Frame[] = [];
   let documents = 0;
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     const parent = stack[stack.length - 1];
     const isKey = parent !== undefined && parent.mapping && parent.children % 2 === 0;
+    found.kind[index] = event.type;
     switch (event.type) {
       case DOCUMENT:
         if (++documents > 1 || event.directives.length > 0) return undefined;
@@ -128,23 +155,27 @@ function collectionEnds(text: string, events: readonly Event[]): Int32Array | un
       case SEQUENCE:
         if (event.anchorStart !== -1 || event.tagStart !== -1 || isKey) return undefined;
         if (parent) parent.children++;
+        found.start[index] = event.start;
         stack.push({ index, mapping: event.type === MAPPING, children: 0 });
         break;
-      case SCALAR:
+      case SCALAR: {
         if (event.anchorStart !== -1 || event.tagStart !== -1) return undefined;
-        if (event.style === PLAIN) {
-          if (event.valueStart === -1) {
-            if (isKey) return undefined;
-          } else {
-            const source = text.slice(event.valueStart, event.valueEnd);
-            if (MAYBE_NOT_A_STRING.test(source) && !agrees(source, isKey)) return undefined;
-          }
+        const start = startOf(event);
+        // A key is found by its text: only plain and quoted keys are kept (a block scalar or empty key goes to yaml).
+        if (isKey && start === -1) return undefined;
+        if (event.style === PLAIN && event.valueStart !== -1) {
+          const source = text.slice(event.valueStart, event.valueEnd);
+          if (MAYBE_NOT_A_STRING.test(source) && !agrees(source, isKey)) return undefined;
         }
         if (parent) parent.children++;
+        found.style[index] = event.style;
+        found.start[index] = start;
+        found.end[index] = event.valueEnd;
         break;
+      }
       case POP: {
         const closed = stack.pop();
-        if (closed) ends[closed.index] = index;
+        if (closed) found.end[closed.index] = index;
         break;
       }
       default:
@@ -152,32 +183,36 @@ function collectionEnds(text: string, events: readonly Event[]): Int32Array | un
         return undefined;
     }
   }
-  return ends;
+  return found;
 }
 
 /** A mapping's entries by key (as yaml's `toJS` spells it): event indices of the key and of the value. */
 type Entries = Map<string, { readonly key: number; readonly value: number }>;
 
-function locator(text: string, events: readonly Event[], ends: Int32Array): (tokens: readonly string[]) => number | undefined {
-  const after = (index: number): number => {
-    const event = events[index]!;
-    return event.type === MAPPING || event.type === SEQUENCE ? ends[index]! + 1 : index + 1;
-  };
+function locator(text: string, { kind, style, start, end }: Outline): (tokens: readonly string[]) => number | undefined {
+  const isCollection = (index: number) => kind[index] === MAPPING || kind[index] === SEQUENCE;
+  const after = (index: number): number => (isCollection(index) ? end[index]! + 1 : index + 1);
   const entriesCache = new Map<number, Entries>();
   const itemsCache = new Map<number, number[]>();
-  const keyText = (event: ScalarEvent): string => {
-    if (event.style !== PLAIN) return jsYaml.getScalarValue(text, event);
-    const source = text.slice(event.valueStart, event.valueEnd);
-    // Only texts that resolve alike in both libraries get here (collectionEnds): js-yaml's key is yaml's key.
+  const keyText = (index: number): string => {
+    const quoted = style[index] !== PLAIN;
+    const valueStart = quoted ? start[index]! + 1 : start[index]!;
+    const source = text.slice(valueStart, end[index]);
+    // Quoted text has escapes, and a plain key on several lines (after `?`) is folded: js-yaml decodes both.
+    if (quoted || /[\r\n]/.test(source)) {
+      const event: ScalarEvent = { type: SCALAR, valueStart, valueEnd: end[index]!, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: style[index] as ScalarEvent["style"], chomping: CHOMPING_MODE.CLIP, indent: -1, fast: false };
+      return jsYaml.getScalarValue(text, event);
+    }
+    // Only texts that resolve alike in both libraries get here (outline): js-yaml's key is yaml's key.
     return MAYBE_NOT_A_STRING.test(source) ? Object.keys(jsYaml.load(`${source}: 0`) as object)[0]! : source;
   };
   const entries = (index: number): Entries => {
     let found = entriesCache.get(index);
     if (!found) {
       found = new Map();
-      for (let child = index + 1; child < ends[index]!; ) {
+      for (let child = index + 1; child < end[index]!; ) {
         const value = after(child);
-        const key = keyText(events[child] as ScalarEvent);
+        const key = keyText(child);
         if (!found.has(key)) found.set(key, { key: child, value });
         child = after(value);
       }
@@ -189,24 +224,23 @@ function locator(text: string, events: readonly Event[], ends: Int32Array): (tok
     let found = itemsCache.get(index);
     if (!found) {
       found = [];
-      for (let child = index + 1; child < ends[index]!; child = after(child)) found.push(child);
+      for (let child = index + 1; child < end[index]!; child = after(child)) found.push(child);
       itemsCache.set(index, found);
     }
     return found;
   };
-  const root = events.findIndex((event) => event.type !== DOCUMENT);
+  const root = kind.findIndex((type) => type !== DOCUMENT);
   return (tokens) => {
     if (root === -1) return undefined;
     let node = root;
     let at = root;
     for (const token of tokens) {
-      const event = events[node]!;
-      if (event.type === MAPPING) {
+      if (kind[node] === MAPPING) {
         const entry = entries(node).get(token);
         if (!entry) break;
-        at = events[entry.value]!.type === SCALAR ? entry.value : entry.key;
+        at = kind[entry.value] === SCALAR ? entry.value : entry.key;
         node = entry.value;
-      } else if (event.type === SEQUENCE) {
+      } else if (kind[node] === SEQUENCE) {
         const item = /^\d+$/.test(token) ? items(node)[Number(token)] : undefined;
         if (item === undefined) break;
         at = item;
@@ -215,16 +249,16 @@ function locator(text: string, events: readonly Event[], ends: Int32Array): (tok
         break;
       }
     }
-    return startOf(events[at]!);
+    const offset = start[at]!;
+    return offset === -1 ? undefined : offset;
   };
 }
 
-/** Where yaml's range for this node starts, when the event says so (undefined for block scalars and empty values). */
-function startOf(event: Event): number | undefined {
-  if (event.type === MAPPING || event.type === SEQUENCE) return (event as MappingEvent | SequenceEvent).start;
-  if (event.type !== SCALAR || event.valueStart === -1) return undefined;
+/** Where yaml's range for a scalar starts, when the event says so (-1 for block scalars and empty values). */
+function startOf(event: ScalarEvent): number {
+  if (event.valueStart === -1) return -1;
   if (event.style === PLAIN) return event.valueStart;
   // The event's value starts inside the quotes; yaml's range starts at the opening quote.
   if (event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED) return event.valueStart - 1;
-  return undefined;
+  return -1;
 }

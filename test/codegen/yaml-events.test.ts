@@ -92,6 +92,15 @@ describe("positions the events do not hold come from yaml", () => {
     expect(differences(text)).toEqual([]);
   });
 
+  test("a plain key on several lines (after `?`) is found by its folded text", () => {
+    const text = "a:\n  ? long\n    key\n  : 1\n  b: 2\n";
+    expect(takesEvents(text)).toBe(true);
+    const read = readSpecText(text, "spec.yaml");
+    expect(read.document).toEqual({ a: { "long key": 1, b: 2 } });
+    expect(read.linePos(read.offsetOf("#/a/long key"))).toEqual({ line: 4, col: 5 });
+    expect(differences(text)).toEqual([]);
+  });
+
   test("after release() the text is read again, to the same positions", () => {
     const text = ["openapi: 3.1.0", "paths:", "  /a:", "    get:", "      description: |", "        x", "      operationId: A", ""].join("\n");
     const spec = parseSpec(text, "spec.yaml", "v2");

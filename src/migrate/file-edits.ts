@@ -45,6 +45,13 @@ export class FileEdits {
     return this.edits.some((e) => e.start < end && start < e.end && !(e.start >= start && e.end <= end));
   }
 
+  /** True when an edit replaces a range that holds all of `node` (a rule rewrote it away). */
+  replaces(node: Node): boolean {
+    const start = node.getStart();
+    const end = node.getEnd();
+    return this.edits.some((e) => e.start < e.end && e.start <= start && end <= e.end);
+  }
+
   /** Replaces a range of the original text. */
   replaceRange(start: number, end: number, text: string): void {
     this.edits = this.edits.filter((e) => !(e.start >= start && e.end <= end && !(e.start === e.end && (e.start === start || e.start === end))));

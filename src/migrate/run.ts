@@ -12,6 +12,7 @@ import type { Finding } from "./file-edits.js";
 import { formatReport } from "./report.js";
 import { rewriteClientVersion } from "./rules/client-version.js";
 import { rewriteFetches } from "./rules/fetch.js";
+import { flagRemainingV1Paths } from "./rules/leftovers.js";
 import { rewritePolling } from "./rules/polling.js";
 import { rewriteSdkCalls } from "./rules/sdk.js";
 import { rewriteStatusComparisons } from "./rules/vocabulary.js";
@@ -137,6 +138,7 @@ export function migrate(options: MigrateOptions): MigrateResult {
     rewriteFetches(ctx);
     rewriteClientVersion(ctx);
     rewriteStatusComparisons(ctx);
+    flagRemainingV1Paths(ctx);
     const after = ctx.finish();
     findings.push(...ctx.edits.findings.sort((a, b) => a.line - b.line));
     if (after !== ctx.edits.text) changed.push({ path, before: ctx.edits.text, after });

@@ -37,9 +37,22 @@ function returnsJson(body: Node, fetchCall: CallExpression): "json" | "response"
   const returns = body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestorByKind(SyntaxKind.FunctionDeclaration) === body.getFirstAncestorByKind(SyntaxKind.FunctionDeclaration));
   if (returns.length !== 1) return undefined;
   const text = returns[0]!.getExpression()?.getText().replace(/\s+/g, "") ?? "";
-  if (/^(await)?\w+\.json\(\)$/.test(text) || /\.then\(\(?\w+\)?=>\w+\.json\(\)\)$/.test(text) || /^\(await.*\)\.json\(\)$/.test(text)) return "json";
-  if (text.replace(/^await/, "") === fetchCall.getText().replace(/\s+/g, "") || /^(await)?\w+$/.test(text)) return "response";
-  return undefined;
+  const fetchText = fetchCall.getText().replace(/\s+/g, "");
+  if (isJsonRead(text)) return "json";
+  if (text.replace(/^await/, "") === fetchText) return "response";
+  const variable = /^(?:await)?(\w+)$/.exec(text)?.[1];
+  if (variable === undefined) return undefined;
+  // `return name`: what `name` holds decides (`const res = await fetch(…)`, or `const body = (await res.json()) as T`).
+  const declaration = body.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((d) => d.getName() === variable);
+  const initializer = declaration?.getInitializer()?.getText().replace(/\s+/g, "") ?? "";
+  if (initializer.replace(/^await/, "") === fetchText) return "response";
+  return isJsonRead(initializer.replace(/as[\w<>{}[\],:;|]+$/, "")) ? "json" : undefined;
+}
+
+/** `res.json()`, `await res.json()`, `(await res.json())`, `fetch(…).then((r) => r.json())`, without spaces. */
+function isJsonRead(text: string): boolean {
+  const bare = text.replace(/^\((.*)\)$/, "$1");
+  return /^(await)?\w+\.json\(\)$/.test(bare) || /\.then\(\(?\w+\)?=>\w+\.json\(\)\)$/.test(bare) || /^\(await.*\)\.json\(\)$/.test(bare);
 }
 
 /** Wrappers declared in this file (function declarations and `const f = (…) => …`). */

@@ -2,7 +2,7 @@
  * Per-file state the rules share: the edits, the names to import from together-clusters, and the unified client the
  * rewritten calls use (one already in scope, or one the codemod declares once at module level).
  */
-import { Node, SyntaxKind, type SourceFile } from "ts-morph";
+import { Node, SyntaxKind, type SourceFile, type VariableDeclaration } from "ts-morph";
 import { FileEdits } from "./file-edits.js";
 
 export const packageName = "together-clusters";
@@ -50,11 +50,17 @@ export class FileContext {
     if (settings.baseUrl !== undefined) this.edits.note(site, `the new client's baseUrl keeps your setting: ${settings.baseUrl}; it must now name the v2 server root`);
   }
 
+  /** `const x = createClient(…)` declarations of the file, found once (edits are text: the tree does not change). */
+  private clientDeclarations: VariableDeclaration[] | undefined;
+
   private clientInScope(site: Node): string | undefined {
-    for (const declaration of this.sourceFile.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-      const init = declaration.getInitializer();
-      if (init === undefined || !Node.isCallExpression(init) || init.getExpression().getText() !== "createClient") continue;
-      if (!this.importsFromPackage("createClient")) continue;
+    this.clientDeclarations ??= this.importsFromPackage("createClient")
+      ? this.sourceFile.getDescendantsOfKind(SyntaxKind.VariableDeclaration).filter((declaration) => {
+          const init = declaration.getInitializer();
+          return init !== undefined && Node.isCallExpression(init) && init.getExpression().getText() === "createClient";
+        })
+      : [];
+    for (const declaration of this.clientDeclarations) {
       const nameNode = declaration.getNameNode();
       if (!Node.isIdentifier(nameNode) || declaration.getStart() > site.getStart()) continue;
       const scope = declaration.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a));

@@ -8,6 +8,7 @@ import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } f
 import { literalText, type ClientSettings, type FileContext } from "../context.js";
 import { defaultBaseUrls } from "../../client.js";
 import { v1Origin, type V1Route } from "../tables.js";
+import { usesInScope } from "../references.js";
 import { parts, readV1Url, type Part, type V1Target } from "./v1-url.js";
 import { findWrappers } from "./wrappers.js";
 import { rewriteClusterInput, rewriteVolumeInput } from "./vocabulary.js";
@@ -203,7 +204,7 @@ function planShape(ctx: FileContext, fetchCall: CallExpression, route: V1Route):
       let next = statements[at + 1];
       const guard = isOkGuard(next, res) ? next : undefined;
       if (guard !== undefined) next = statements[at + 2];
-      const uses = above.getNameNode().asKindOrThrow(SyntaxKind.Identifier).findReferencesAsNodes().filter((n) => n !== above.getNameNode() && !(guard !== undefined && n.getStart() >= guard.getStart() && n.getEnd() <= guard.getEnd()));
+      const uses = usesInScope(above.getNameNode().asKindOrThrow(SyntaxKind.Identifier), block).filter((n) => !(guard !== undefined && n.getStart() >= guard.getStart() && n.getEnd() <= guard.getEnd()));
       const json = uses.length === 1 ? uses[0]!.getParent()?.getParent() : undefined;
       if (json === undefined || !isJsonCall(json) || next === undefined || !(json.getStart() >= next.getStart() && json.getEnd() <= next.getEnd())) {
         return `the Response ${res} is used for more than ${guard ? "an ok check and " : ""}one .json() in the next statement (e.g. status or headers); port this call by hand`;

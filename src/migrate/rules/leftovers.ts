@@ -10,6 +10,7 @@
  */
 import { Node, SyntaxKind } from "ts-morph";
 import type { FileContext } from "../context.js";
+import { usesInScope } from "../references.js";
 import { v1Routes } from "../tables.js";
 import { parts } from "./v1-url.js";
 import { findWrappers } from "./wrappers.js";
@@ -43,7 +44,10 @@ function isConstInitializer(expression: Node): boolean {
 function usesAllReported(expression: Node, reported: ReadonlySet<number>): boolean {
   const declaration = expression.getParentOrThrow();
   if (!Node.isVariableDeclaration(declaration)) return false;
-  const uses = declaration.findReferencesAsNodes().filter((use) => use.getSourceFile() === declaration.getSourceFile());
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  const name = declaration.getNameNode();
+  if (scope === undefined || !Node.isIdentifier(name)) return false;
+  const uses = usesInScope(name, scope);
   return uses.length > 0 && uses.every((use) => rangeOf(use.getFirstAncestor((ancestor) => Node.isStatement(ancestor)) ?? use).some((line) => reported.has(line)));
 }
 

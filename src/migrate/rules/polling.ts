@@ -162,7 +162,9 @@ export function rewritePolling(ctx: FileContext): void {
     if (ctx.edits.claimed(loop)) continue;
     if (isForever(loop) && rewriteLoop(ctx, loop)) continue;
     const text = loop.getText();
-    if (/\.status\b/.test(text) && /setTimeout|sleep|delay/i.test(text) && /READY|Ready/.test(text)) {
+    // A loop on some other resource's status (`job.status === "READY"`) is not this codemod's business: a cluster
+    // poll names a cluster somewhere (getCluster, clusters.retrieve, gpu_cluster, cluster.status).
+    if (/\.status\b/.test(text) && /setTimeout|sleep|delay/i.test(text) && /READY|Ready/.test(text) && /cluster/i.test(text)) {
       ctx.edits.note(loop, "this loop polls a cluster's status but not in the shape the codemod rewrites; consider clusters.waitForReady(id, { onStatus })");
     }
   }

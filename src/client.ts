@@ -41,7 +41,8 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> {
   readonly apiKey?: string | undefined;
   /**
    * Server root. Plain `http:` is accepted only for loopback hosts, so the key never crosses a network in clear.
-   * @default "https://manager.cloud.together.ai" (v1), "https://api.together.ai/v1" (v2)
+   * @default process.env.TOGETHER_BASE_URL (v2; the variable the together-ai SDK reads) or
+   * process.env.TOGETHER_V1_BASE_URL (v1), else "https://api.together.ai/v1" (v2), "https://manager.cloud.together.ai" (v1)
    */
   readonly baseUrl?: string | undefined;
   /** The fetch to use. @default globalThis.fetch */
@@ -150,6 +151,15 @@ export const defaultBaseUrls = {
 } as const satisfies Record<ApiVersion, string>;
 
 /**
+ * Environment variable that sets `baseUrl` when the option is not given: v2's is the one the together-ai SDK reads,
+ * so one setting points both at a proxy or at the fake API (migrated code runs against it unchanged).
+ */
+export const baseUrlVariables = {
+  v1: "TOGETHER_V1_BASE_URL",
+  v2: "TOGETHER_BASE_URL",
+} as const satisfies Record<ApiVersion, string>;
+
+/**
  * The client createClient returns for `V`: `Client<"v2">` for a literal version, and for a version only known at run
  * time (`"v1" | "v2"`) the union `Client<"v1"> | Client<"v2">`, which `client.apiVersion === "v2"` narrows, `raw`
  * included (one `Client<"v1" | "v2">` would leave `raw` a union of two clients nothing can call).
@@ -167,7 +177,9 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
     throw new ValidationError([{ path: "apiKey", message: "is missing: pass apiKey or set TOGETHER_API_KEY" }]);
   }
   checkApiKey(apiKey);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrls[apiVersion]);
+  const variable = baseUrlVariables[apiVersion];
+  const fromEnvironment = options.baseUrl === undefined ? globalThis.process?.env?.[variable] || undefined : undefined;
+  const baseUrl = checkBaseUrl(options.baseUrl ?? fromEnvironment ?? defaultBaseUrls[apiVersion], fromEnvironment === undefined ? "baseUrl" : `baseUrl (from ${variable})`);
   checkLimits(options);
   const redactor = createRedactor(apiKey);
   if (options.onDeprecation !== false) warnV1Client(apiVersion);
@@ -225,21 +237,22 @@ function checkLimits(options: ClientOptions): void {
   throwIssues(issues);
 }
 
-function checkBaseUrl(raw: string): string {
+/** The base URL, checked; `path` names where it came from (the option, or the environment variable). */
+function checkBaseUrl(raw: string, path: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ValidationError([{ path: "baseUrl", message: `is not a URL: ${JSON.stringify(raw)}` }]);
+    throw new ValidationError([{ path, message: `is not a URL: ${JSON.stringify(raw)}` }]);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ValidationError([{ path: "baseUrl", message: `must be http(s), got ${url.protocol}` }]);
+    throw new ValidationError([{ path, message: `must be http(s), got ${url.protocol}` }]);
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new ValidationError([{ path: "baseUrl", message: `plain http is allowed only for loopback hosts (the API key would travel in clear to ${url.hostname})` }]);
+    throw new ValidationError([{ path, message: `plain http is allowed only for loopback hosts (the API key would travel in clear to ${url.hostname})` }]);
   }
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    throw new ValidationError([{ path: "baseUrl", message: "must not contain credentials, a query or a fragment" }]);
+    throw new ValidationError([{ path, message: "must not contain credentials, a query or a fragment" }]);
   }
   return url.href.replace(/\/+$/, "");
 }

@@ -39,13 +39,27 @@ const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED } = jsYaml.SCALAR_STYLE;
 const { CHOMPING_MODE } = jsYaml;
 
 /**
- * A plain scalar that a core schema could resolve to null, a boolean or a number: empty, or starting with a digit,
- * sign, dot, `~` or the first letter of null/true/false, short and on one line. Everything else is a string to both
- * libraries; these are checked (`agrees`).
+ * Text-level shapes where js-yaml reads, or accepts, what yaml reads differently or rejects (found by comparing the
+ * two on generated, damaged and hand-written inputs): each sends the whole spec to yaml.
  */
-const MAYBE_NOT_A_STRING = /^[-+.~0-9nNtTfF]\S{0,63}$/;
+const LEFT_TO_YAML: readonly { readonly pattern: RegExp; readonly why: string }[] = [
+  { pattern: /\r(?!\n)/, why: "a carriage return alone ends a line for js-yaml (as YAML 1.2 says) but not for yaml" },
+  { pattern: /^\ufeff/, why: "after a byte order mark yaml rejects some documents (a root sequence) that js-yaml reads" },
+  { pattern: /^ *\t/m, why: "a tab in a line's indentation, or on a blank line after a block scalar: yaml rejects it" },
+  { pattern: /^[ \t]*#[^ \t\r\n]/m, why: "a comment whose text touches its `#`, less indented than what follows: yaml folds differently" },
+  { pattern: /^\.\.\.(?:[ \t]|\r?$)/m, why: "a document end marker: yaml starts a second document after it" },
+];
 
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+/**
+ * YAML 1.2 core schema's forms of null, booleans, integers and floats (yaml's `core` tags): a plain scalar that matches
+ * none of them is a string to yaml.
+ */
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Could a core-schema resolver take this text for something else than a string (its first character says)? */
+const MAYBE_NOT_A_STRING = /^[-+.~0-9nNtTfF]/;
+/** Numbers both libraries read with the same `Number`/`parseFloat` call: short, canonical decimals (not -0). */
+const PLAIN_NUMBER = /^(?:0|-?[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 
 /** JSON text of a value, with the numbers JSON cannot print (NaN, ±Infinity, -0) spelled out. */
 function canonical(value: unknown): string {
@@ -67,27 +81,31 @@ function bothRead(snippet: string): boolean {
   return ours === theirs;
 }
 
-/** Core-schema words that are not strings; any other word of letters is a string to both libraries. */
-const NOT_STRING_WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
-const WORD = /^[A-Za-z][A-Za-z0-9_]*$/;
-/** A decimal integer short enough to be exact: the same number to both libraries. */
-const SMALL_INTEGER = /^-?(?:0|[1-9][0-9]{0,14})$/;
+const DOCUMENT_START: Event = { type: DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] };
+const CLOSE: Event = { type: POP };
+
+/** What js-yaml makes of one scalar of the spec: constructed alone, from its own event (no parse). */
+function jsYamlValue(text: string, event: ScalarEvent): unknown {
+  return jsYaml.constructFromEvents([DOCUMENT_START, event, CLOSE], { source: text })[0];
+}
 
 /**
- * Whether both libraries read a plain scalar's text alike, as a value or as a key (yaml turns a null key into "",
- * js-yaml into "null"). Texts that are plainly a string or a small integer are answered at once; the rest are read by
- * both, once per distinct text per spec.
+ * Whether both libraries read a plain scalar alike, as a value or as a key (yaml turns a null key into "", js-yaml
+ * into "null"), answered once per distinct text per spec. A text of a core-schema form other than a plain number is
+ * read by both libraries; any other text that a resolver might take for a non-string (a date, a UUID, `n-1`) is a
+ * string to yaml by the core schema, and is checked to be that same string to js-yaml.
  */
-function verdicts(): (text: string, asKey: boolean) => boolean {
+function verdicts(text: string): (event: ScalarEvent, asKey: boolean) => boolean {
   const asValue = new Map<string, boolean>();
   const asKeyVerdicts = new Map<string, boolean>();
-  return (text, asKey) => {
-    if ((WORD.test(text) && !NOT_STRING_WORDS.has(text)) || SMALL_INTEGER.test(text)) return true;
+  return (event, asKey) => {
+    const source = text.slice(event.valueStart, event.valueEnd);
+    if (!MAYBE_NOT_A_STRING.test(source) || (!asKey && PLAIN_NUMBER.test(source))) return true;
     const known = asKey ? asKeyVerdicts : asValue;
-    let verdict = known.get(text);
+    let verdict = known.get(source);
     if (verdict === undefined) {
-      verdict = bothRead(asKey ? `${text}: 0` : `k: ${text}`);
-      known.set(text, verdict);
+      verdict = CORE_NON_STRING.test(source) ? bothRead(asKey ? `${source}: 0` : `k: ${source}`) : jsYamlValue(text, event) === jsYaml.getScalarValue(text, event);
+      known.set(source, verdict);
     }
     return verdict;
   };
@@ -120,8 +138,7 @@ interface Outline {
  * `maxDepth` is the loader's nesting limit: deeper input is left to yaml's path, which reports it.
  */
 export function readWithEvents(text: string, maxDepth: number): EventRead | undefined {
-  // A carriage return alone ends a line for js-yaml (as YAML 1.2 says) but not for yaml.
-  if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  if (LEFT_TO_YAML.some(({ pattern }) => pattern.test(text))) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {
@@ -139,7 +156,7 @@ export function readWithEvents(text: string, maxDepth: number): EventRead | unde
 /** One pass over the events: their outline, or undefined when the stream holds anything yaml must read itself. */
 function outline(text: string, events: readonly Event[]): Outline | undefined {
   const found: Outline = { kind: new Uint8Array(events.length), style: new Uint8Array(events.length), start: new Int32Array(events.length), end: new Int32Array(events.length) };
-  const agrees = verdicts();
+  const agrees = verdicts(text);
   const stack: Frame[] = [];
   let documents = 0;
   for (let index = 0; index < events.length; index++) {
@@ -163,10 +180,11 @@ function outline(text: string, events: readonly Event[]): Outline | undefined {
         const start = startOf(event);
         // A key is found by its text: only plain and quoted keys are kept (a block scalar or empty key goes to yaml).
         if (isKey && start === -1) return undefined;
-        if (event.style === PLAIN && event.valueStart !== -1) {
-          const source = text.slice(event.valueStart, event.valueEnd);
-          if (MAYBE_NOT_A_STRING.test(source) && !agrees(source, isKey)) return undefined;
-        }
+        // yaml wants an implicit key's `:` within 1024 characters of its start; js-yaml takes any length.
+        if (isKey && text.indexOf(":", event.valueEnd) - start > 1024) return undefined;
+        // js-yaml decodes an out-of-range `\U` escape to garbage where yaml reports it.
+        if (event.style === DOUBLE_QUOTED && text.slice(event.valueStart, event.valueEnd).includes("\\U")) return undefined;
+        if (event.style === PLAIN && event.valueStart !== -1 && !agrees(event, isKey)) return undefined;
         if (parent) parent.children++;
         found.style[index] = event.style;
         found.start[index] = start;
@@ -203,8 +221,8 @@ function locator(text: string, { kind, style, start, end }: Outline): (tokens: r
       const event: ScalarEvent = { type: SCALAR, valueStart, valueEnd: end[index]!, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: style[index] as ScalarEvent["style"], chomping: CHOMPING_MODE.CLIP, indent: -1, fast: false };
       return jsYaml.getScalarValue(text, event);
     }
-    // Only texts that resolve alike in both libraries get here (outline): js-yaml's key is yaml's key.
-    return MAYBE_NOT_A_STRING.test(source) ? Object.keys(jsYaml.load(`${source}: 0`) as object)[0]! : source;
+    // Only texts that resolve alike in both libraries get here (outline): js-yaml's key is yaml's key (`0x1F` is "31").
+    return CORE_NON_STRING.test(source) ? Object.keys(jsYaml.load(`${source}: 0`) as object)[0]! : source;
   };
   const entries = (index: number): Entries => {
     let found = entriesCache.get(index);

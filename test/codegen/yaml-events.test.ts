@@ -125,8 +125,30 @@ describe("whatever the two libraries could read differently is read by yaml", ()
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a syntax error", "a: b: c\n"],
     ["nesting past the limit", `${"[".repeat(MAX_DEPTH + 5)}${"]".repeat(MAX_DEPTH + 5)}\n`],
+    // Found by an adversarial review: each read differently by js-yaml, or accepted where yaml reports an error.
+    ["a number past double range (js-yaml: the text; yaml: Infinity)", `k: ${"1".repeat(400)}\n`],
+    ["a hex number past double range", `k: 0x${"f".repeat(300)}\n`],
+    ["such a number as a key", `${"1".repeat(400)}: v\n`],
+    ["a comment touching its # before a less indented continuation (yaml folds the items into one)", "-\n#c\n  a\n- b\n"],
+    ["the same inside a mapping (yaml: an error)", "a:\n  b:\n  #TODO\n    text\n  c: 1\n"],
+    ["a tab on a blank line after a block scalar (yaml: an error)", "a: |\n    x\n\t\nb: 1\n"],
+    ["a tab before a comment in the indentation", "a:\n  b: |\n    x\n  \t# c\n  c: 1\n"],
+    ["an implicit key longer than 1024 characters (yaml: an error)", `${"k".repeat(1025)}: 1\n`],
+    ["a key whose : is over 1024 characters after its start", `a${" ".repeat(2000)}: 1\n`],
+    ["a quoted key that long", `'${"k".repeat(1030)}': 1\n`],
+    ["a document end marker before the document (yaml: two documents)", "...\na: 1\n"],
+    ["an out-of-range \\U escape (js-yaml: garbage; yaml: an error)", 'a: "\\U00110000"\n'],
+    ["a byte order mark before a root sequence (yaml: an error)", "\ufeff- a\n"],
   ])("%s", (_name, text) => {
     expect(takesEvents(text)).toBe(false);
+    expect(differences(text)).toEqual([]);
+  });
+
+  test("long number-like keys are found by the key yaml makes of them; dates and ids stay strings on the events", () => {
+    const text = `a: 1\n${"1".repeat(70)}: v\nwhen: 2020-01-05\nid: 3f2a9c1e-0b7d-4c1e-9a8f-1b2c3d4e5f60\nn: n-123\nratio: 1.50\n1.50: x\n`;
+    expect(takesEvents(text)).toBe(true);
+    expect(differences(text)).toEqual([]);
+    expect(readSpecText(text, "spec.yaml").document).toMatchObject({ when: "2020-01-05", n: "n-123", ratio: 1.5, "1.5": "x" });
   });
 
   test("and yaml's reading is the one given: the values, or yaml's located error", () => {

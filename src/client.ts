@@ -179,7 +179,8 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): C
   checkApiKey(apiKey);
   const variable = baseUrlVariables[apiVersion];
   const fromEnvironment = options.baseUrl === undefined ? globalThis.process?.env?.[variable] || undefined : undefined;
-  const baseUrl = checkBaseUrl(options.baseUrl ?? fromEnvironment ?? defaultBaseUrls[apiVersion], fromEnvironment === undefined ? "baseUrl" : `baseUrl (from ${variable})`);
+  const baseUrlPath = fromEnvironment === undefined ? "baseUrl" : `baseUrl (from ${variable})`;
+  const baseUrl = checkServer(apiVersion, checkBaseUrl(options.baseUrl ?? fromEnvironment ?? defaultBaseUrls[apiVersion], baseUrlPath), baseUrlPath);
   checkLimits(options);
   const redactor = createRedactor(apiKey);
   if (options.onDeprecation !== false) warnV1Client(apiVersion);
@@ -235,6 +236,19 @@ function checkLimits(options: ClientOptions): void {
   if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) issues.push({ path: "logLevel", message: `must be one of debug, info, warn, error, off, got ${JSON.stringify(options.logLevel)}` });
   if (options.fetch !== undefined && typeof options.fetch !== "function") issues.push({ path: "fetch", message: "must be a function" });
   throwIssues(issues);
+}
+
+/**
+ * A base URL on the other version's Together host is refused: v1 code often keeps its server in TOGETHER_BASE_URL,
+ * which a v2 client reads, and every call would then fail with 404s far from the cause.
+ */
+function checkServer(apiVersion: ApiVersion, baseUrl: string, path: string): string {
+  const other: ApiVersion = apiVersion === "v1" ? "v2" : "v1";
+  const otherHost = new URL(defaultBaseUrls[other]).host;
+  if (new URL(baseUrl).host === otherHost) {
+    throw new ValidationError([{ path, message: `is the ${other} server (${otherHost}); a ${apiVersion} client needs the ${apiVersion} root, e.g. ${defaultBaseUrls[apiVersion]}` }]);
+  }
+  return baseUrl;
 }
 
 /** The base URL, checked; `path` names where it came from (the option, or the environment variable). */

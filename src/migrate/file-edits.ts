@@ -3,7 +3,17 @@
  * every other byte, so formatting and comments elsewhere survive. Rules register edits against the original text;
  * a rule that builds a larger replacement first renders the inner node with the edits already made inside it.
  */
-import type { Node, SourceFile } from "ts-morph";
+import { Node, SyntaxKind, type SourceFile } from "ts-morph";
+
+/** Nodes a line comment must not start inside: strings and template literals (it would join the text), JSX (it would render). */
+const UNSAFE_FOR_COMMENTS = new Set([
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NoSubstitutionTemplateLiteral,
+  SyntaxKind.TemplateExpression,
+  SyntaxKind.JsxElement,
+  SyntaxKind.JsxSelfClosingElement,
+  SyntaxKind.JsxFragment,
+]);
 
 /** Marker of every comment the codemod writes; a rerun finds it and never writes a second one. */
 export const fixmeMarker = "FIXME(together-clusters migrate):";
@@ -110,16 +120,29 @@ export class FileEdits {
    */
   fixme(node: Node, message: string): void {
     this.findings.push({ file: this.displayPath, line: this.line(node), kind: "fixme", message });
-    let lineStart = this.text.lastIndexOf("\n", node.getStart() - 1) + 1;
-    // A line that starts inside a template literal cannot take a comment; use the statement's first line.
-    if (this.text.slice(lineStart, node.getStart()).includes("`")) {
-      const statement = node.getParentWhile((parent) => !parent.getKindName().endsWith("Statement") && parent.getKindName() !== "SourceFile") ?? node;
-      lineStart = this.text.lastIndexOf("\n", statement.getStart() - 1) + 1;
-    }
+    const lineStart = this.commentLine(node);
     if (this.alreadyMarked(lineStart)) return;
     const list = this.fixmes.get(lineStart) ?? [];
     if (!list.includes(message)) list.push(message);
     this.fixmes.set(lineStart, list);
+  }
+
+  /**
+   * Where a comment about `node` can go: the start of its line, unless that line starts inside a template literal (the
+   * comment would become part of the string) or inside JSX (it would render as text); then the line of the enclosing
+   * statement, climbing until a line starts outside both.
+   */
+  private commentLine(node: Node): number {
+    let at: Node = node;
+    for (;;) {
+      const lineStart = this.text.lastIndexOf("\n", at.getStart() - 1) + 1;
+      const enclosing = at.getAncestors().find((ancestor) => Node.isStatement(ancestor) && ancestor.getStart() < lineStart) ?? at.getSourceFile();
+      const unsafe = enclosing
+        .getDescendants()
+        .some((inner) => (UNSAFE_FOR_COMMENTS.has(inner.getKind()) || Node.isJsxText(inner)) && inner.getStart() < lineStart && lineStart < inner.getEnd());
+      if (!unsafe || Node.isSourceFile(enclosing)) return lineStart;
+      at = enclosing;
+    }
   }
 
   private alreadyMarked(lineStart: number): boolean {
@@ -137,9 +160,11 @@ export class FileEdits {
   /** The new text of the file. */
   apply(): string {
     const all = [...this.edits];
+    // A comment line ends as the file's lines do.
+    const newline = this.text.includes("\r\n") ? "\r\n" : "\n";
     for (const [lineStart, messages] of this.fixmes) {
       const indent = /^[ \t]*/.exec(this.text.slice(lineStart))?.[0] ?? "";
-      all.push({ start: lineStart, end: lineStart, text: `${indent}// ${fixmeMarker} ${messages.join(" Also: ")}\n` });
+      all.push({ start: lineStart, end: lineStart, text: `${indent}// ${fixmeMarker} ${messages.join(" Also: ")}${newline}` });
     }
     all.sort((a, b) => a.start - b.start || a.end - b.end);
     let out = "";

@@ -136,9 +136,10 @@ export function migrate(options: MigrateOptions): MigrateResult {
     rewritePolling(ctx);
     rewriteSdkCalls(ctx);
     rewriteFetches(ctx);
+    // Before the status rule: a v1 request left in the file keeps its v1 status literals.
+    flagRemainingV1Paths(ctx);
     rewriteClientVersion(ctx);
     rewriteStatusComparisons(ctx);
-    flagRemainingV1Paths(ctx);
     const after = ctx.finish();
     findings.push(...ctx.edits.findings.sort((a, b) => a.line - b.line));
     if (after !== ctx.edits.text) changed.push({ path, before: ctx.edits.text, after });

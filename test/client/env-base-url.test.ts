@@ -38,6 +38,15 @@ describe.each(["v1", "v2"] as const)("%s", (version) => {
     expect(createClient({ apiVersion: version, apiKey: "k", onDeprecation: false }).baseUrl).toBe(version === "v2" ? "https://api.together.ai/v1" : "https://manager.cloud.together.ai");
   });
 
+  test("the other version's Together server is refused, from the variable (v1 code often keeps its server there) or the option", () => {
+    const other = version === "v1" ? "https://api.together.ai/v1" : "https://manager.cloud.together.ai";
+    const otherHost = new URL(other).host;
+    vi.stubEnv(variables[version], other);
+    expect(() => createClient({ apiVersion: version, apiKey: "k", onDeprecation: false })).toThrow(`baseUrl (from ${variables[version]}): is the ${version === "v1" ? "v2" : "v1"} server (${otherHost})`);
+    vi.stubEnv(variables[version], "");
+    expect(() => createClient({ apiVersion: version, apiKey: "k", baseUrl: other, onDeprecation: false })).toThrow(`baseUrl: is the ${version === "v1" ? "v2" : "v1"} server (${otherHost})`);
+  });
+
   test("a variable the option's rules refuse is named in the error (the key never goes in clear)", () => {
     vi.stubEnv(variables[version], "http://collector.example");
     const refused = (() => {

@@ -1,94 +1,125 @@
 /**
- * The last rule: a v1 path (`/api/v1…`) that no other rule reported is flagged, so nothing that still speaks v1 passes
- * unseen: a fetch wrapper the codemod cannot read (`fetch(\`${BASE}/api/v1${path}\`)` returning something other than
- * the Response or its JSON), a URL assembled in another function. It becomes a FIXME above the line. A recognized
- * wrapper's own fetch gets a note instead: its calls in this file were rewritten, and it can go once nothing calls it.
+ * After the request rules: a v1 URL (`/api/v1…`) that none of them rewrote or reported is flagged, so nothing that
+ * still speaks v1 passes unseen: an API client class, an axios call, a URL kept in a table, a wrapper of a shape the
+ * codemod does not know, a call of a known wrapper whose path it cannot read. Each gets a FIXME at its line, and the
+ * file counts as still sending v1 requests (ctx.v1RequestsRemain), so the status rule keeps its v1 literals: a loop
+ * that waits for `"READY"` from a v1 request must not be taught to wait for `"Ready"`. A recognized wrapper's own
+ * fetch gets a note.
  *
- * A `/api/v1` path belongs to Together's v1 API when its URL's origin is Together's, when it names a v1 resource
- * (`gpu_cluster`, `regions`, …), or when the origin is not static text and the file mentions Together elsewhere;
- * another API's `/api/v1` (an explicit origin of another host, or a file with no word of Together) is left alone.
+ * Which `/api/v1` is Together's: a URL whose origin is static text is Together's when that origin is; one whose
+ * origin is not static text is when its path names a v1 resource (`gpu_cluster`, `regions`, …), or when it is a bare
+ * `/api/v1` prefix (a wrapper's) in a file that names Together (`Together…`, `TOGETHER_…`, together.ai, the SDK). Text that is
+ * not URL-shaped (a log message with spaces) and module paths are left alone.
  */
-import { Node, SyntaxKind } from "ts-morph";
+import { Node, SyntaxKind, type CallExpression } from "ts-morph";
 import type { FileContext } from "../context.js";
 import { usesInScope } from "../references.js";
 import { v1Routes } from "../tables.js";
 import { parts } from "./v1-url.js";
-import { findWrappers } from "./wrappers.js";
+import { findWrappers, type FetchWrapper } from "./wrappers.js";
 
 const V1_PATH = /\/api\/v1(?![\w.-])/;
 const V1_RESOURCES = new Set(v1Routes.map((route) => route.path.split("/")[0]!));
+const NAMES_TOGETHER = /\bTogether|\bTOGETHER_[A-Z_]+|together\.(?:ai|xyz)\b|["']together-(?:ai|clusters)["'/]|togethercomputer/;
+const OPAQUE = "\u0000";
 
 /** The URL expression a literal is part of: its template, or the `+` chain around it. */
 function urlExpression(literal: Node): Node {
-  let node: Node = Node.isTemplateHead(literal) || Node.isTemplateMiddle(literal) || Node.isTemplateTail(literal) ? literal.getParentOrThrow().getParentOrThrow() : literal;
-  if (Node.isTemplateSpan(node)) node = node.getParentOrThrow();
+  let node: Node = literal;
+  if (Node.isTemplateHead(literal)) node = literal.getParentOrThrow();
+  else if (Node.isTemplateMiddle(literal) || Node.isTemplateTail(literal)) node = literal.getParentOrThrow().getParentOrThrow();
   for (let parent = node.getParent(); parent && Node.isBinaryExpression(parent) && parent.getOperatorToken().getText() === "+"; parent = parent.getParent()) node = parent;
   return node;
 }
 
-/** Whether the `/api/v1` path in `url` (static text, with `\u0000` for what is not) is Together's v1 API. */
-function isTogetherV1(url: string, fileMentionsTogether: boolean): boolean {
+/** Whether the `/api/v1` URL `url` (static text, OPAQUE for what is not) is Together's v1 API. */
+function isTogetherV1(text: string, fileNamesTogether: boolean): boolean {
+  // A URL has no spaces (a log message that mentions one does); a template may put it on a line of its own.
+  const url = text.trim();
+  if (/\s/.test(url)) return false;
   const at = url.search(V1_PATH);
   const origin = url.slice(0, at);
-  const resource = /^\/api\/v1\/([\w]+)/.exec(url.slice(at))?.[1];
-  if (/^https?:\/\//.test(origin) && !origin.includes("\u0000")) return origin.includes("together");
-  return (resource !== undefined && V1_RESOURCES.has(resource)) || fileMentionsTogether;
-}
-
-function isConstInitializer(expression: Node): boolean {
-  const parent = expression.getParent();
-  return Node.isVariableDeclaration(parent) && parent.getInitializer() === expression && Node.isIdentifier(parent.getNameNode());
-}
-
-/** Whether every use of the constant `expression` initializes is in a statement that has a finding. */
-function usesAllReported(expression: Node, reported: ReadonlySet<number>): boolean {
-  const declaration = expression.getParentOrThrow();
-  if (!Node.isVariableDeclaration(declaration)) return false;
-  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  const name = declaration.getNameNode();
-  if (scope === undefined || !Node.isIdentifier(name)) return false;
-  const uses = usesInScope(name, scope);
-  return uses.length > 0 && uses.every((use) => rangeOf(use.getFirstAncestor((ancestor) => Node.isStatement(ancestor)) ?? use).some((line) => reported.has(line)));
+  if (/^https?:\/\//.test(origin) && !origin.includes(OPAQUE)) return origin.includes("together");
+  const rest = url.slice(at + "/api/v1".length);
+  const resource = /^\/([\w]+)/.exec(rest)?.[1];
+  if (resource !== undefined) return V1_RESOURCES.has(resource);
+  return fileNamesTogether;
 }
 
 /** The line numbers a node spans. */
-function rangeOf(node: Node): number[] {
+function linesOf(node: Node): number[] {
   const lines: number[] = [];
   for (let line = node.getStartLineNumber(); line <= node.getEndLineNumber(); line++) lines.push(line);
   return lines;
 }
 
-/** Flags every v1 path of the file that the other rules left without a finding on its line. */
+const statementOf = (node: Node): Node => node.getFirstAncestor((ancestor) => Node.isStatement(ancestor)) ?? node;
+
+/**
+ * A named URL (`const API = "…/api/v1"`) is judged where it is used: quiet when every use in this file is covered
+ * (or none is left: the rewrite removed them), flagged when it is exported (uses elsewhere are not seen from here).
+ */
+function constantCovered(expression: Node, covered: (node: Node) => boolean): boolean | undefined {
+  const declaration = expression.getParent();
+  if (!Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== expression) return undefined;
+  const name = declaration.getNameNode();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  if (!Node.isIdentifier(name) || scope === undefined) return undefined;
+  if (declaration.getVariableStatement()?.isExported()) return false;
+  return usesInScope(name, scope).every(covered);
+}
+
+/** Flags every Together v1 URL and wrapper call of the file that the request rules left without a finding. */
 export function flagRemainingV1Paths(ctx: FileContext): void {
-  const reported = new Set(ctx.edits.findings.map((finding) => finding.line));
+  // Only what the request rules said covers a URL (a note elsewhere in the statement, a polling note, does not).
+  const handled = new Set(ctx.edits.findings.filter((finding) => finding.kind !== "note").map((finding) => finding.line));
+  const covered = (node: Node) => ctx.edits.replaces(node) || linesOf(statementOf(node)).some((line) => handled.has(line));
   const wrappers = [...findWrappers(ctx).values()];
-  const fileMentionsTogether = /together/i.test(ctx.sourceFile.getFullText());
+  const fileNamesTogether = NAMES_TOGETHER.test(ctx.sourceFile.getFullText());
+  const flag = (node: Node, message: string) => {
+    ctx.edits.fixme(node, message);
+    ctx.v1RequestsRemain = true;
+  };
   const literals = [SyntaxKind.StringLiteral, SyntaxKind.NoSubstitutionTemplateLiteral, SyntaxKind.TemplateHead, SyntaxKind.TemplateMiddle, SyntaxKind.TemplateTail].flatMap((kind) =>
     ctx.sourceFile.getDescendantsOfKind(kind),
   );
+  const seen = new Set<Node>();
   for (const literal of literals.sort((a, b) => a.getStart() - b.getStart())) {
     if (!V1_PATH.test(literal.getText())) continue;
     // A module path (`import … from "./api/v1/…"`) is a file of this project, not a request.
-    if (Node.isImportDeclaration(literal.getParent()) || Node.isExportDeclaration(literal.getParent()) || Node.isExternalModuleReference(literal.getParent())) continue;
-    if (ctx.edits.replaces(literal)) continue;
-    // A finding anywhere in the statement (a refused call is reported at its first line) covers it.
-    const statement = literal.getFirstAncestor((ancestor) => Node.isStatement(ancestor)) ?? literal;
-    const line = ctx.edits.line(literal);
-    if (rangeOf(statement).some((covered) => reported.has(covered))) continue;
+    const parent = literal.getParent();
+    if (Node.isImportDeclaration(parent) || Node.isExportDeclaration(parent) || Node.isExternalModuleReference(parent) || Node.isImportTypeNode(parent?.getParent())) continue;
     const expression = urlExpression(literal);
+    if (seen.has(expression)) continue;
+    seen.add(expression);
+    if (covered(literal)) continue;
     const url = parts(expression)
-      .map((part) => ("text" in part ? part.text : "\u0000"))
+      .map((part) => ("text" in part ? part.text : OPAQUE))
       .join("");
-    if (!V1_PATH.test(url) || !isTogetherV1(url, fileMentionsTogether)) continue;
-    // A named URL (`const BASE = "…/api/v1"`) is judged where it is used: flagged only if a use went unreported.
-    if (isConstInitializer(expression) && usesAllReported(expression, reported)) continue;
-    reported.add(line);
-    const wrapper = wrappers.find((candidate) => candidate.fetchCall.getArguments()[0] === expression);
+    if (!V1_PATH.test(url) || !isTogetherV1(url, fileNamesTogether)) continue;
     const shown = expression.getText().replace(/\s+/g, " ");
+    const wrapper = wrappers.find((candidate) => candidate.fetchCall.getArguments()[0] === expression);
     if (wrapper !== undefined) {
-      ctx.edits.note(literal, `${wrapper.name}() still sends to the v1 API (${shown}); its calls in this file are rewritten or reported at their lines, so it can go once nothing else calls it`);
-    } else {
-      ctx.edits.fixme(literal, `this still sends to the v1 API (${shown}), and the codemod cannot read it as a call it can rewrite (a wrapper it does not recognize, or a URL built elsewhere): move it to the unified client by hand (docs/migration.md)`);
+      ctx.edits.note(literal, `${wrapper.name}() still sends to the v1 API (${shown}); its calls in this file are rewritten or flagged (calls from other files are not seen from here), so it can go once nothing calls it`);
+      continue;
     }
+    const constant = constantCovered(expression, covered);
+    if (constant === true) continue;
+    flag(
+      literal,
+      constant === false
+        ? `exported v1 URL (${shown}): its uses in other files are not seen from here; move the code that sends to it to the unified client by hand (docs/migration.md)`
+        : `a v1 API URL (${shown}) that the codemod cannot read as a call it can rewrite (an API client class, another HTTP library, a URL built elsewhere): move what sends to it to the unified client by hand (docs/migration.md)`,
+    );
+  }
+  for (const wrapper of wrappers) flagUnreadWrapperCalls(ctx, wrapper, covered, flag);
+}
+
+/** A call of a recognized wrapper that no rule rewrote or reported (its path is not static text) still sends to v1. */
+function flagUnreadWrapperCalls(ctx: FileContext, wrapper: FetchWrapper, covered: (node: Node) => boolean, flag: (node: Node, message: string) => void): void {
+  const calls = ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call: CallExpression) => call.getExpression().getText() === wrapper.name);
+  for (const call of calls) {
+    if (covered(call) || call.getFirstAncestor((ancestor) => ancestor === wrapper.fetchCall)) continue;
+    flag(call, `this call of ${wrapper.name}() sends to the v1 API with a path the codemod cannot read statically (${call.getText().replace(/\s+/g, " ")}): move it to the unified client by hand (docs/migration.md)`);
   }
 }

@@ -82,6 +82,12 @@ export function readV1Url(url: Node | readonly Part[], method: string | undefine
     } else origin = exprs[Number(m[1])];
   }
   const path = flat.slice(at + "/api/v1/".length).replace(/\/$/, "");
+  // Behind an origin that is not static text, `/api/v1/…` is Together's only when it names a v1 resource: a
+  // `${GRAFANA}/api/v1/dashboards` belongs to some other API.
+  if (originText === "" || origin !== undefined) {
+    const resource = /^[\w]+/.exec(path)?.[0];
+    if (resource === undefined || !v1Routes.some((route) => route.path.split("/")[0] === resource)) return undefined;
+  }
   if (method === undefined) return { problem: "the HTTP method is not statically known" };
   for (const route of v1Routes) {
     if (route.method !== method) continue;
@@ -98,6 +104,6 @@ export function readV1Url(url: Node | readonly Part[], method: string | undefine
       return { target: { route, id: JSON.stringify(decodeURIComponent(rest)), ...(origin ? { origin } : {}) } };
     }
   }
-  const shown = flat.replace(new RegExp(`${placeholder}\\d+${placeholder}`, "g"), "${…}");
-  return { problem: `${method} ${shown.slice(at)} is not a v1 route the codemod can map statically` };
+  const shown = flat.slice(at).replace(new RegExp(`${placeholder}\\d+${placeholder}`, "g"), "${…}");
+  return { problem: `${method} ${shown} is not a v1 route the codemod can map statically` };
 }

@@ -42,9 +42,16 @@ function returnsJson(body: Node, fetchCall: CallExpression): "json" | "response"
   if (text.replace(/^await/, "") === fetchText) return "response";
   const variable = /^(?:await)?(\w+)$/.exec(text)?.[1];
   if (variable === undefined) return undefined;
-  // `return name`: what `name` holds decides (`const res = await fetch(…)`, or `const body = (await res.json()) as T`).
-  const declaration = body.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((d) => d.getName() === variable);
-  const initializer = declaration?.getInitializer()?.getText().replace(/\s+/g, "") ?? "";
+  // `return name`: what `name` holds decides (`const res = await fetch(…)`, or `const body = (await res.json()) as T`):
+  // the declaration in scope at the return (not a same-named one in an error branch), never reassigned.
+  const returned = returns[0]!;
+  const declaration = body
+    .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
+    .filter((d) => d.getName() === variable && d.getStart() < returned.getStart() && returned.getAncestors().includes(d.getFirstAncestorOrThrow((a) => Node.isBlock(a) || a === body)))
+    .at(-1);
+  const reassigned = body.getDescendantsOfKind(SyntaxKind.BinaryExpression).some((b) => b.getOperatorToken().getKind() === SyntaxKind.EqualsToken && b.getLeft().getText() === variable);
+  if (declaration === undefined || reassigned) return undefined;
+  const initializer = declaration.getInitializer()?.getText().replace(/\s+/g, "") ?? "";
   if (initializer.replace(/^await/, "") === fetchText) return "response";
   return isJsonRead(initializer.replace(/as[\w<>{}[\],:;|]+$/, "")) ? "json" : undefined;
 }

@@ -16,8 +16,8 @@ import type { Event, ScalarEvent } from "js-yaml";
  *   YAML 1.2's core schema (`1e3`, `0x1F`, `~`, `True`, `.inf`, `1e999`) is read by both libraries once per distinct
  *   text, and any disagreement sends the whole spec to yaml. Everything else is a string to both.
  * - Locations: `offsetOf` gives yaml's offset where the event stream holds it (keys, plain and quoted scalars,
- *   collections), and undefined for the forms whose yaml range starts elsewhere (a block scalar's `|` header, an
- *   empty value): the loader then asks yaml.
+ *   collections, a `key: |` block scalar at its header), and undefined for the forms whose yaml range the events do
+ *   not give (an empty value, a block scalar in a list or after an explicit key): the loader then asks yaml.
  */
 export interface EventRead {
   /** The document as plain data, as yaml's `toJS` would give it. */
@@ -35,7 +35,7 @@ const jsYaml = moduleRequire("js-yaml") as typeof import("js-yaml");
 const yaml = moduleRequire("yaml") as typeof import("yaml");
 
 const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, POP } = jsYaml.EVENT_ID;
-const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED } = jsYaml.SCALAR_STYLE;
+const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, FOLDED_BLOCK } = jsYaml.SCALAR_STYLE;
 const { CHOMPING_MODE } = jsYaml;
 
 /**
@@ -116,6 +116,8 @@ interface Frame {
   readonly index: number;
   readonly mapping: boolean;
   children: number;
+  /** Where the last key's text ends (after a closing quote), for a block scalar value's header. */
+  keyEnd: number;
 }
 
 /**
@@ -127,7 +129,7 @@ interface Outline {
   readonly kind: Uint8Array;
   /** Scalar style (SCALAR_STYLE), for keys. */
   readonly style: Uint8Array;
-  /** yaml's offset for the node, or -1 where the events do not say (block scalars, empty values). */
+  /** yaml's offset for the node, or -1 where the events do not say (empty values, some block scalars). */
   readonly start: Int32Array;
   /** A collection: the index of its closing event. A scalar: where its value ends. */
   readonly end: Int32Array;
@@ -173,11 +175,14 @@ function outline(text: string, events: readonly Event[]): Outline | undefined {
         if (event.anchorStart !== -1 || event.tagStart !== -1 || isKey) return undefined;
         if (parent) parent.children++;
         found.start[index] = event.start;
-        stack.push({ index, mapping: event.type === MAPPING, children: 0 });
+        stack.push({ index, mapping: event.type === MAPPING, children: 0, keyEnd: -1 });
         break;
       case SCALAR: {
         if (event.anchorStart !== -1 || event.tagStart !== -1) return undefined;
-        const start = startOf(event);
+        let start = startOf(event);
+        if (isKey) parent.keyEnd = event.style === PLAIN ? event.valueEnd : event.valueEnd + 1;
+        // A block scalar value: yaml's range starts at its `|` or `>` header, right after the key's `:`.
+        else if (start === -1 && parent?.mapping && (event.style === LITERAL_BLOCK || event.style === FOLDED_BLOCK)) start = blockHeader(text, parent.keyEnd);
         // A key is found by its text: only plain and quoted keys are kept (a block scalar or empty key goes to yaml).
         if (isKey && start === -1) return undefined;
         // yaml wants an implicit key's `:` within 1024 characters of its start; js-yaml takes any length.
@@ -270,6 +275,13 @@ function locator(text: string, { kind, style, start, end }: Outline): (tokens: r
     const offset = start[at]!;
     return offset === -1 ? undefined : offset;
   };
+}
+
+/** The offset of the `|` or `>` after `key:` (spaces and tabs around the colon), or -1 when the text is otherwise. */
+function blockHeader(text: string, keyEnd: number): number {
+  if (keyEnd < 0) return -1;
+  const header = /^[ \t]*:[ \t]*[|>]/.exec(text.slice(keyEnd, keyEnd + 64));
+  return header === null ? -1 : keyEnd + header[0].length - 1;
 }
 
 /** Where yaml's range for a scalar starts, when the event says so (-1 for block scalars and empty values). */

@@ -79,16 +79,25 @@ describe("every YAML file of the repository reads the same both ways", () => {
   });
 });
 
-describe("positions the events do not hold come from yaml", () => {
+describe("positions where the event differs from yaml's range", () => {
   test("a block scalar is located at its header, an empty value where yaml puts it, a quoted scalar at its quote", () => {
     const text = ["openapi: 3.1.0", "info:", "  description: |", "    text", "  title:", '  version: "1"', "  summary: >-", "    folded", "tags: ['a', \"b\"]", ""].join("\n");
     expect(takesEvents(text)).toBe(true);
+    // From the events (no syntax tree built): the `|` after `description:`. An empty value is left to yaml.
+    expect(readWithEvents(text, MAX_DEPTH)!.offsetOf(["info", "description"])).toBe(text.indexOf("|"));
+    expect(readWithEvents(text, MAX_DEPTH)!.offsetOf(["info", "title"])).toBeUndefined();
     const read = readSpecText(text, "spec.yaml");
     const at = (pointer: string) => read.linePos(read.offsetOf(pointer));
     expect(at("#/info/description")).toEqual({ line: 3, col: 16 });
     expect(at("#/info/version")).toEqual({ line: 6, col: 12 });
     expect(at("#/tags/0")).toEqual({ line: 9, col: 8 });
     expect(at("#/tags/1")).toEqual({ line: 9, col: 13 });
+    expect(differences(text)).toEqual([]);
+  });
+
+  test("a block scalar in a list or after an explicit key is left to yaml, at yaml's position", () => {
+    const text = "a:\n  - |\n    x\n  - >-\n    y\n? k\n: |\n  z\n";
+    expect(takesEvents(text)).toBe(true);
     expect(differences(text)).toEqual([]);
   });
 

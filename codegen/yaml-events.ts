@@ -42,12 +42,17 @@ const { CHOMPING_MODE } = jsYaml;
  * Text-level shapes where js-yaml reads, or accepts, what yaml reads differently or rejects (found by comparing the
  * two on generated, damaged and hand-written inputs): each sends the whole spec to yaml.
  */
-const LEFT_TO_YAML: readonly { readonly pattern: RegExp; readonly why: string }[] = [
-  { pattern: /\r(?!\n)/, why: "a carriage return alone ends a line for js-yaml (as YAML 1.2 says) but not for yaml" },
-  { pattern: /^\ufeff/, why: "after a byte order mark yaml rejects some documents (a root sequence) that js-yaml reads" },
-  { pattern: /^ *\t/m, why: "a tab in a line's indentation, or on a blank line after a block scalar: yaml rejects it" },
-  { pattern: /^[ \t]*#[^ \t\r\n]/m, why: "a comment whose text touches its `#`, less indented than what follows: yaml folds differently" },
-  { pattern: /^\.\.\.(?:[ \t]|\r?$)/m, why: "a document end marker: yaml starts a second document after it" },
+const LEFT_TO_YAML: readonly RegExp[] = [
+  // A carriage return alone ends a line for js-yaml (as YAML 1.2 says) but not for yaml.
+  /\r(?!\n)/,
+  // After a byte order mark yaml rejects some documents (a root sequence) that js-yaml reads.
+  /^\ufeff/,
+  // A tab in a line's indentation, or on a blank line after a block scalar: yaml rejects it.
+  /^ *\t/m,
+  // A comment whose text touches its `#`, less indented than what follows: yaml folds the lines differently.
+  /^[ \t]*#[^ \t\r\n]/m,
+  // A document end marker: yaml starts a second document after it.
+  /^\.\.\.(?:[ \t]|\r?$)/m,
 ];
 
 /**
@@ -62,7 +67,7 @@ const MAYBE_NOT_A_STRING = /^[-+.~0-9nNtTfF]/;
 const PLAIN_NUMBER = /^(?:0|-?[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 
 /** JSON text of a value, with the numbers JSON cannot print (NaN, ±Infinity, -0) spelled out. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `number:${String(v)}${Object.is(v, -0) ? "-0" : ""}` : v));
 }
 
@@ -140,7 +145,7 @@ interface Outline {
  * `maxDepth` is the loader's nesting limit: deeper input is left to yaml's path, which reports it.
  */
 export function readWithEvents(text: string, maxDepth: number): EventRead | undefined {
-  if (LEFT_TO_YAML.some(({ pattern }) => pattern.test(text))) return undefined;
+  if (LEFT_TO_YAML.some((pattern) => pattern.test(text))) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {

@@ -33,6 +33,9 @@ export const v1Routes: readonly V1Route[] = [
   { method: "DELETE", path: "shared_volume/{id}", v2: "DELETE /compute/clusters/storage/volumes/{volume_id}", call: "volumes.delete", args: "id" },
 ];
 
+/** First path segments of the v1 routes (`gpu_cluster`, `regions`, …): what makes an `/api/v1/…` path Together's. */
+export const v1Resources: ReadonlySet<string> = new Set(v1Routes.map((route) => route.path.split("/")[0]!));
+
 /** Default v1 origin; a URL on it with no other origin is the default of `createClient`. */
 export const v1Origin = "https://manager.cloud.together.ai";
 

@@ -8,7 +8,8 @@ import { syntheticSpec } from "../../bench/codegen/synthetic-spec.js";
 import { isCodegenError } from "../../codegen/errors.js";
 import { parseSpec, readSpecText, type SpecText } from "../../codegen/load.js";
 import { toPointer } from "../../codegen/pointer.js";
-import { readWithEvents } from "../../codegen/yaml-events.js";
+// canonical: JSON text that keeps what JSON.stringify would lose (-0, NaN, ±Infinity), so comparisons see them.
+import { canonical, readWithEvents } from "../../codegen/yaml-events.js";
 import { MAX_DEPTH } from "../../codegen/yaml-limits.js";
 
 // The loader reads specs with js-yaml's events where that gives exactly what yaml gives (codegen/yaml-events.ts).
@@ -16,11 +17,6 @@ import { MAX_DEPTH } from "../../codegen/yaml-limits.js";
 // and on generated documents, and yaml's own reading (and errors) wherever the text holds anything unusual.
 
 const repoRoot = join(import.meta.dirname, "../..");
-
-/** JSON text that keeps what JSON.stringify would lose (-0, NaN, ±Infinity), so the comparison sees them. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `number:${Object.is(v, -0) ? "-0" : String(v)}` : v));
-}
 
 /** Every node's pointer, plus one missing key or index below each collection (located at its deepest ancestor). */
 function* pointers(value: unknown, path: (string | number)[] = []): Generator<string> {
@@ -98,6 +94,8 @@ describe("positions where the event differs from yaml's range", () => {
   test("a block scalar in a list or after an explicit key is left to yaml, at yaml's position", () => {
     const text = "a:\n  - |\n    x\n  - >-\n    y\n? k\n: |\n  z\n";
     expect(takesEvents(text)).toBe(true);
+    const events = readWithEvents(text, MAX_DEPTH)!;
+    expect([events.offsetOf(["a", "0"]), events.offsetOf(["a", "1"]), events.offsetOf(["k"])]).toEqual([undefined, undefined, undefined]);
     expect(differences(text)).toEqual([]);
   });
 

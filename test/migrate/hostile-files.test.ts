@@ -4,18 +4,13 @@
  * symbolic link (it may live outside the tree, in node_modules, or loop). Each is skipped and reported; nothing
  * crashes; a rewritten file keeps its permissions.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { migrate } from "../../src/migrate/run.js";
+import { scratchDir, tsConfigFilePath } from "./scratch.js";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const tsConfigFilePath = join(here, "tsconfig.json");
-const cacheDir = join(here, "../../node_modules/.cache");
-mkdirSync(cacheDir, { recursive: true });
-const work = mkdtempSync(join(cacheDir, "migrate-hostile-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir("migrate-hostile-");
 
 const v1Fetch = (id: string) =>
   `export async function get${id}(id: string) {\n  const r = await fetch(\`https://manager.cloud.together.ai/api/v1/gpu_cluster/\${id}\`);\n  return await r.json();\n}\n`;

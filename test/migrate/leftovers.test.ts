@@ -3,19 +3,14 @@
  * FIXME at its line (a wrapper of a shape the codemod does not know, a URL built elsewhere); a recognized wrapper's
  * own fetch gets a note; another API's `/api/v1` and module paths are left alone.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { fixmeMarker } from "../../src/migrate/file-edits.js";
 import { migrate } from "../../src/migrate/run.js";
+import { here, scratchDir, tsConfigFilePath } from "./scratch.js";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const tsConfigFilePath = join(here, "tsconfig.json");
-const cacheDir = join(here, "../../node_modules/.cache");
-mkdirSync(cacheDir, { recursive: true });
-const work = mkdtempSync(join(cacheDir, "migrate-leftovers-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir("migrate-leftovers-");
 
 const files: Record<string, string> = {
   // A generic wrapper returning the parsed body through a variable: its calls are rewritten, the wrapper gets a note.

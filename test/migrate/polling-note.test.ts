@@ -1,15 +1,11 @@
 /** Loops that poll a status in a shape the codemod does not rewrite get a note only when they poll a cluster. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { migrate } from "../../src/migrate/run.js";
+import { scratchDir, tsConfigFilePath } from "./scratch.js";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const cacheDir = join(here, "../../node_modules/.cache");
-mkdirSync(cacheDir, { recursive: true });
-const work = mkdtempSync(join(cacheDir, "migrate-polling-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchDir("migrate-polling-");
 
 const loop = (getter: string, variable: string) =>
   [
@@ -28,7 +24,7 @@ const loop = (getter: string, variable: string) =>
 it("notes a cluster polling loop it cannot rewrite, and says nothing about another resource's", () => {
   writeFileSync(join(work, "cluster.ts"), loop("getCluster", "cluster"));
   writeFileSync(join(work, "job.ts"), loop("getJob", "job"));
-  const result = migrate({ paths: [work], cwd: work, tsConfigFilePath: join(here, "tsconfig.json"), dryRun: true });
+  const result = migrate({ paths: [work], cwd: work, tsConfigFilePath: tsConfigFilePath, dryRun: true });
   expect(result.findings.map((f) => `${f.file}:${f.line}: ${f.kind}: ${f.message}`)).toEqual([
     "cluster.ts:3: note: this loop polls a cluster's status but not in the shape the codemod rewrites; consider clusters.waitForReady(id, { onStatus })",
   ]);

@@ -14,12 +14,11 @@
 import { Node, SyntaxKind, type CallExpression } from "ts-morph";
 import type { FileContext } from "../context.js";
 import { usesInScope } from "../references.js";
-import { v1Routes } from "../tables.js";
+import { v1Resources } from "../tables.js";
 import { parts } from "./v1-url.js";
 import { findWrappers, type FetchWrapper } from "./wrappers.js";
 
 const V1_PATH = /\/api\/v1(?![\w.-])/;
-const V1_RESOURCES = new Set(v1Routes.map((route) => route.path.split("/")[0]!));
 const NAMES_TOGETHER = /\bTogether|\bTOGETHER_[A-Z_]+|together\.(?:ai|xyz)\b|["']together-(?:ai|clusters)["'/]|togethercomputer/;
 const OPAQUE = "\u0000";
 
@@ -42,7 +41,7 @@ function isTogetherV1(text: string, fileNamesTogether: boolean): boolean {
   if (/^https?:\/\//.test(origin) && !origin.includes(OPAQUE)) return origin.includes("together");
   const rest = url.slice(at + "/api/v1".length);
   const resource = /^\/([\w]+)/.exec(rest)?.[1];
-  if (resource !== undefined) return V1_RESOURCES.has(resource);
+  if (resource !== undefined) return v1Resources.has(resource);
   return fileNamesTogether;
 }
 

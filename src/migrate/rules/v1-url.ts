@@ -4,7 +4,7 @@
  */
 import { Node, VariableDeclarationKind } from "ts-morph";
 import { literalText } from "../context.js";
-import { v1Origin, v1Routes, type V1Route } from "../tables.js";
+import { v1Origin, v1Resources, v1Routes, type V1Route } from "../tables.js";
 
 /** Static text or an expression the codemod cannot fold. */
 export type Part = { readonly text: string } | { readonly expr: Node };
@@ -86,7 +86,7 @@ export function readV1Url(url: Node | readonly Part[], method: string | undefine
   // `${GRAFANA}/api/v1/dashboards` belongs to some other API.
   if (originText === "" || origin !== undefined) {
     const resource = /^[\w]+/.exec(path)?.[0];
-    if (resource === undefined || !v1Routes.some((route) => route.path.split("/")[0] === resource)) return undefined;
+    if (resource === undefined || !v1Resources.has(resource)) return undefined;
   }
   if (method === undefined) return { problem: "the HTTP method is not statically known" };
   for (const route of v1Routes) {

@@ -62,8 +62,22 @@ function isJsonRead(text: string): boolean {
   return /^(await)?\w+\.json\(\)$/.test(bare) || /\.then\(\(?\w+\)?=>\w+\.json\(\)\)$/.test(bare) || /^\(await.*\)\.json\(\)$/.test(bare);
 }
 
-/** Wrappers declared in this file (function declarations and `const f = (…) => …`). */
+const found = new WeakMap<FileContext, Map<string, FetchWrapper>>();
+
+/**
+ * Wrappers declared in this file (function declarations and `const f = (…) => …`), read once per file: the fetch rule
+ * and the leftovers rule both ask, and edits are text, so the tree they are read from does not change.
+ */
 export function findWrappers(ctx: FileContext): Map<string, FetchWrapper> {
+  let wrappers = found.get(ctx);
+  if (!wrappers) {
+    wrappers = readWrappers(ctx);
+    found.set(ctx, wrappers);
+  }
+  return wrappers;
+}
+
+function readWrappers(ctx: FileContext): Map<string, FetchWrapper> {
   const found = new Map<string, FetchWrapper>();
   const candidates: Array<{ name: string; fn: Node }> = [];
   for (const fn of ctx.sourceFile.getFunctions()) if (fn.getName()) candidates.push({ name: fn.getName()!, fn });
